@@ -1,0 +1,49 @@
+package org.thesenforum.account;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+/** A person who may sign in: an invited expert, a moderator or an admin. */
+@Entity
+@Table(name = "accounts")
+public class Account extends PanacheEntity {
+
+    @Column(nullable = false, unique = true)
+    public String email;
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+    public String organisation;
+    public String place;
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+    @Column(nullable = false)
+    public boolean enabled = true;
+    /** Bumped on logout, disabling and role changes: every older session cookie stops working. */
+    @Column(name = "session_version", nullable = false)
+    public int sessionVersion;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Account> findByEmail(String email) {
+        return find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    public static boolean existsWithRole(Role role) {
+        return count("role", role) > 0;
+    }
+}

@@ -1,0 +1,188 @@
+package org.thesenforum.account;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.thesenforum.account.AccountViews.AccountView;
+import org.thesenforum.account.AccountViews.Registration;
+import org.thesenforum.audit.AuditLog;
+import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.Inputs;
+import org.thesenforum.web.ProblemException;
+
+/** Accounts: registration by invitation, sign-in, sign-out, roles, disabling, and the first admin. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AccountService {
+
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 200;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int BCRYPT_COST = 10;
+
+    private final InvitationService invitations;
+    private final AccountIdentities identities;
+    private final AuditLog audit;
+    private final ForumConfig config;
+
+    AccountService(InvitationService invitations, AccountIdentities identities, AuditLog audit, ForumConfig config) {
+        this.invitations = invitations;
+        this.identities = identities;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Transactional
+    public AccountView register(Registration r) {
+        if (r == null) {
+            throw ProblemException.invalid(null, "Die Anfrage enthält keine Angaben.");
+        }
+        String code = Inputs.requiredLine("invitationCode", r.invitationCode(), 64);
+        String displayName = Inputs.requiredLine("displayName", r.displayName(), 80);
+        String email = checkEmail(r.email());
+        String password = checkPassword(r.password());
+        String organisation = Inputs.optionalLine("organisation", r.organisation(), 200);
+        String place = Inputs.optionalLine("place", r.place(), 200);
+        invitations.checkUsable(code);
+        if (Account.findByEmail(email).isPresent()) {
+            throw ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+        }
+        invitations.consume(code);
+        Account account = create(email, displayName, password, Role.EXPERT);
+        account.organisation = organisation;
+        account.place = place;
+        return AccountView.of(account);
+    }
+
+    /** Checks e-mail and password for the login form; throws 429 when throttled. */
+    public Optional<Account> login(String email, String password, String address) {
+        if (email == null || password == null || email.isBlank() || password.isEmpty()
+                || password.length() > MAX_PASSWORD) {
+            return Optional.empty();
+        }
+        return identities.verifyPassword(email, password, address);
+    }
+
+    /** Ends every session of the account, including copies of its cookie. */
+    @Transactional
+    public void logout(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account != null) {
+            account.sessionVersion++;
+        }
+    }
+
+    @Transactional
+    public AccountView changeRole(long accountId, Role role, Account admin) {
+        if (role == null) {
+            throw ProblemException.invalid("role", "Bitte eine Rolle angeben: EXPERT, MODERATOR oder ADMIN.");
+        }
+        Account account = requireAccount(accountId);
+        if (account.id.equals(admin.id) && role != Role.ADMIN) {
+            throw ProblemException.conflict("role", "Die eigene Admin-Rolle kann nicht abgegeben werden.");
+        }
+        if (account.role != role) {
+            audit.record(admin, "ROLE_CHANGED", "account", account.id, account.role + " → " + role);
+            account.role = role;
+            account.sessionVersion++;
+        }
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    public AccountView setEnabled(long accountId, boolean enabled, Account admin) {
+        Account account = requireAccount(accountId);
+        if (account.id.equals(admin.id) && !enabled) {
+            throw ProblemException.conflict("enabled", "Das eigene Konto kann nicht gesperrt werden.");
+        }
+        if (account.enabled != enabled) {
+            account.enabled = enabled;
+            account.sessionVersion++;
+            audit.record(admin, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", account.id,
+                    account.displayName);
+        }
+        return AccountView.of(account);
+    }
+
+    public List<AccountView> list() {
+        return Account.<Account>list("order by displayName, id").stream().map(AccountView::of).toList();
+    }
+
+    public Account requireAccount(long id) {
+        Account account = Account.findById(id);
+        if (account == null) {
+            throw ProblemException.notFound("Das Konto");
+        }
+        return account;
+    }
+
+    /** Creates the first admin when there is none; without a configured password one is generated and logged once. */
+    @Transactional
+    public void ensureAdmin() {
+        if (Account.existsWithRole(Role.ADMIN)) {
+            return;
+        }
+        String email = Account.normaliseEmail(config.admin().email());
+        Optional<String> configured = config.admin().password().filter(p -> !p.isBlank());
+        String password = configured.orElseGet(AccountService::randomPassword);
+        if (password.length() < MIN_PASSWORD) {
+            throw new IllegalStateException("forum.admin.password must have at least " + MIN_PASSWORD + " characters");
+        }
+        Optional<Account> existing = Account.findByEmail(email);
+        Account admin = existing.orElseGet(() -> create(email, "Administration", password, Role.ADMIN));
+        admin.role = Role.ADMIN;
+        audit.record(null, "ADMIN_CREATED", "account", admin.id, email);
+        if (configured.isEmpty() && existing.isEmpty()) {
+            Log.warnf("Created the admin account %s with the generated password: %s "
+                    + "(shown once; set FORUM_ADMIN_PASSWORD to choose one)", email, password);
+        } else {
+            Log.infof("Created the admin account %s", email);
+        }
+    }
+
+    private Account create(String email, String displayName, String password, Role role) {
+        Account account = new Account();
+        account.email = email;
+        account.displayName = displayName;
+        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.role = role;
+        account.enabled = true;
+        account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.persist();
+        return account;
+    }
+
+    private static String checkEmail(String raw) {
+        String email = Account.normaliseEmail(Inputs.requiredLine("email", raw, 254));
+        if (!EMAIL.matcher(email).matches()) {
+            throw ProblemException.invalid("email", "Bitte eine gültige E-Mail-Adresse angeben.");
+        }
+        return email;
+    }
+
+    static String checkPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            throw ProblemException.invalid("password", "Das Passwort braucht mindestens " + MIN_PASSWORD + " Zeichen.");
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD + " Zeichen haben.");
+        }
+        return password;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

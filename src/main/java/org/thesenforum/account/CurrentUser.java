@@ -1,0 +1,50 @@
+package org.thesenforum.account;
+
+import java.util.Optional;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+
+/** The account behind the current request, if any. */
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private Account account;
+    private boolean loaded;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Optional<Account> account() {
+        if (!loaded) {
+            Long id = identity.isAnonymous() ? null : identity.getAttribute(AccountIdentities.ACCOUNT_ID);
+            account = id == null ? null : Account.findById(id);
+            loaded = true;
+        }
+        return Optional.ofNullable(account);
+    }
+
+    /** The signed-in account; 401 for anonymous requests. */
+    public Account require() {
+        return account().orElseThrow(() -> new UnauthorizedException("Anmeldung erforderlich"));
+    }
+
+    public boolean isSignedIn() {
+        return account().isPresent();
+    }
+
+    public boolean hasRole(Role role) {
+        return account().map(a -> a.role.atLeast(role)).orElse(false);
+    }
+
+    public boolean isModerator() {
+        return hasRole(Role.MODERATOR);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(Role.ADMIN);
+    }
+}

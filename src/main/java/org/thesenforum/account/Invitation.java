@@ -1,0 +1,45 @@
+package org.thesenforum.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A link that lets invited people create an account: single use, or multi-use with expiry. */
+@Entity
+@Table(name = "invitations")
+public class Invitation extends PanacheEntity {
+
+    @Column(nullable = false, unique = true)
+    public String code;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "created_by")
+    public Account createdBy;
+    @Column(name = "max_uses", nullable = false)
+    public int maxUses;
+    @Column(nullable = false)
+    public int uses;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    public String note;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<Invitation> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean isUsedUp() {
+        return uses >= maxUses;
+    }
+}

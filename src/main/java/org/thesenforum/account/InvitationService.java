@@ -1,0 +1,104 @@
+package org.thesenforum.account;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.thesenforum.account.AccountViews.InvitationRequest;
+import org.thesenforum.account.AccountViews.InvitationView;
+import org.thesenforum.audit.AuditLog;
+import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.Inputs;
+import org.thesenforum.web.ProblemException;
+
+/** Invitation links: created by moderators and admins, used up by registrations. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class InvitationService {
+
+    public static final int MAX_USES = 1000;
+    public static final int MAX_VALID_DAYS = 365;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AuditLog audit;
+    private final ForumConfig config;
+
+    InvitationService(AuditLog audit, ForumConfig config) {
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Transactional
+    public InvitationView create(InvitationRequest request, Account creator) {
+        InvitationRequest r = request == null ? new InvitationRequest(null, null, null) : request;
+        int maxUses = r.maxUses() == null ? 1 : r.maxUses();
+        if (maxUses < 1 || maxUses > MAX_USES) {
+            throw ProblemException.invalid("maxUses", "Die Zahl der Anmeldungen muss zwischen 1 und " + MAX_USES + " liegen.");
+        }
+        int days = r.validDays() == null ? 30 : r.validDays();
+        if (days < 1 || days > MAX_VALID_DAYS) {
+            throw ProblemException.invalid("validDays", "Die Gültigkeit muss zwischen 1 und " + MAX_VALID_DAYS + " Tagen liegen.");
+        }
+        Invitation invitation = new Invitation();
+        invitation.code = newCode();
+        invitation.createdBy = creator;
+        invitation.maxUses = maxUses;
+        invitation.expiresAt = Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+        invitation.note = Inputs.optionalLine("note", r.note(), 200);
+        invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        invitation.persist();
+        audit.record(creator, "INVITATION_CREATED", "invitation", invitation.id,
+                maxUses + "× bis " + invitation.expiresAt + (invitation.note == null ? "" : " – " + invitation.note));
+        return view(invitation);
+    }
+
+    public List<InvitationView> newest(int limit) {
+        return Invitation.<Invitation>find("order by createdAt desc, id desc").page(0, limit).list().stream()
+                .map(this::view).toList();
+    }
+
+    /** Refuses unknown (422), used-up and expired (409) codes. */
+    public Invitation checkUsable(String code) {
+        Invitation invitation = Invitation.findByCode(code).orElseThrow(() -> ProblemException.invalid(
+                "invitationCode", "Diese Einladung ist unbekannt. Bitte den Link aus der Einladung vollständig verwenden."));
+        if (invitation.isExpired(Instant.now())) {
+            throw ProblemException.conflict("invitationCode", "Diese Einladung ist abgelaufen.");
+        }
+        if (invitation.isUsedUp()) {
+            throw ProblemException.conflict("invitationCode", "Diese Einladung wurde bereits verwendet.");
+        }
+        return invitation;
+    }
+
+    /** Counts one use atomically, so two people cannot both take the last place. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consume(String code) {
+        int updated = Invitation.update("uses = uses + 1 where code = ?1 and uses < maxUses", code);
+        if (updated != 1) {
+            throw ProblemException.conflict("invitationCode", "Diese Einladung wurde bereits verwendet.");
+        }
+    }
+
+    public String url(String code) {
+        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
+                : config.baseUrl();
+        return base + "/register?code=" + code;
+    }
+
+    private InvitationView view(Invitation i) {
+        return new InvitationView(i.id, i.code, url(i.code), i.maxUses, i.uses, i.expiresAt, i.note,
+                i.createdBy.displayName, i.createdAt);
+    }
+
+    private static String newCode() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,91 @@
+package org.thesenforum.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.ProblemException;
+
+/**
+ * Limits failed logins per account and per address: after too many failures within the lockout window,
+ * further attempts are refused with 429 until the window has passed.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final Map<String, Failures> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+    private final int maxFailures;
+    private final Duration lockout;
+    private final Clock clock;
+
+    @Inject
+    LoginThrottle(ForumConfig config) {
+        this(config.login().maxFailures(), config.login().lockout(), Clock.systemUTC());
+    }
+
+    LoginThrottle(int maxFailures, Duration lockout, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    private record Failures(int count, Instant firstAt) {
+    }
+
+    /** Throws 429 with Retry-After when the account or the address is locked out. */
+    public void checkAllowed(String accountKey, String address) {
+        Instant now = clock.instant();
+        long wait = Math.max(secondsLocked(byAccount, accountKey, now), secondsLocked(byAddress, address, now));
+        if (wait > 0) {
+            throw new ProblemException(429, null,
+                    "Zu viele fehlgeschlagene Anmeldungen. Bitte in " + Math.max(1, wait / 60) + " Minuten erneut versuchen.",
+                    Map.of("Retry-After", String.valueOf(wait)));
+        }
+    }
+
+    public void recordFailure(String accountKey, String address) {
+        Instant now = clock.instant();
+        bump(byAccount, accountKey, now);
+        // An address is shared by a whole venue network, so it may fail more often than one account.
+        bump(byAddress, address, now);
+    }
+
+    public void recordSuccess(String accountKey) {
+        byAccount.remove(accountKey);
+    }
+
+    /** Forget everything, e.g. between tests. */
+    public void reset() {
+        byAccount.clear();
+        byAddress.clear();
+    }
+
+    private long secondsLocked(Map<String, Failures> map, String key, Instant now) {
+        Failures failures = key == null ? null : map.get(key);
+        if (failures == null) {
+            return 0;
+        }
+        Instant until = failures.firstAt().plus(lockout);
+        if (!now.isBefore(until)) {
+            map.remove(key, failures);
+            return 0;
+        }
+        int limit = map == byAddress ? maxFailures * 4 : maxFailures;
+        return failures.count() >= limit ? Duration.between(now, until).toSeconds() + 1 : 0;
+    }
+
+    private void bump(Map<String, Failures> map, String key, Instant now) {
+        if (key == null) {
+            return;
+        }
+        map.compute(key, (k, old) -> old == null || !now.isBefore(old.firstAt().plus(lockout))
+                ? new Failures(1, now) : new Failures(old.count() + 1, old.firstAt()));
+    }
+}

@@ -1,0 +1,213 @@
+package org.thesenforum.comment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.thesenforum.account.Account;
+import org.thesenforum.audit.AuditLog;
+import org.thesenforum.comment.CommentView.AuthorView;
+import org.thesenforum.discussion.DiscussionService;
+import org.thesenforum.discussion.GuidingQuestion;
+import org.thesenforum.discussion.Topic;
+import org.thesenforum.web.Inputs;
+import org.thesenforum.web.MarkdownRenderer;
+import org.thesenforum.web.ProblemException;
+
+/** Threads of comments: read as a tree, post, edit, delete, hide and unhide. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CommentService {
+
+    public static final int MAX_BODY = 10_000;
+    public static final int MAX_REASON = 500;
+
+    private final DiscussionService discussions;
+    private final CommentRateLimiter rateLimiter;
+    private final MarkdownRenderer markdown;
+    private final AuditLog audit;
+
+    CommentService(DiscussionService discussions, CommentRateLimiter rateLimiter, MarkdownRenderer markdown,
+            AuditLog audit) {
+        this.discussions = discussions;
+        this.rateLimiter = rateLimiter;
+        this.markdown = markdown;
+        this.audit = audit;
+    }
+
+    /** What a new comment says. */
+    public record NewComment(String body, Long parentId, Long questionId) {
+    }
+
+    /**
+     * The thread of a topic as a tree. With a question filter, only comments tagged with that question are kept;
+     * each hangs under its nearest kept ancestor, or becomes a root.
+     */
+    public List<CommentView> thread(long topicId, Long questionId, Account reader) {
+        Topic topic = discussions.requireTopic(topicId);
+        List<Comment> all = Comment.listByTopic(topic);
+        Map<Long, Comment> byId = new HashMap<>();
+        all.forEach(c -> byId.put(c.id, c));
+        Map<Long, List<CommentView>> children = new HashMap<>();
+        List<CommentView> roots = new ArrayList<>();
+        Map<Long, CommentView> views = new HashMap<>();
+        for (Comment c : all) {
+            if (questionId != null && (c.question == null || !c.question.id.equals(questionId))) {
+                continue;
+            }
+            CommentView view = view(c, reader);
+            views.put(c.id, view);
+            Long anchor = keptAncestor(c, views, byId);
+            (anchor == null ? roots : children.computeIfAbsent(anchor, k -> new ArrayList<>())).add(view);
+        }
+        return attach(roots, children);
+    }
+
+    public CommentView get(long commentId, Account reader) {
+        return view(require(commentId), reader);
+    }
+
+    @Transactional
+    public CommentView post(long topicId, NewComment request, Account author) {
+        Topic topic = discussions.requireTopic(topicId);
+        if (topic.locked) {
+            throw ProblemException.conflict(null, "Das Thema ist gesperrt: Neue Beiträge sind nicht möglich.");
+        }
+        String body = Inputs.requiredText("body", request.body(), MAX_BODY);
+        Comment parent = request.parentId() == null ? null : parentIn(topic, request.parentId());
+        GuidingQuestion question = request.questionId() == null
+                ? (parent == null ? null : parent.question)
+                : questionOf(topic, request.questionId());
+        if (CommentPolicy.isRateLimited(author)) {
+            rateLimiter.acquire(author.id);
+        }
+        Comment comment = new Comment();
+        comment.topic = topic;
+        comment.parent = parent;
+        comment.author = author;
+        comment.question = question;
+        comment.body = body;
+        comment.createdAt = now();
+        comment.persist();
+        return view(comment, author);
+    }
+
+    @Transactional
+    public CommentView edit(long commentId, String newBody, Account editor) {
+        Comment comment = require(commentId);
+        if (!comment.author.id.equals(editor.id)) {
+            throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag bearbeiten.");
+        }
+        if (comment.isDeleted()) {
+            throw ProblemException.conflict(null, "Der Beitrag wurde gelöscht und kann nicht bearbeitet werden.");
+        }
+        if (comment.topic.locked) {
+            throw ProblemException.conflict(null, "Das Thema ist gesperrt: Beiträge können nicht bearbeitet werden.");
+        }
+        String body = Inputs.requiredText("body", newBody, MAX_BODY);
+        if (!body.equals(comment.body)) {
+            comment.body = body;
+            comment.editedAt = now();
+        }
+        return view(comment, editor);
+    }
+
+    @Transactional
+    public void delete(long commentId, Account account) {
+        Comment comment = require(commentId);
+        if (!CommentPolicy.canDelete(account, comment)) {
+            throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag löschen.");
+        }
+        if (!comment.isDeleted()) {
+            comment.deletedAt = now();
+        }
+    }
+
+    @Transactional
+    public CommentView hide(long commentId, String reason, Account moderator) {
+        String cleanReason = Inputs.requiredLine("reason", reason, MAX_REASON);
+        Comment comment = require(commentId);
+        comment.hidden = true;
+        comment.hiddenReason = cleanReason;
+        comment.hiddenBy = moderator;
+        comment.hiddenAt = now();
+        audit.record(moderator, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
+        return view(comment, moderator);
+    }
+
+    @Transactional
+    public CommentView unhide(long commentId, Account moderator) {
+        Comment comment = require(commentId);
+        if (comment.hidden) {
+            comment.hidden = false;
+            comment.hiddenReason = null;
+            comment.hiddenBy = null;
+            comment.hiddenAt = null;
+            audit.record(moderator, "COMMENT_UNHIDDEN", "comment", comment.id, null);
+        }
+        return view(comment, moderator);
+    }
+
+    private Comment require(long id) {
+        Comment comment = Comment.findById(id);
+        if (comment == null) {
+            throw ProblemException.notFound("Der Beitrag");
+        }
+        return comment;
+    }
+
+    private Comment parentIn(Topic topic, long parentId) {
+        Comment parent = Comment.findById(parentId);
+        if (parent == null) {
+            throw ProblemException.invalid("parentId", "Der Beitrag, auf den geantwortet wird, existiert nicht.");
+        }
+        if (!parent.topic.id.equals(topic.id)) {
+            throw ProblemException.invalid("parentId", "Der Beitrag, auf den geantwortet wird, gehört zu einem anderen Thema.");
+        }
+        return parent;
+    }
+
+    private GuidingQuestion questionOf(Topic topic, long questionId) {
+        GuidingQuestion question = GuidingQuestion.findById(questionId);
+        if (question == null || !question.discussion.id.equals(topic.discussion.id)) {
+            throw ProblemException.invalid("questionId", "Diese Leitfrage gibt es in dieser Diskussion nicht.");
+        }
+        return question;
+    }
+
+    private CommentView view(Comment c, Account reader) {
+        boolean readable = !c.isDeleted() && (!c.hidden || CommentPolicy.seesHiddenContent(reader));
+        String body = readable ? c.body : null;
+        Account a = c.author;
+        return new CommentView(c.id, c.topic.id, c.parent == null ? null : c.parent.id,
+                new AuthorView(a.id, a.displayName, a.organisation, a.place),
+                c.question == null ? null : c.question.id, body, readable ? markdown.render(body) : null,
+                c.createdAt, c.editedAt, c.isDeleted(), c.hidden,
+                CommentPolicy.seesHiddenContent(reader) ? c.hiddenReason : null,
+                c.parent == null ? null : c.parent.author.displayName, List.of());
+    }
+
+    private static Long keptAncestor(Comment c, Map<Long, CommentView> kept, Map<Long, Comment> byId) {
+        Comment p = c.parent == null ? null : byId.get(c.parent.id);
+        while (p != null && !kept.containsKey(p.id)) {
+            p = p.parent == null ? null : byId.get(p.parent.id);
+        }
+        return p == null ? null : p.id;
+    }
+
+    private static List<CommentView> attach(List<CommentView> level, Map<Long, List<CommentView>> children) {
+        return level.stream()
+                .map(v -> CommentView.withReplies(v, attach(children.getOrDefault(v.id(), List.of()), children)))
+                .toList();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,43 @@
+package org.thesenforum.discussion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A discussion paper turned into a forum: its introduction, topics and guiding questions. */
+@Entity
+@Table(name = "discussions")
+public class Discussion extends PanacheEntity {
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+    @Column(nullable = false)
+    public String title;
+    public String subtitle;
+    @Column(name = "paper_date")
+    public LocalDate paperDate;
+    public String introduction;
+    public String invitation;
+    @Column(name = "theses_heading")
+    public String thesesHeading;
+    @Column(name = "approaches_heading")
+    public String approachesHeading;
+    @Column(name = "approaches_introduction")
+    public String approachesIntroduction;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<Discussion> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<Discussion> listNewestFirst() {
+        return list("order by createdAt desc, id desc");
+    }
+}

@@ -1,0 +1,46 @@
+package org.thesenforum.discussion;
+
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One thesis or approach of a discussion paper, discussed in a comment thread. */
+@Entity
+@Table(name = "topics")
+public class Topic extends PanacheEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "discussion_id")
+    public Discussion discussion;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TopicKind kind;
+    @Column(nullable = false)
+    public int number;
+    /** Order on the overview: theses first, then approaches. */
+    @Column(nullable = false)
+    public int position;
+    @Column(nullable = false)
+    public String title;
+    @Column(nullable = false)
+    public String body;
+    @Column(nullable = false)
+    public boolean locked;
+
+    public static List<Topic> listByDiscussion(Discussion discussion) {
+        return list("discussion = ?1 order by position", discussion);
+    }
+
+    /** A human label such as "These 3" or "Ansatz 1". */
+    public String label() {
+        return (kind == TopicKind.THESIS ? "These " : "Ansatz ") + number;
+    }
+}

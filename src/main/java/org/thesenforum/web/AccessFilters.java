@@ -1,0 +1,77 @@
+package org.thesenforum.web;
+
+import java.net.URI;
+import java.util.Set;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Request guards in front of every page and API call: members-only reading when configured, and an Origin check
+ * that refuses cross-site writes to the JSON API (forms carry CSRF tokens instead).
+ */
+public class AccessFilters {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Reachable without an account even when reading is for members only. */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/api/accounts");
+
+    @Inject
+    ForumConfig config;
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    @ServerRequestFilter
+    public Response sameOriginForApiWrites(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (SAFE_METHODS.contains(request.getMethod()) || !path.startsWith("/api/")) {
+            return null;
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin == null) {
+            return null;
+        }
+        String host = request.getHeaderString("Host");
+        if (host != null && sameHost(origin, host)) {
+            return null;
+        }
+        return Response.status(403).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(403, "Forbidden", "Schreibzugriffe von fremden Seiten sind nicht erlaubt.", null))
+                .build();
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> readAccess(ContainerRequestContext request) {
+        if (config.readAccess() == ForumConfig.ReadAccess.PUBLIC || OPEN_PATHS.contains(request.getUriInfo().getPath())) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.getDeferredIdentity().onItem().transform(id -> id.isAnonymous() ? membersOnly(request) : null);
+    }
+
+    private static Response membersOnly(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/api/")) {
+            return Response.status(401).type(Problem.MEDIA_TYPE)
+                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"")
+                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(path,
+                java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.thesenforum.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** All settings of the forum under the prefix {@code forum}; see the table in README.md. */
+@ConfigMapping(prefix = "forum")
+public interface ForumConfig {
+
+    /** Folder for the H2 file database and the generated session key. */
+    String dataDir();
+
+    /** Public address of the forum, used in invitation links. */
+    String baseUrl();
+
+    /** Who may read: everybody, or members only. */
+    @WithDefault("public")
+    ReadAccess readAccess();
+
+    Admin admin();
+
+    CommentLimits comment();
+
+    LoginLimits login();
+
+    Session session();
+
+    enum ReadAccess {
+        PUBLIC, MEMBERS
+    }
+
+    interface Admin {
+        String email();
+
+        Optional<String> password();
+    }
+
+    interface CommentLimits {
+        /** Comments an expert may post per minute; moderators and admins are exempt. */
+        @WithDefault("6")
+        int ratePerMinute();
+    }
+
+    interface LoginLimits {
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+
+    interface Session {
+        /** Base64 AES key (16 or 32 bytes) for the session cookie; generated into the data folder when empty. */
+        Optional<String> key();
+
+        @WithDefault("P14D")
+        Duration maxAge();
+
+        /** Mark cookies Secure: set when the forum is served over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+}

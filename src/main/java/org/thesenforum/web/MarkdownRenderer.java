@@ -1,0 +1,263 @@
+package org.thesenforum.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Renders user-written comment bodies from a small Markdown subset to a safe HTML fragment.
+ *
+ * <p>Supported: paragraphs, emphasis, bullet and ordered lists (nested), block quotes, inline code,
+ * hard line breaks and links (inline, reference and autolinks). Everything else stays visible as
+ * plain text: headings, code blocks and thematic breaks are not recognised as blocks, raw HTML is
+ * escaped, and images are reduced to their alt text (never an {@code <img>}).
+ *
+ * <p>Links survive only with an absolute {@code http}, {@code https} or {@code mailto} URL; any other
+ * link (relative, protocol-relative, {@code javascript:}, {@code data:}, ...) is replaced by its text.
+ * Every remaining link carries {@code rel="nofollow noopener"} and no {@code target}.
+ *
+ * <p>The HTML produced by CommonMark is additionally passed through an OWASP allow-list policy as a
+ * second line of defence. Instances are immutable and thread-safe.
+ */
+@ApplicationScoped
+public class MarkdownRenderer {
+
+    /** Value of the {@code rel} attribute on every rendered link. */
+    public static final String LINK_REL = "nofollow noopener";
+
+    /** C0 controls except TAB and LF, DEL and C1 controls. CR is normalised before this is applied. */
+    private static final Pattern CONTROL_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+
+    private static final Pattern LINE_ENDINGS = Pattern.compile("\\r\\n?");
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+
+    /** Absolute http(s) URL with a non-empty authority that starts with a plain host character. */
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\\\@:\\s][^\\s]*");
+
+    /** mailto URL with a non-empty address part. */
+    private static final Pattern MAILTO_URL = Pattern.compile("(?i)mailto:[^\\s/\\\\][^\\s]*");
+
+    /** Only digits, so that {@code <ol start>} cannot carry anything else. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+
+    /** Second-wall check on href values: absolute http(s) or mailto only, nothing relative. */
+    private static final Pattern ABSOLUTE_HREF = Pattern.compile("(?is)(https?://[^/\\\\\\s]|mailto:\\S).*");
+
+    /**
+     * Allow-list applied to the CommonMark output. The {@code rel} attribute is not taken from the
+     * input: the policy sets {@code rel="nofollow noopener"} itself on every link that keeps an
+     * href, and drops {@code <a>} elements left without attributes.
+     */
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "code", "ul", "ol", "li", "blockquote", "a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").matching(ABSOLUTE_HREF).onElements("a")
+            .requireRelsOnLinks("nofollow", "noopener")
+            .allowAttributes("start").matching(NUMBER).onElements("ol")
+            .toFactory();
+
+    private final Parser parser;
+    private final HtmlRenderer htmlRenderer;
+
+    public MarkdownRenderer() {
+        Set<Class<? extends Block>> blocks = Set.of(BlockQuote.class, ListBlock.class);
+        this.parser = Parser.builder()
+                .enabledBlockTypes(blocks)
+                .build();
+        this.htmlRenderer = HtmlRenderer.builder()
+                .escapeHtml(true)
+                .sanitizeUrls(false)
+                .percentEncodeUrls(true)
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (node instanceof Link) {
+                        attributes.remove("title");
+                        attributes.put("rel", LINK_REL);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Renders Markdown to a sanitised HTML fragment.
+     *
+     * @param markdown user input, may be {@code null}
+     * @return HTML safe to embed unescaped in a page; {@code ""} for {@code null} or blank input
+     */
+    public String render(String markdown) {
+        Node document = parse(markdown);
+        if (document == null) {
+            return "";
+        }
+        String html = htmlRenderer.render(document);
+        return POLICY.sanitize(html).strip();
+    }
+
+    /**
+     * Renders Markdown to plain text for previews, excerpts and screen-reader announcements:
+     * markup removed, link targets omitted, images reduced to their alt text, all whitespace runs
+     * collapsed to single spaces.
+     *
+     * <p>The result is plain text, not HTML: it must be escaped like any other text when embedded.
+     *
+     * @param markdown user input, may be {@code null}
+     * @return plain text; {@code ""} for {@code null} or blank input
+     */
+    public String renderPlain(String markdown) {
+        Node document = parse(markdown);
+        if (document == null) {
+            return "";
+        }
+        PlainTextCollector collector = new PlainTextCollector();
+        document.accept(collector);
+        return WHITESPACE_RUN.matcher(collector.text).replaceAll(" ").strip();
+    }
+
+    /** Cleans the input, parses it and reduces the tree to the supported, safe subset. */
+    private Node parse(String markdown) {
+        if (markdown == null) {
+            return null;
+        }
+        String cleaned = clean(markdown);
+        if (cleaned.isBlank()) {
+            return null;
+        }
+        Node document = parser.parse(cleaned);
+        document.accept(new SafetyVisitor());
+        return document;
+    }
+
+    static String clean(String markdown) {
+        String normalised = LINE_ENDINGS.matcher(markdown).replaceAll("\n");
+        return CONTROL_CHARS.matcher(normalised).replaceAll("");
+    }
+
+    /**
+     * Returns the link destination if it is an absolute http, https or mailto URL, otherwise
+     * {@code null}. The destination is expected as decoded by the parser (entities and backslash
+     * escapes already resolved), so obfuscations such as {@code jav&#x61;script:} arrive here as
+     * {@code javascript:} and are rejected.
+     */
+    static String allowedUrl(String destination) {
+        if (destination == null) {
+            return null;
+        }
+        String url = destination.strip();
+        if (url.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            // Browsers silently drop tabs and newlines inside URLs; never try to repair such input.
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return null;
+            }
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mailto:")) {
+            return MAILTO_URL.matcher(url).matches() ? url : null;
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return HTTP_URL.matcher(url).matches() ? url : null;
+        }
+        return null;
+    }
+
+    /** Removes images and disallowed links, keeping their text. */
+    private static final class SafetyVisitor extends AbstractVisitor {
+
+        @Override
+        public void visit(Link link) {
+            String url = allowedUrl(link.getDestination());
+            if (url == null) {
+                visitChildren(link);
+                replaceWithChildren(link);
+            } else {
+                link.setDestination(url);
+                link.setTitle(null);
+                visitChildren(link);
+            }
+        }
+
+        @Override
+        public void visit(Image image) {
+            visitChildren(image);
+            replaceWithChildren(image);
+        }
+
+        private static void replaceWithChildren(Node node) {
+            List<Node> children = new ArrayList<>();
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                children.add(child);
+            }
+            for (Node child : children) {
+                node.insertBefore(child);
+            }
+            node.unlink();
+        }
+    }
+
+    /** Collects the visible text of a document, separating blocks and lines by whitespace. */
+    private static final class PlainTextCollector extends AbstractVisitor {
+
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void visit(Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code code) {
+            text.append(code.getLiteral());
+        }
+
+        @Override
+        public void visit(HtmlInline htmlInline) {
+            text.append(htmlInline.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak softLineBreak) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(HardLineBreak hardLineBreak) {
+            text.append(' ');
+        }
+
+        @Override
+        protected void visitChildren(Node parent) {
+            boolean block = parent instanceof Block;
+            if (block) {
+                text.append(' ');
+            }
+            super.visitChildren(parent);
+            if (block) {
+                text.append(' ');
+            }
+        }
+    }
+}

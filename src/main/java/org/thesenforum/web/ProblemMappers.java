@@ -1,0 +1,165 @@
+package org.thesenforum.web;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every refusal into {@code application/problem+json} for the API and into a German error page (or a
+ * redirect to the login) for pages. Unexpected errors are logged and answered with a 500 that leaks nothing.
+ */
+public class ProblemMappers {
+
+    @Inject
+    Template error;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder builder = respond(uri, e.status(), title(e.status()), e.getMessage(), e.field());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return notSignedIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (isApi(uri)) {
+            return respond(uri, 401, "Unauthorized", "Anmeldung fehlgeschlagen: E-Mail oder Passwort ist falsch.", null)
+                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
+        }
+        return notSignedIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "Forbidden", "Dafür fehlen die Rechte.", null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        Problem problem = Problem.ofFields(422, "Unprocessable Content", errors);
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.error("Request failed", e);
+        }
+        String detail = switch (status) {
+            case 404 -> "Diese Seite oder Ressource gibt es nicht.";
+            case 405 -> "Diese Methode ist hier nicht erlaubt.";
+            case 406 -> "Dieses Antwortformat wird nicht angeboten.";
+            case 413 -> "Die Anfrage ist zu groß (höchstens 64 KB).";
+            case 415 -> "Dieses Format wird nicht angenommen; bitte application/json senden.";
+            case 400 -> "Die Anfrage ist fehlerhaft.";
+            default -> status >= 500 ? "Ein interner Fehler ist aufgetreten." : "Die Anfrage wurde abgelehnt.";
+        };
+        Response.ResponseBuilder builder = respond(uri, status, title(status), detail, null);
+        e.getResponse().getHeaders().forEach((k, v) -> {
+            if (k.equalsIgnoreCase("Allow") || k.equalsIgnoreCase("WWW-Authenticate")) {
+                v.forEach(value -> builder.header(k, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        Log.error("Unexpected error", e);
+        return respond(uri, 500, "Internal Server Error", "Ein interner Fehler ist aufgetreten.", null).build();
+    }
+
+    private Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        String detail = field == null ? "Das JSON der Anfrage ist fehlerhaft."
+                : "Das Feld „" + field + "“ hat einen ungültigen Wert oder ist unbekannt.";
+        return respond(uri, 400, "Bad Request", detail, field).build();
+    }
+
+    private Response notSignedIn(UriInfo uri) {
+        if (isApi(uri)) {
+            return respond(uri, 401, "Unauthorized", "Bitte anmelden.", null)
+                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
+        }
+        String next = URLEncoder.encode(uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()),
+                StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create("/login?next=" + next)).build();
+    }
+
+    private Response.ResponseBuilder respond(UriInfo uri, int status, String title, String detail, String field) {
+        if (isApi(uri)) {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail, field));
+        }
+        String html = error.data("status", status).data("title", title).data("detail", detail).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+    }
+}

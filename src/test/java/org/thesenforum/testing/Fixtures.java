@@ -1,0 +1,94 @@
+package org.thesenforum.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import org.thesenforum.account.Account;
+import org.thesenforum.account.Role;
+import org.thesenforum.discussion.Discussion;
+import org.thesenforum.discussion.Topic;
+import org.thesenforum.discussion.TopicKind;
+
+/** Builders for test data: accounts of each role, and request specs that sign in as them. */
+public final class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    public static final String SLUG = "ankommen-im-gemeinwesen";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String HASH = BcryptUtil.bcryptHash(PASSWORD, 4);
+
+    private Fixtures() {
+    }
+
+    /** A signed-up person: id, e-mail and role. */
+    public record User(long id, String email, Role role) {
+
+        /** A request authenticated with HTTP Basic. */
+        public RequestSpecification as() {
+            return given().auth().preemptive().basic(email, PASSWORD).contentType(ContentType.JSON);
+        }
+    }
+
+    public static User expert() {
+        return account(Role.EXPERT);
+    }
+
+    public static User moderator() {
+        return account(Role.MODERATOR);
+    }
+
+    public static User admin() {
+        return account(Role.ADMIN);
+    }
+
+    public static User account(Role role) {
+        String email = role.name().toLowerCase() + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = new Account();
+            a.email = email;
+            a.displayName = "Test " + role.name().charAt(0) + role.name().substring(1).toLowerCase() + " "
+                    + COUNTER.get();
+            a.organisation = "Quartiersbüro Test";
+            a.place = "Hannover-Linden";
+            a.passwordHash = HASH;
+            a.role = role;
+            a.enabled = true;
+            a.createdAt = Instant.now();
+            a.persist();
+            return new User(a.id, email, role);
+        });
+    }
+
+    /** Id of thesis or approach {@code number} of the shipped paper. */
+    public static long topicId(TopicKind kind, int number) {
+        return QuarkusTransaction.requiringNew().call(() -> Topic.<Topic>find(
+                "discussion.slug = ?1 and kind = ?2 and number = ?3", SLUG, kind, number).singleResult().id);
+    }
+
+    public static long thesis(int number) {
+        return topicId(TopicKind.THESIS, number);
+    }
+
+    /** A fresh unlocked topic of its own, so tests do not see each other's comments. */
+    public static long freshTopic() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Discussion d = Discussion.findBySlug(SLUG).orElseThrow();
+            Topic t = new Topic();
+            t.discussion = d;
+            t.kind = TopicKind.APPROACH;
+            t.number = 100 + COUNTER.incrementAndGet();
+            t.position = t.number;
+            t.title = "Testthema " + t.number;
+            t.body = "Text des Testthemas.";
+            t.persist();
+            return t.id;
+        });
+    }
+}
