@@ -5,8 +5,10 @@ import java.util.Optional;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 
 /** The account behind the current request, if any. */
+@Named("currentUser")
 @RequestScoped
 public class CurrentUser {
 
