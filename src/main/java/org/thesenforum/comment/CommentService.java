@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
@@ -32,13 +33,15 @@ public class CommentService {
     private final CommentRateLimiter rateLimiter;
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
+    private final Event<CommentChanged> changed;
 
     CommentService(DiscussionService discussions, CommentRateLimiter rateLimiter, MarkdownRenderer markdown,
-            AuditLog audit) {
+            AuditLog audit, Event<CommentChanged> changed) {
         this.discussions = discussions;
         this.rateLimiter = rateLimiter;
         this.markdown = markdown;
         this.audit = audit;
+        this.changed = changed;
     }
 
     /** What a new comment says. */
@@ -73,6 +76,11 @@ public class CommentService {
         return view(require(commentId), reader);
     }
 
+    /** One comment as readers ({@code moderatorView} false) or moderators see it. */
+    public CommentView viewFor(long commentId, boolean moderatorView) {
+        return view(require(commentId), moderatorView);
+    }
+
     @Transactional
     public CommentView post(long topicId, NewComment request, Account author) {
         Topic topic = discussions.requireTopic(topicId);
@@ -95,6 +103,7 @@ public class CommentService {
         comment.body = body;
         comment.createdAt = now();
         comment.persist();
+        changed.fire(new CommentChanged(comment.id, CommentChanged.Change.CREATED));
         return view(comment, author);
     }
 
@@ -114,6 +123,7 @@ public class CommentService {
         if (!body.equals(comment.body)) {
             comment.body = body;
             comment.editedAt = now();
+            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.EDITED));
         }
         return view(comment, editor);
     }
@@ -126,6 +136,7 @@ public class CommentService {
         }
         if (!comment.isDeleted()) {
             comment.deletedAt = now();
+            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.DELETED));
         }
     }
 
@@ -138,6 +149,7 @@ public class CommentService {
         comment.hiddenBy = moderator;
         comment.hiddenAt = now();
         audit.record(moderator, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
+        changed.fire(new CommentChanged(comment.id, CommentChanged.Change.HIDDEN));
         return view(comment, moderator);
     }
 
@@ -150,6 +162,7 @@ public class CommentService {
             comment.hiddenBy = null;
             comment.hiddenAt = null;
             audit.record(moderator, "COMMENT_UNHIDDEN", "comment", comment.id, null);
+            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
         }
         return view(comment, moderator);
     }
@@ -182,14 +195,18 @@ public class CommentService {
     }
 
     private CommentView view(Comment c, Account reader) {
-        boolean readable = !c.isDeleted() && (!c.hidden || CommentPolicy.seesHiddenContent(reader));
+        return view(c, CommentPolicy.seesHiddenContent(reader));
+    }
+
+    private CommentView view(Comment c, boolean moderatorView) {
+        boolean readable = !c.isDeleted() && (!c.hidden || moderatorView);
         String body = readable ? c.body : null;
         Account a = c.author;
         return new CommentView(c.id, c.topic.id, c.parent == null ? null : c.parent.id,
                 new AuthorView(a.id, a.displayName, a.organisation, a.place),
                 c.question == null ? null : c.question.id, body, readable ? markdown.render(body) : null,
                 c.createdAt, c.editedAt, c.isDeleted(), c.hidden,
-                CommentPolicy.seesHiddenContent(reader) ? c.hiddenReason : null,
+                moderatorView ? c.hiddenReason : null,
                 c.parent == null ? null : c.parent.author.displayName, List.of());
     }
 

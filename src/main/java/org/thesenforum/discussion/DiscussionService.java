@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -25,10 +26,12 @@ public class DiscussionService {
 
     private final EntityManager em;
     private final AuditLog audit;
+    private final Event<TopicLockChanged> lockChanged;
 
-    DiscussionService(EntityManager em, AuditLog audit) {
+    DiscussionService(EntityManager em, AuditLog audit, Event<TopicLockChanged> lockChanged) {
         this.em = em;
         this.audit = audit;
+        this.lockChanged = lockChanged;
     }
 
     /** Comment count and last activity of one topic. */
@@ -74,6 +77,7 @@ public class DiscussionService {
         if (topic.locked != locked) {
             topic.locked = locked;
             audit.record(moderator, locked ? "TOPIC_LOCKED" : "TOPIC_UNLOCKED", "topic", topic.id, topic.label());
+            lockChanged.fire(new TopicLockChanged(topic.id, locked));
         }
         return view(topic);
     }

@@ -28,6 +28,8 @@ public interface ForumConfig {
 
     Session session();
 
+    Live live();
+
     enum ReadAccess {
         PUBLIC, MEMBERS
     }
@@ -50,6 +52,24 @@ public interface ForumConfig {
 
         @WithDefault("PT15M")
         Duration lockout();
+    }
+
+    interface Live {
+        /** How long the event log keeps events for resuming clients. */
+        @WithDefault("P7D")
+        java.time.Duration retention();
+
+        /** Frames queued for one connection before it is dropped as too slow. */
+        @WithDefault("1000")
+        int maxQueue();
+
+        /** Most events replayed on resume; further behind, the client reloads. */
+        @WithDefault("5000")
+        int replayLimit();
+
+        /** Interval of heartbeat frames; a connection silent for three intervals is closed. */
+        @WithDefault("20s")
+        java.time.Duration heartbeat();
     }
 
     interface Session {

@@ -1,0 +1,70 @@
+package org.thesenforum.live;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.thesenforum.account.CurrentUser;
+import org.thesenforum.discussion.Discussion;
+import org.thesenforum.web.ProblemException;
+
+/** The live log over plain HTTP, for API clients and for pages on networks that block WebSockets. */
+@Path("/api/discussions/{slug}/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Live")
+public class LiveEventsResource {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final EventLog log;
+    private final Frames frames;
+    private final CurrentUser currentUser;
+
+    LiveEventsResource(EventLog log, Frames frames, CurrentUser currentUser) {
+        this.log = log;
+        this.frames = frames;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Operation(summary = "Events after seq `since`, in order, as the live frames; "
+            + "a single {\"type\": \"reset\"} frame when `since` is older than the retained log")
+    public String events(@RestPath String slug, @RestQuery String since, @RestQuery String limit) {
+        Discussion discussion = Discussion.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
+        long after = parse("since", since, 0, Long.MAX_VALUE, 0);
+        int max = (int) parse("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        long latest = log.latestSeq(discussion.id);
+        if (after < log.prunedThrough(discussion.id) || after > latest) {
+            return "[" + frames.reset(latest) + "]";
+        }
+        boolean moderator = currentUser.isModerator();
+        List<LiveEvent> events = log.after(discussion.id, after, max);
+        return events.stream().map(e -> frames.forAudience(e, moderator)).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static long parse(String field, String value, long min, long max, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw ProblemException.invalid(field, "„" + field + "“ muss eine ganze Zahl von " + min + " bis "
+                + (max == Long.MAX_VALUE ? "…" : String.valueOf(max)) + " sein.");
+    }
+}

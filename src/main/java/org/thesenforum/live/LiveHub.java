@@ -1,0 +1,109 @@
+package org.thesenforum.live;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.thesenforum.web.ForumConfig;
+
+/**
+ * Who is connected to which discussion: delivers dispatched events, counts presence, sends heartbeats and
+ * closes connections that stopped answering.
+ */
+@ApplicationScoped
+public class LiveHub {
+
+    private final Map<Long, Set<Subscriber>> byDiscussion = new ConcurrentHashMap<>();
+    private final Set<Long> presenceChanged = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json;
+    private final ForumConfig config;
+
+    LiveHub(ObjectMapper json, ForumConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, long discussionId, boolean moderator,
+            Long topicId) {
+        Subscriber s = new Subscriber(connection, discussionId, moderator, topicId, config.live().maxQueue());
+        byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
+        presenceChanged.add(discussionId);
+        return s;
+    }
+
+    void leave(Subscriber s) {
+        Set<Subscriber> subs = byDiscussion.get(s.discussionId);
+        if (subs != null) {
+            subs.remove(s);
+        }
+        presenceChanged.add(s.discussionId);
+    }
+
+    void viewing(Subscriber s, Long topicId) {
+        s.viewing(topicId);
+        presenceChanged.add(s.discussionId);
+    }
+
+    /** Hands one committed event to every subscriber of its discussion, in the audience's variant. */
+    void deliver(long discussionId, long seq, String forReaders, String forModerators) {
+        Set<Subscriber> subs = byDiscussion.get(discussionId);
+        if (subs == null) {
+            return;
+        }
+        for (Subscriber s : subs) {
+            s.deliver(seq, s.moderator ? forModerators : forReaders);
+        }
+    }
+
+    /** Number of open live connections in a discussion. */
+    public int online(long discussionId) {
+        Set<Subscriber> subs = byDiscussion.get(discussionId);
+        return subs == null ? 0 : subs.size();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void broadcastPresence() {
+        for (Long discussionId : Set.copyOf(presenceChanged)) {
+            presenceChanged.remove(discussionId);
+            Set<Subscriber> subs = byDiscussion.getOrDefault(discussionId, Set.of());
+            Map<String, Integer> topics = new TreeMap<>();
+            subs.forEach(s -> {
+                if (s.topicId() != null) {
+                    topics.merge(String.valueOf(s.topicId()), 1, Integer::sum);
+                }
+            });
+            String frame = write(Map.of("type", "presence", "online", subs.size(), "topics", topics));
+            subs.forEach(s -> s.sendEphemeral(frame));
+        }
+    }
+
+    @Scheduled(every = "${forum.live.heartbeat:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        long silentSince = System.currentTimeMillis() - config.live().heartbeat().toMillis() * 3;
+        byDiscussion.forEach((discussionId, subs) -> subs.forEach(s -> {
+            if (s.lastSeen() < silentSince) {
+                // Neither a frame nor a pong for three heartbeats: the other side is gone.
+                s.connection.close(new CloseReason(4000, "no heartbeat")).subscribe().with(ok -> { }, f -> { });
+                leave(s);
+            } else {
+                s.sendEphemeral(write(Map.of("type", "heartbeat", "seq", s.lastSeq())));
+            }
+        }));
+    }
+
+    String write(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a live frame", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.thesenforum.live;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the log's frames, presence and
+ * heartbeats; understands {@code ping} and {@code viewing} from clients and answers anything else with an error.
+ */
+@WebSocket(path = "/live/{slug}")
+public class LiveSocket {
+
+    static final TypedKey<Long> DISCUSSION = TypedKey.forLong("discussion");
+    static final TypedKey<Boolean> MODERATOR = TypedKey.forBoolean("moderator");
+    private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
+
+    private final LiveHub hub;
+    private final Replay replay;
+    private final ObjectMapper json;
+
+    LiveSocket(LiveHub hub, Replay replay, ObjectMapper json) {
+        this.hub = hub;
+        this.replay = replay;
+        this.json = json;
+    }
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        LiveQuery query = LiveQuery.parse(connection.handshakeRequest().query());
+        Subscriber s = hub.join(connection, connection.userData().get(DISCUSSION),
+                Boolean.TRUE.equals(connection.userData().get(MODERATOR)), query.topicId());
+        connection.userData().put(SUBSCRIBER, s);
+        replay.start(s, query.since());
+    }
+
+    @OnTextMessage
+    public void message(String text, WebSocketConnection connection) {
+        Subscriber s = connection.userData().get(SUBSCRIBER);
+        if (s == null) {
+            return;
+        }
+        s.seen();
+        JsonNode frame = parse(text);
+        String type = frame == null ? "" : frame.path("type").asText("");
+        switch (type) {
+            case "ping" -> s.sendEphemeral(hub.write(Map.of("type", "pong")));
+            case "viewing" -> {
+                JsonNode topic = frame.path("topicId");
+                hub.viewing(s, topic.canConvertToLong() ? topic.asLong() : null);
+            }
+            default -> s.sendEphemeral(hub.write(Map.of("type", "error",
+                    "message", "Nicht verstanden: erwartet wird {\"type\": \"ping\"} oder {\"type\": \"viewing\"}.")));
+        }
+    }
+
+    @OnPongMessage
+    public void pong(Buffer data, WebSocketConnection connection) {
+        Subscriber s = connection.userData().get(SUBSCRIBER);
+        if (s != null) {
+            s.seen();
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        Subscriber s = connection.userData().get(SUBSCRIBER);
+        if (s != null) {
+            hub.leave(s);
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

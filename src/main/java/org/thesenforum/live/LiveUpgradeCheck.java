@@ -1,0 +1,58 @@
+package org.thesenforum.live;
+
+import java.util.Optional;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.thesenforum.discussion.Discussion;
+import org.thesenforum.web.ForumConfig;
+
+/**
+ * Decides before the WebSocket handshake: 404 for an unknown discussion, 401 for anonymous readers when reading
+ * is for members only; remembers the discussion and whether the reader moderates.
+ */
+@ApplicationScoped
+public class LiveUpgradeCheck implements HttpUpgradeCheck {
+
+    private final ForumConfig config;
+    private final Lookup lookup;
+
+    LiveUpgradeCheck(ForumConfig config, Lookup lookup) {
+        this.config = config;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String slug = context.pathParam("slug");
+        return Uni.createFrom().item(() -> lookup.discussionId(slug))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(id -> id.isEmpty() ? CheckResult.rejectUpgrade(404)
+                        : context.securityIdentity().flatMap(identity -> decide(context, id.get(), identity)));
+    }
+
+    private Uni<CheckResult> decide(HttpUpgradeContext context, long discussionId, SecurityIdentity identity) {
+        boolean anonymous = identity == null || identity.isAnonymous();
+        if (anonymous && config.readAccess() == ForumConfig.ReadAccess.MEMBERS) {
+            return CheckResult.rejectUpgrade(401);
+        }
+        context.userData().put(LiveSocket.DISCUSSION, discussionId);
+        context.userData().put(LiveSocket.MODERATOR, !anonymous && identity.hasRole("MODERATOR"));
+        return CheckResult.permitUpgrade();
+    }
+
+    /** Finds discussions by slug on a worker thread. */
+    @ApplicationScoped
+    static class Lookup {
+
+        @ActivateRequestContext
+        Optional<Long> discussionId(String slug) {
+            return Discussion.findBySlug(slug).map(d -> d.id);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.thesenforum.live;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.thesenforum.web.ForumConfig;
+
+/**
+ * Brings a (re)connecting client up to date: every event after its {@code since}, in order and exactly once,
+ * then live ones; or a reset frame when {@code since} is older than the retained log.
+ */
+@ApplicationScoped
+class Replay {
+
+    private final Frames frames;
+    private final LiveDispatcher dispatcher;
+    private final ForumConfig config;
+
+    Replay(Frames frames, LiveDispatcher dispatcher, ForumConfig config) {
+        this.frames = frames;
+        this.dispatcher = dispatcher;
+        this.config = config;
+    }
+
+    /** Called after the subscriber joined, so everything dispatched from now on is held for it. */
+    void start(Subscriber s, Long since) {
+        long discussionId = s.discussionId;
+        if (since == null) {
+            s.startAt(dispatcher.dispatchedThrough(discussionId));
+            return;
+        }
+        long latest = frames.latestSeq(discussionId);
+        if (since < frames.prunedThrough(discussionId) || since > latest) {
+            reset(s, latest);
+            return;
+        }
+        int limit = config.live().replayLimit();
+        List<LiveEvent> missed = frames.readAfter(discussionId, since, limit + 1);
+        if (missed.size() > limit) {
+            reset(s, latest);
+            return;
+        }
+        List<String> json = new ArrayList<>(missed.size());
+        List<Long> seqs = new ArrayList<>(missed.size());
+        for (LiveEvent e : missed) {
+            json.add(frames.forAudience(e, s.moderator));
+            seqs.add(e.seq);
+        }
+        s.catchUp(json, seqs, missed.isEmpty() ? since : missed.get(missed.size() - 1).seq);
+    }
+
+    private void reset(Subscriber s, long latest) {
+        s.sendEphemeral(frames.reset(latest));
+        s.startAt(latest);
+    }
+}

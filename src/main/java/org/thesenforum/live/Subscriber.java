@@ -1,0 +1,134 @@
+package org.thesenforum.live;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * One open socket in a discussion. While it catches up ({@code since}) live events are held back; afterwards each
+ * event is sent once, in seq order. A connection that cannot keep up is dropped and resumes with {@code since}.
+ */
+final class Subscriber {
+
+    /** Close code for a client whose send queue overflowed; it should reconnect with since. */
+    static final int CLOSE_TOO_SLOW = 4008;
+
+    private record Held(long seq, String json) {
+    }
+
+    final WebSocketConnection connection;
+    final long discussionId;
+    final boolean moderator;
+    private final int maxQueue;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private volatile Long topicId;
+    private volatile long lastSeen = System.currentTimeMillis();
+    private long lastSeq;
+    private boolean live;
+    private volatile boolean dropped;
+
+    Subscriber(WebSocketConnection connection, long discussionId, boolean moderator, Long topicId, int maxQueue) {
+        this.connection = connection;
+        this.discussionId = discussionId;
+        this.moderator = moderator;
+        this.topicId = topicId;
+        this.maxQueue = maxQueue;
+    }
+
+    /** An event from the dispatcher, in seq order. */
+    synchronized void deliver(long seq, String json) {
+        if (!live) {
+            held.addLast(new Held(seq, json));
+            if (held.size() > maxQueue) {
+                drop();
+            }
+            return;
+        }
+        if (seq > lastSeq) {
+            lastSeq = seq;
+            send(json);
+        }
+    }
+
+    /** Starts live delivery at {@code seq}: nothing older is sent. */
+    synchronized void startAt(long seq) {
+        lastSeq = seq;
+        flushHeld();
+    }
+
+    /** Sends the replayed events, then what arrived meanwhile, then goes live. */
+    synchronized void catchUp(List<String> frames, List<Long> seqs, long replayedThrough) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (seqs.get(i) > lastSeq) {
+                lastSeq = seqs.get(i);
+                send(frames.get(i));
+            }
+        }
+        lastSeq = Math.max(lastSeq, replayedThrough);
+        flushHeld();
+    }
+
+    /** A frame outside the log (presence, heartbeat, reset, error). */
+    void sendEphemeral(String json) {
+        send(json);
+    }
+
+    private void flushHeld() {
+        while (!held.isEmpty()) {
+            Held h = held.pollFirst();
+            if (h.seq() > lastSeq) {
+                lastSeq = h.seq();
+                send(h.json());
+            }
+        }
+        live = true;
+    }
+
+    private void send(String json) {
+        if (dropped) {
+            return;
+        }
+        if (inFlight.incrementAndGet() > maxQueue) {
+            drop();
+            return;
+        }
+        connection.sendText(json).subscribe().with(ok -> inFlight.decrementAndGet(), failure -> {
+            inFlight.decrementAndGet();
+            Log.debugf("Live send to %s failed: %s", connection.id(), failure.getMessage());
+        });
+    }
+
+    private void drop() {
+        if (!dropped) {
+            dropped = true;
+            Log.infof("Dropping slow live connection %s (more than %d frames queued)", connection.id(), maxQueue);
+            connection.close(new CloseReason(CLOSE_TOO_SLOW, "too slow, resume with since"))
+                    .subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    Long topicId() {
+        return topicId;
+    }
+
+    void viewing(Long topic) {
+        this.topicId = topic;
+    }
+
+    void seen() {
+        lastSeen = System.currentTimeMillis();
+    }
+
+    long lastSeen() {
+        return lastSeen;
+    }
+}

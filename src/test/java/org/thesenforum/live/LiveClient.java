@@ -1,0 +1,82 @@
+package org.thesenforum.live;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.vertx.core.json.JsonObject;
+
+/** A real WebSocket client for tests: collects every frame it receives. */
+final class LiveClient implements AutoCloseable {
+
+    final List<JsonObject> frames;
+    private final AtomicReference<Integer> closeCode;
+    private final WebSocketClientConnection connection;
+
+    private LiveClient(WebSocketClientConnection connection, List<JsonObject> frames,
+            AtomicReference<Integer> closeCode) {
+        this.connection = connection;
+        this.frames = frames;
+        this.closeCode = closeCode;
+    }
+
+    static LiveClient connect(URI base, String slug, String query, String email, String password) {
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        AtomicReference<Integer> closeCode = new AtomicReference<>();
+        BasicWebSocketConnector connector = BasicWebSocketConnector.create().baseUri(base)
+                .path("/live/" + slug + (query == null ? "" : "?" + query))
+                .onTextMessage((c, text) -> frames.add(new JsonObject(text)))
+                .onClose((c, reason) -> closeCode.set(reason.getCode()));
+        if (email != null) {
+            connector.addHeader("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return new LiveClient(connector.connectAndAwait(), frames, closeCode);
+    }
+
+    void send(String text) {
+        connection.sendTextAndAwait(text);
+    }
+
+    /** Log frames (they carry a seq and a dotted type such as comment.created), in arrival order. */
+    List<JsonObject> events() {
+        return frames.stream().filter(f -> f.getString("type", "").contains(".")).toList();
+    }
+
+    List<JsonObject> ofType(String type) {
+        return frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
+    }
+
+    JsonObject awaitFrame(Predicate<JsonObject> match) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(match));
+        return frames.stream().filter(match).findFirst().orElseThrow();
+    }
+
+    void awaitEvents(int count) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> events().size() >= count);
+    }
+
+    Integer closeCode() {
+        return closeCode.get();
+    }
+
+    boolean isClosed() {
+        return connection.isClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!connection.isClosed()) {
+            connection.closeAndAwait();
+        }
+    }
+}
