@@ -63,7 +63,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account with an invitation code")
     public Response register(Registration registration) {
-        AccountView created = accounts.register(registration);
+        AccountView created = accounts.register(requireBody(registration));
         return Response.created(URI.create("/api/accounts/" + created.id())).entity(created).build();
     }
 

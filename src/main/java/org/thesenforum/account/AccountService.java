@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.audit.AuditLog;
@@ -26,7 +27,8 @@ import org.thesenforum.web.ProblemException;
 public class AccountService {
 
     public static final int MIN_PASSWORD = 10;
-    public static final int MAX_PASSWORD = 200;
+    /** bcrypt reads only the first 72 bytes; longer passwords are refused rather than silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int BCRYPT_COST = 10;
 
@@ -61,13 +63,19 @@ public class AccountService {
         Account account = create(email, displayName, password, Role.EXPERT);
         account.organisation = organisation;
         account.place = place;
+        try {
+            // A simultaneous registration (a double submit) may have taken the address since the check above.
+            Account.flush();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+        }
         return AccountView.of(account);
     }
 
     /** Checks e-mail and password for the login form; throws 429 when throttled. */
     public Optional<Account> login(String email, String password, String address) {
         if (email == null || password == null || email.isBlank() || password.isEmpty()
-                || password.length() > MAX_PASSWORD) {
+                || password.length() > MAX_PASSWORD_BYTES * 4) {
             return Optional.empty();
         }
         return identities.verifyPassword(email, password, address);
@@ -174,8 +182,9 @@ public class AccountService {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw ProblemException.invalid("password", "Das Passwort braucht mindestens " + MIN_PASSWORD + " Zeichen.");
         }
-        if (password.length() > MAX_PASSWORD) {
-            throw ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD + " Zeichen haben.");
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD_BYTES
+                    + " Bytes lang sein (72 Zeichen ohne Umlaute, Umlaute zählen doppelt).");
         }
         return password;
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
@@ -22,6 +23,11 @@ public class CurrentUser {
 
     public Optional<Account> account() {
         if (!loaded) {
+            if (Context.isOnEventLoopThread()) {
+                // Error pages for requests refused before dispatch (403, 404, 415) render on the event loop, where
+                // neither the lazy identity nor the database may be used; they show the signed-out navigation.
+                return Optional.empty();
+            }
             Long id = identity.isAnonymous() ? null : identity.getAttribute(AccountIdentities.ACCOUNT_ID);
             account = id == null ? null : Account.findById(id);
             loaded = true;

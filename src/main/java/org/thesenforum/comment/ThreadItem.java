@@ -54,9 +54,19 @@ public record ThreadItem(CommentView comment, int depth, boolean namesParent, Qu
         return new ThreadItem(c, depth, namesParent && c.parentAuthorName() != null, question, mine, replies);
     }
 
-    /** Whether the reader may edit this comment; the topic must be open too. */
+    /** Whether replies under this comment are listed flat instead of indented further. */
+    public boolean atMaxDepth() {
+        return depth >= MAX_DEPTH;
+    }
+
+    /** This comment and the replies listed under it. */
+    public int count() {
+        return 1 + replies.stream().mapToInt(ThreadItem::count).sum();
+    }
+
+    /** Whether the reader may edit this comment (only while they can read it); the topic must be open too. */
     public boolean editable() {
-        return mine && !comment.deleted();
+        return mine && comment.visible();
     }
 
     /** Whether the reader may delete this comment. */

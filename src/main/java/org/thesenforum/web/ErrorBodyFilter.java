@@ -1,13 +1,24 @@
 package org.thesenforum.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Gives a problem body to API error responses that framework filters answer without one, such as the CSRF
- * filter's 400 for a form-encoded post without a token.
+ * filter's 400 for a form-encoded post without a token, or the HTTP layer's 413 for an oversized body.
  */
 public class ErrorBodyFilter {
 
@@ -21,5 +32,41 @@ public class ErrorBodyFilter {
                 + "die API erwartet application/json." : "Die Anfrage wurde abgelehnt.";
         response.setEntity(Problem.of(status, status == 400 ? "Bad Request" : "Error", detail, null), null,
                 jakarta.ws.rs.core.MediaType.valueOf(Problem.MEDIA_TYPE));
+    }
+
+    /**
+     * The HTTP layer refuses a declared Content-Length over the limit with an empty 413 before any REST filter runs;
+     * this route runs just before it and answers API requests with a problem body instead.
+     */
+    @Singleton
+    static class OversizedBodies {
+
+        void route(@Observes Router router, ObjectMapper json,
+                @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize)
+                throws JsonProcessingException {
+            long limit = maxBodySize.asLongValue();
+            byte[] body = json.writeValueAsBytes(Problem.of(413, "Content Too Large",
+                    "Die Anfrage ist zu groß (höchstens " + limit / 1024 + " KB).", null));
+            router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+                String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                if (length == null || !context.normalizedPath().startsWith("/api/") || !exceeds(length, limit)) {
+                    context.next();
+                    return;
+                }
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .endHandler(v -> context.request().connection().close())
+                        .end(Buffer.buffer(body));
+            });
+        }
+
+        private static boolean exceeds(String contentLength, long limit) {
+            try {
+                return Long.parseLong(contentLength.trim()) > limit;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
     }
 }

@@ -5,9 +5,12 @@ import java.util.regex.Pattern;
 /** Cleans and checks text typed by people; every refusal names the field. */
 public final class Inputs {
 
-    /** C0 controls other than tab and newline, DEL, C1 controls and bidirectional overrides. */
-    private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\x80-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
-    private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F\\x80-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    /**
+     * C0 controls other than tab and newline, DEL, C1 controls, bidirectional overrides and unpaired surrogates
+     * (which no database encoding can store).
+     */
+    private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\x80-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\p{Cs}]");
+    private static final Pattern FORBIDDEN_IN_LINE = Pattern.compile("[\\x00-\\x1F\\x7F\\x80-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\p{Cs}]");
 
     private Inputs() {
     }
@@ -18,7 +21,7 @@ public final class Inputs {
         if (FORBIDDEN_IN_TEXT.matcher(text).find()) {
             throw ProblemException.invalid(field, "Der Text enthält unzulässige Steuerzeichen.");
         }
-        return checkLength(field, text.strip(), maxLength);
+        return checkLength(field, trim(text), maxLength);
     }
 
     /** A single line such as a name: no control characters, trimmed, not blank. */
@@ -27,15 +30,32 @@ public final class Inputs {
         if (FORBIDDEN_IN_LINE.matcher(line).find()) {
             throw ProblemException.invalid(field, "Das Feld enthält unzulässige Steuerzeichen.");
         }
-        return checkLength(field, line.strip(), maxLength);
+        return checkLength(field, trim(line), maxLength);
     }
 
     /** An optional single line: blank becomes null. */
     public static String optionalLine(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (value == null || trim(value).isEmpty()) {
             return null;
         }
         return requiredLine(field, value, maxLength);
+    }
+
+    /** Strips whitespace at both ends, including no-break and zero-width spaces that show as nothing. */
+    private static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
     }
 
     private static String checkLength(String field, String text, int maxLength) {

@@ -63,6 +63,6 @@ class DiscussionResourceTest {
         Fixtures.admin().as().post("/api/topics/" + topic + "/unlock").then().statusCode(200).body("locked", is(false));
         Fixtures.moderator().as().post("/api/topics/999999/lock").then().statusCode(404);
         Fixtures.admin().as().get("/api/audit").then().statusCode(200)
-                .body("findAll { it.targetId == " + topic + " }.action", hasSize(2));
+                .body("findAll { it.targetType == 'topic' && it.targetId == " + topic + " }.action", hasSize(2));
     }
 }

@@ -12,7 +12,10 @@ import io.restassured.specification.RequestSpecification;
 
 import org.thesenforum.account.Account;
 import org.thesenforum.account.Role;
+import org.thesenforum.comment.Comment;
+import org.thesenforum.comment.Comment;
 import org.thesenforum.discussion.Discussion;
+import org.thesenforum.discussion.GuidingQuestion;
 import org.thesenforum.discussion.Topic;
 import org.thesenforum.discussion.TopicKind;
 
@@ -90,5 +93,61 @@ public final class Fixtures {
             t.persist();
             return t.id;
         });
+    }
+
+    /** Comments stored for a topic, deleted and hidden ones included. */
+    public static long commentCount(long topicId) {
+        return QuarkusTransaction.requiringNew().call(() -> Comment.count("topic.id", topicId));
+    }
+
+    /** A comment stored directly, bypassing the API and its rate limit; {@code parentId} may be null. */
+    public static long comment(long topicId, User author, String body, Long parentId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Comment c = new Comment();
+            c.topic = Topic.findById(topicId);
+            c.author = Account.findById(author.id());
+            c.parent = parentId == null ? null : Comment.findById(parentId);
+            c.body = body;
+            c.createdAt = Instant.now();
+            c.persist();
+            return c.id;
+        });
+    }
+
+    /** Number of accounts of every role. */
+    public static long accountCount() {
+        return QuarkusTransaction.requiringNew().call(() -> Account.count());
+    }
+
+    /** Stores a comment directly, bypassing the rate limit; {@code parentId} and {@code questionId} may be null. */
+    public static long comment(long topicId, User author, Long parentId, Long questionId, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Comment c = new Comment();
+            c.topic = Topic.findById(topicId);
+            c.author = Account.findById(author.id());
+            c.parent = parentId == null ? null : Comment.findById(parentId);
+            c.question = questionId == null ? null : GuidingQuestion.findById(questionId);
+            c.body = body;
+            c.createdAt = Instant.now();
+            c.persist();
+            return c.id;
+        });
+    }
+
+    /** Id of guiding question {@code position} (1 to 4) of the shipped paper. */
+    public static long question(int position) {
+        return QuarkusTransaction.requiringNew().call(() -> GuidingQuestion.<GuidingQuestion>find(
+                "discussion.slug = ?1 and position = ?2", SLUG, position).singleResult().id);
+    }
+
+    /** Locks a topic directly. */
+    public static void lock(long topicId) {
+        QuarkusTransaction.requiringNew().run(() -> Topic.<Topic>findById(topicId).locked = true);
+    }
+
+    /** Whether a comment with exactly this body exists on the topic. */
+    public static boolean commentExists(long topicId, String body) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Comment.count("topic.id = ?1 and body = ?2", topicId, body) > 0);
     }
 }

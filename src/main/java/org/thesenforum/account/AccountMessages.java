@@ -1,0 +1,339 @@
+package org.thesenforum.account;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** UI texts of the sign-in, registration, account and admin pages; German in acct_de, English in acct_en. */
+@MessageBundle(value = "acct", locale = "de")
+public interface AccountMessages {
+
+    // Roles
+
+    @Message
+    String role(Role role);
+
+    // Sign-in
+
+    @Message
+    String login_title();
+
+    @Message
+    String login_intro();
+
+    @Message
+    String login_email();
+
+    @Message
+    String login_password();
+
+    @Message
+    String login_submit();
+
+    @Message
+    String login_failed();
+
+    @Message
+    String login_no_account();
+
+    // Registration
+
+    @Message
+    String register_title();
+
+    @Message
+    String register_intro();
+
+    @Message
+    String register_unusable_title();
+
+    @Message
+    String register_unusable_hint();
+
+    @Message
+    String register_display_name();
+
+    @Message
+    String register_display_name_hint();
+
+    @Message
+    String register_email();
+
+    @Message
+    String register_organisation();
+
+    @Message
+    String register_place();
+
+    @Message
+    String register_optional();
+
+    @Message
+    String register_password();
+
+    @Message
+    String register_password_hint(int min);
+
+    @Message
+    String register_password_repeat();
+
+    @Message
+    String register_password_mismatch();
+
+    @Message
+    String register_submit();
+
+    @Message
+    String register_has_account();
+
+    // Own account
+
+    @Message
+    String account_title();
+
+    @Message
+    String account_name();
+
+    @Message
+    String account_email();
+
+    @Message
+    String account_organisation();
+
+    @Message
+    String account_place();
+
+    @Message
+    String account_role();
+
+    @Message
+    String account_since();
+
+    @Message
+    String account_not_given();
+
+    @Message
+    String account_hint();
+
+    // Administration overview
+
+    @Message
+    String admin_title_admin();
+
+    @Message
+    String admin_title_moderator();
+
+    @Message
+    String admin_done_role();
+
+    @Message
+    String admin_done_enabled();
+
+    @Message
+    String admin_done_disabled();
+
+    @Message
+    String admin_papers_link();
+
+    @Message
+    String invitation_heading();
+
+    @Message
+    String invitation_intro();
+
+    @Message
+    String invitation_max_uses();
+
+    @Message
+    String invitation_max_uses_hint();
+
+    @Message
+    String invitation_valid_days();
+
+    @Message
+    String invitation_note();
+
+    @Message
+    String invitation_note_hint();
+
+    @Message
+    String invitation_submit();
+
+    @Message
+    String invitation_created();
+
+    @Message
+    String invitation_created_link();
+
+    @Message
+    String invitation_created_code();
+
+    @Message
+    String invitation_created_details(int max, String expires);
+
+    @Message
+    String invitation_recent();
+
+    @Message
+    String invitation_none();
+
+    @Message
+    String invitation_col_created();
+
+    @Message
+    String invitation_col_by();
+
+    @Message
+    String invitation_col_code();
+
+    @Message
+    String invitation_col_uses();
+
+    @Message
+    String invitation_col_expires();
+
+    @Message
+    String invitation_col_note();
+
+    @Message
+    String invitation_uses(int uses, int max);
+
+    @Message
+    String invitation_expired();
+
+    @Message
+    String invitation_used_up();
+
+    @Message
+    String accounts_heading();
+
+    @Message
+    String accounts_col_name();
+
+    @Message
+    String accounts_col_email();
+
+    @Message
+    String accounts_col_organisation();
+
+    @Message
+    String accounts_col_role();
+
+    @Message
+    String accounts_col_status();
+
+    @Message
+    String accounts_role_label(String name);
+
+    @Message
+    String accounts_role_submit();
+
+    @Message
+    String accounts_active();
+
+    @Message
+    String accounts_disabled();
+
+    @Message
+    String accounts_disable();
+
+    @Message
+    String accounts_enable();
+
+    @Message
+    String accounts_you();
+
+    @Message
+    String audit_heading();
+
+    @Message
+    String audit_intro(int limit);
+
+    @Message
+    String audit_none();
+
+    @Message
+    String audit_col_time();
+
+    @Message
+    String audit_col_actor();
+
+    @Message
+    String audit_col_action();
+
+    @Message
+    String audit_col_target();
+
+    @Message
+    String audit_col_detail();
+
+    // Paper import
+
+    @Message
+    String papers_title();
+
+    @Message
+    String papers_intro();
+
+    @Message
+    String papers_text_heading();
+
+    @Message
+    String papers_text_label();
+
+    @Message
+    String papers_text_hint();
+
+    @Message
+    String papers_preview_submit();
+
+    @Message
+    String papers_file_heading();
+
+    @Message
+    String papers_file_label();
+
+    @Message
+    String papers_file_hint();
+
+    @Message
+    String papers_file_unreadable();
+
+    @Message
+    String papers_back();
+
+    @Message
+    String papers_preview_title(String title);
+
+    @Message
+    String papers_preview_intro();
+
+    @Message
+    String papers_field_title();
+
+    @Message
+    String papers_field_subtitle();
+
+    @Message
+    String papers_field_slug();
+
+    @Message
+    String papers_field_date();
+
+    @Message
+    String papers_theses(int count);
+
+    @Message
+    String papers_approaches(int count);
+
+    @Message
+    String papers_questions(int count);
+
+    @Message
+    String papers_none();
+
+    @Message
+    String papers_markdown();
+
+    @Message
+    String papers_confirm();
+}

@@ -1,0 +1,217 @@
+package org.thesenforum.account;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.thesenforum.account.AccountViews.AccountView;
+import org.thesenforum.account.AccountViews.Registration;
+import org.thesenforum.web.ProblemException;
+
+/** HTML pages for signing in and out, registering with an invitation link and viewing one's own account. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPages {
+
+    /** Forum times are shown in the time zone of the venue. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+    private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\x00-\\x20\\x7F\\\\]");
+    private static final Set<String> REGISTER_FIELDS =
+            Set.of("displayName", "email", "organisation", "place", "password", "passwordRepeat");
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance login(String next, String email, boolean failed, String refusal);
+
+        static native TemplateInstance register(RegisterForm form, FormError error);
+
+        static native TemplateInstance invitationUnusable(String message);
+
+        static native TemplateInstance account(Account account, String since);
+    }
+
+    /** The registration form as sent back to the browser: everything except the passwords. */
+    public record RegisterForm(String code, String displayName, String email, String organisation, String place) {
+
+        public RegisterForm {
+            code = Objects.requireNonNullElse(code, "");
+            displayName = Objects.requireNonNullElse(displayName, "");
+            email = Objects.requireNonNullElse(email, "");
+            organisation = Objects.requireNonNullElse(organisation, "");
+            place = Objects.requireNonNullElse(place, "");
+        }
+
+        public int minPassword() {
+            return AccountService.MIN_PASSWORD;
+        }
+    }
+
+    /** A refusal shown on a form page: next to the input {@code field}, or above the form when field is null. */
+    public record FormError(String field, String message) {
+
+        public static final FormError NONE = new FormError(null, "");
+
+        /** Keeps the field only when the form has an input of that name. */
+        static FormError of(ProblemException e, Set<String> formFields) {
+            boolean known = e.field() != null && formFields.contains(e.field());
+            return new FormError(known ? e.field() : null, e.getMessage());
+        }
+
+        public boolean on(String name) {
+            return name.equals(field);
+        }
+
+        public boolean general() {
+            return field == null && !message.isEmpty();
+        }
+    }
+
+    private final AccountService accounts;
+    private final InvitationService invitations;
+    private final SessionCookies cookies;
+    private final CurrentUser currentUser;
+
+    LoginPages(AccountService accounts, InvitationService invitations, SessionCookies cookies,
+            CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.cookies = cookies;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginForm(@RestQuery String next) {
+        return Templates.login(safeNext(next), "", false, "");
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
+            @Context HttpServerRequest request) {
+        String target = safeNext(next);
+        String shownEmail = Objects.requireNonNullElse(email, "");
+        try {
+            Optional<Account> account = accounts.login(email, password, addressOf(request));
+            if (account.isEmpty()) {
+                return page(401, Templates.login(target, shownEmail, true, "")).build();
+            }
+            return Response.seeOther(URI.create(target)).cookie(cookies.issue(account.get())).build();
+        } catch (ProblemException e) {
+            Response.ResponseBuilder builder =
+                    page(e.status(), Templates.login(target, shownEmail, false, e.getMessage()));
+            e.headers().forEach(builder::header);
+            return builder.build();
+        }
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        currentUser.account().ifPresent(account -> accounts.logout(account.id));
+        return Response.seeOther(URI.create("/")).cookie(cookies.clear()).build();
+    }
+
+    @GET
+    @Path("register")
+    public Response registerForm(@RestQuery String code) {
+        String trimmed = code == null ? "" : code.trim();
+        try {
+            invitations.checkUsable(trimmed);
+        } catch (ProblemException e) {
+            return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+        }
+        return page(200, Templates.register(new RegisterForm(trimmed, null, null, null, null), FormError.NONE)).build();
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@RestForm String code, @RestForm String displayName, @RestForm String email,
+            @RestForm String organisation, @RestForm String place, @RestForm String password,
+            @RestForm String passwordRepeat) {
+        RegisterForm form = new RegisterForm(code, displayName, email, organisation, place);
+        if (password != null && !password.equals(passwordRepeat)) {
+            // The template supplies the text for this refusal.
+            return page(422, Templates.register(form, new FormError("passwordRepeat", ""))).build();
+        }
+        try {
+            AccountView created = accounts.register(new Registration(form.code().trim(), displayName, email, password,
+                    organisation, place));
+            Account account = accounts.requireAccount(created.id());
+            return Response.seeOther(URI.create("/")).cookie(cookies.issue(account)).build();
+        } catch (ProblemException e) {
+            if ("invitationCode".equals(e.field())) {
+                return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+            }
+            return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS))).build();
+        }
+    }
+
+    @GET
+    @Path("account")
+    @Authenticated
+    public TemplateInstance account() {
+        Account account = currentUser.require();
+        return Templates.account(account, date(account.createdAt));
+    }
+
+    /** Only local paths are honoured as redirect targets; anything else could lead to another site. */
+    static String safeNext(String next) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+                || UNSAFE_IN_PATH.matcher(next).find()) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    static Response.ResponseBuilder page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page);
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
+    static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    private static String addressOf(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        String host = remote == null ? null : remote.hostAddress();
+        return host == null ? "unknown" : host;
+    }
+}

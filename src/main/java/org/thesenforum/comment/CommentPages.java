@@ -1,0 +1,121 @@
+package org.thesenforum.comment;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.thesenforum.account.CurrentUser;
+import org.thesenforum.comment.CommentForm.Kind;
+import org.thesenforum.discussion.DiscussionPages;
+import org.thesenforum.web.ProblemException;
+
+/**
+ * Form handlers of the topic page. Success redirects to the comment; a refusal the author can fix (empty or too
+ * long text, locked topic, too many comments) shows the topic page again with the message and the typed text.
+ */
+@Path("/")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_HTML)
+public class CommentPages {
+
+    private final CommentService comments;
+    private final DiscussionPages pages;
+    private final CurrentUser currentUser;
+
+    CommentPages(CommentService comments, DiscussionPages pages, CurrentUser currentUser) {
+        this.comments = comments;
+        this.pages = pages;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Path("topics/{id}/comments")
+    @Authenticated
+    public Response post(@RestPath long id, @RestForm String body, @RestForm String parentId,
+            @RestForm String questionId) {
+        Long parent = number(parentId);
+        Long question = number(questionId);
+        CommentForm form = parent == null ? new CommentForm(Kind.NEW, null, body, question, null)
+                : new CommentForm(Kind.REPLY, parent, body, question, null);
+        return handle(id, form, () -> comments.post(id, new CommentService.NewComment(body, parent, question),
+                currentUser.require()));
+    }
+
+    @POST
+    @Path("comments/{id}/edit")
+    @Authenticated
+    public Response edit(@RestPath long id, @RestForm String body) {
+        long topicId = topicOf(id);
+        return handle(topicId, new CommentForm(Kind.EDIT, id, body, null, null),
+                () -> comments.edit(id, body, currentUser.require()));
+    }
+
+    @POST
+    @Path("comments/{id}/delete")
+    @Authenticated
+    public Response delete(@RestPath long id) {
+        long topicId = topicOf(id);
+        comments.delete(id, currentUser.require());
+        return toComment(topicId, id);
+    }
+
+    @POST
+    @Path("comments/{id}/hide")
+    @RolesAllowed("MODERATOR")
+    public Response hide(@RestPath long id, @RestForm String reason) {
+        long topicId = topicOf(id);
+        return handle(topicId, new CommentForm(Kind.HIDE, id, reason, null, null),
+                () -> comments.hide(id, reason, currentUser.require()));
+    }
+
+    @POST
+    @Path("comments/{id}/unhide")
+    @RolesAllowed("MODERATOR")
+    public Response unhide(@RestPath long id) {
+        CommentView comment = comments.unhide(id, currentUser.require());
+        return toComment(comment.topicId(), id);
+    }
+
+    private Response handle(long topicId, CommentForm form, Supplier<CommentView> action) {
+        try {
+            CommentView comment = action.get();
+            return toComment(topicId, comment.id());
+        } catch (ProblemException e) {
+            if (e.status() != 409 && e.status() != 422 && e.status() != 429) {
+                throw e;
+            }
+            CommentForm refused = new CommentForm(form.kind(), form.commentId(), form.text(), form.questionId(),
+                    e.getMessage());
+            return pages.refused(topicId, refused, e);
+        }
+    }
+
+    private long topicOf(long commentId) {
+        return comments.get(commentId, null).topicId();
+    }
+
+    private static Response toComment(long topicId, long commentId) {
+        return Response.seeOther(URI.create("/topics/" + topicId + "#c" + commentId)).build();
+    }
+
+    private static Long number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("id", "Ungültige Angabe: " + value.strip());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.thesenforum.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Formatting helpers for templates: German dates and times in Berlin time, and Markdown of the paper's text. */
+@TemplateExtension
+public final class TemplateExtensions {
+
+    public static final ZoneId FORUM_ZONE = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")
+            .withZone(FORUM_ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+
+    private TemplateExtensions() {
+    }
+
+    /** {@code 24.11.2026, 14:05}, in Berlin time. */
+    static String shortDateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** Machine-readable form for {@code <time datetime>}. */
+    static String isoDateTime(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** {@code 15.04.2016}. */
+    static String shortDate(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** The paper's own Markdown (introduction, invitation, topic texts) as sanitised HTML, for {@code .raw}. */
+    static String markdown(String text) {
+        return MARKDOWN.render(text);
+    }
+}

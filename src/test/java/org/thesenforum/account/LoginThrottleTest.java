@@ -1,0 +1,124 @@
+package org.thesenforum.account;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.thesenforum.testing.MutableClock;
+import org.thesenforum.web.ProblemException;
+
+class LoginThrottleTest {
+
+    private static final int MAX_FAILURES = 3;
+    private static final Duration LOCKOUT = Duration.ofMinutes(15);
+    private static final String ALICE = "alice@example.org";
+    private static final String BOB = "bob@example.org";
+    private static final String VENUE = "192.0.2.10";
+    private static final String HOME = "198.51.100.7";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(MAX_FAILURES, LOCKOUT, clock);
+
+    @Test
+    void allowsAttemptsBelowTheLimit() {
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+    }
+
+    @Test
+    void locksTheAccountAfterTooManyFailures() {
+        fail(ALICE, VENUE, MAX_FAILURES);
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, HOME));
+        assertEquals(429, e.status());
+        assertEquals("901", e.headers().get("Retry-After"));
+        assertTrue(e.getMessage().contains("15 Minuten"), e.getMessage());
+    }
+
+    @Test
+    void retryAfterCountsFromTheFirstFailure() {
+        throttle.recordFailure(ALICE, VENUE);
+        clock.advance(Duration.ofMinutes(10));
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, VENUE));
+        assertEquals("301", e.headers().get("Retry-After"));
+    }
+
+    @Test
+    void lockoutEndsAfterTheWindowAndCountingStartsAfresh() {
+        fail(ALICE, VENUE, MAX_FAILURES);
+        clock.advance(LOCKOUT.minusSeconds(1));
+        assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, VENUE));
+        clock.advance(Duration.ofSeconds(1));
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotAddUp() {
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        clock.advance(LOCKOUT);
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+    }
+
+    @Test
+    void successClearsTheAccountCount() {
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        throttle.recordSuccess(ALICE);
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+    }
+
+    @Test
+    void otherAccountsAreNotLockedByOnesFailures() {
+        fail(ALICE, VENUE, MAX_FAILURES);
+        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, VENUE));
+    }
+
+    @Test
+    void addressMayFailFourTimesAsOftenAsAnAccount() {
+        int addressLimit = MAX_FAILURES * 4;
+        for (int i = 0; i < addressLimit - 1; i++) {
+            throttle.recordFailure("person" + i + "@example.org", VENUE);
+        }
+        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, VENUE));
+        throttle.recordFailure("one-more@example.org", VENUE);
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(BOB, VENUE));
+        assertEquals(429, e.status());
+        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, HOME));
+    }
+
+    @Test
+    void successDoesNotClearTheAddressCount() {
+        for (int i = 0; i < MAX_FAILURES * 4; i++) {
+            throttle.recordFailure("person" + i + "@example.org", VENUE);
+        }
+        throttle.recordSuccess(BOB);
+        assertThrows(ProblemException.class, () -> throttle.checkAllowed(BOB, VENUE));
+    }
+
+    @Test
+    void resetForgetsEverything() {
+        fail(ALICE, VENUE, MAX_FAILURES * 4);
+        throttle.reset();
+        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+    }
+
+    @Test
+    void unknownKeysAreIgnored() {
+        assertDoesNotThrow(() -> throttle.recordFailure(null, null));
+        assertDoesNotThrow(() -> throttle.checkAllowed(null, null));
+    }
+
+    private void fail(String account, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(account, address);
+        }
+    }
+}

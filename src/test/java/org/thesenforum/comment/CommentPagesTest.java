@@ -1,0 +1,252 @@
+package org.thesenforum.comment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import org.junit.jupiter.api.Test;
+import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.Fixtures.User;
+
+@QuarkusTest
+class CommentPagesTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    /** The CSRF cookie and the matching hidden field, taken from a page as a browser would. */
+    private record Csrf(String cookie, String field) {
+    }
+
+    @Test
+    void postingTheFormWithItsCsrfTokenStoresTheCommentAndRedirectsToIt() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        String location = submit(expert, csrf, "/topics/" + topic + "/comments",
+                Map.of("body", "Grüße aus dem Stadtteilbüro – „Beitrag“ 2048", "questionId", ""))
+                .statusCode(303).header("Location", matchesPattern(".*/topics/" + topic + "#c\\d+$"))
+                .extract().header("Location");
+        assertTrue(Fixtures.commentExists(topic, "Grüße aus dem Stadtteilbüro – „Beitrag“ 2048"));
+        String id = location.substring(location.indexOf("#c") + 2);
+        signedIn(expert).get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("<li id=\"c" + id + "\""),
+                        containsString("Grüße aus dem Stadtteilbüro – „Beitrag“ 2048"));
+    }
+
+    @Test
+    void replyAndQuestionTagTravelWithTheForm() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        long parent = Fixtures.comment(topic, Fixtures.expert(), null, null, "Ausgangsbeitrag");
+        long question = Fixtures.question(4);
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        String html = signedIn(expert).get("/topics/" + topic).asString();
+        assertTrue(html.contains("<input type=\"hidden\" name=\"parentId\" value=\"" + parent + "\">"));
+        String location = submit(expert, csrf, "/topics/" + topic + "/comments",
+                Map.of("body", "Meine Antwort", "parentId", String.valueOf(parent),
+                        "questionId", String.valueOf(question)))
+                .statusCode(303).extract().header("Location");
+        String id = location.substring(location.indexOf("#c") + 2);
+        given().get("/api/comments/" + id).then().statusCode(200)
+                .body("parentId", org.hamcrest.Matchers.equalTo((int) parent))
+                .body("questionId", org.hamcrest.Matchers.equalTo((int) question));
+    }
+
+    @Test
+    void postingWithoutCsrfTokenIsRejectedAndStoresNothing() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        signedIn(expert).redirects().follow(false).contentType(FORM).formParam("body", "Ohne Token 555")
+                .post("/topics/" + topic + "/comments").then().statusCode(400);
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        signedIn(expert).redirects().follow(false).contentType(FORM).cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", "falsch").formParam("body", "Ohne Token 555")
+                .post("/topics/" + topic + "/comments").then().statusCode(400);
+        assertFalse(Fixtures.commentExists(topic, "Ohne Token 555"));
+    }
+
+    @Test
+    void emptyBodyShowsThePageAgainWithTheErrorAtTheForm() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        String html = submit(expert, csrfFrom(expert, "/topics/" + topic), "/topics/" + topic + "/comments",
+                Map.of("body", "   \n "))
+                .statusCode(422).contentType(containsString("text/html")).extract().asString();
+        assertTrue(html.contains("id=\"new-comment\""));
+        assertTrue(html.contains("id=\"new-comment-error\">Das Feld darf nicht leer sein.</p>"));
+        assertTrue(html.contains("aria-describedby=\"new-comment-hint new-comment-error\""));
+        assertTrue(html.contains("aria-invalid=\"true\""));
+    }
+
+    @Test
+    void overlongTextIsRefusedAndKeptInTheTextarea() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        String text = "Mein langer Beitrag 9731 " + "x".repeat(10_000);
+        String html = submit(expert, csrfFrom(expert, "/topics/" + topic), "/topics/" + topic + "/comments",
+                Map.of("body", text)).statusCode(422).extract().asString();
+        assertTrue(html.contains("Höchstens 10000 Zeichen sind erlaubt."));
+        Matcher textarea = Pattern.compile("<textarea id=\"new-comment-body\"[^>]*>\\n?([^<]*)</textarea>")
+                .matcher(html);
+        assertTrue(textarea.find());
+        assertTrue(textarea.group(1).startsWith("Mein langer Beitrag 9731 xxx"));
+        assertTrue(textarea.group(1).length() == text.length());
+        assertFalse(Fixtures.commentExists(topic, text));
+    }
+
+    @Test
+    void refusedReplyOpensItsFormWithTheMessage() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        long parent = Fixtures.comment(topic, Fixtures.expert(), null, null, "Worauf geantwortet wird");
+        String html = submit(expert, csrfFrom(expert, "/topics/" + topic), "/topics/" + topic + "/comments",
+                Map.of("body", "", "parentId", String.valueOf(parent))).statusCode(422).extract().asString();
+        assertTrue(html.contains("id=\"reply-" + parent + "-error\">Das Feld darf nicht leer sein."));
+        assertTrue(html.contains("<details class=\"action\" open>"));
+        assertTrue(html.contains("href=\"#reply-" + parent + "\""));
+    }
+
+    @Test
+    void lockedTopicHasNoFormAndRefusesPostsWith409KeepingTheText() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        Fixtures.comment(topic, expert, null, null, "Vor der Sperre");
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        Fixtures.lock(topic);
+        signedIn(expert).get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("Dieses Thema ist gesperrt"), not(containsString("id=\"new-comment\"")),
+                        not(containsString("<summary>Antworten</summary>")),
+                        not(containsString("<summary>Bearbeiten</summary>")));
+        String html = submit(expert, csrf, "/topics/" + topic + "/comments", Map.of("body", "Zu spät 4242"))
+                .statusCode(409).extract().asString();
+        assertTrue(html.contains("Das Thema ist gesperrt: Neue Beiträge sind nicht möglich."));
+        assertTrue(html.contains("id=\"kept-text\" readonly>\nZu spät 4242</textarea>"));
+        assertFalse(Fixtures.commentExists(topic, "Zu spät 4242"));
+    }
+
+    @Test
+    void tooManyCommentsInAMinuteAreRefusedWith429KeepingTheText() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        ValidatableResponse last = null;
+        for (int i = 0; i < 10; i++) {
+            last = submit(expert, csrf, "/topics/" + topic + "/comments", Map.of("body", "Schnell " + i));
+            if (last.extract().statusCode() == 429) {
+                break;
+            }
+            last.statusCode(303);
+        }
+        last.statusCode(429).header("Retry-After", matchesPattern("\\d+"))
+                .body(containsString("Zu viele Beiträge in kurzer Zeit"), containsString("Schnell "));
+    }
+
+    @Test
+    void anonymousPostIsSentToTheLogin() {
+        long topic = Fixtures.freshTopic();
+        Csrf csrf = csrfFrom(Fixtures.expert(), "/topics/" + topic);
+        given().redirects().follow(false).contentType(FORM).cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", csrf.field()).formParam("body", "Anonym")
+                .post("/topics/" + topic + "/comments").then().statusCode(303)
+                .header("Location", containsString("/login?next="));
+        assertFalse(Fixtures.commentExists(topic, "Anonym"));
+    }
+
+    @Test
+    void authorEditsAndDeletesThroughTheForms() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        long comment = Fixtures.comment(topic, author, null, null, "Erste Fassung");
+        Csrf csrf = csrfFrom(author, "/topics/" + topic);
+        String html = signedIn(author).get("/topics/" + topic).asString();
+        assertTrue(html.contains(">\nErste Fassung</textarea>"), "edit form is prefilled");
+        signedIn(Fixtures.expert()).get("/topics/" + topic).then()
+                .body(not(containsString("action=\"/comments/" + comment + "/edit\"")));
+
+        submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", "Zweite Fassung"))
+                .statusCode(303).header("Location", startsWith("http")).header("Location",
+                        containsString("/topics/" + topic + "#c" + comment));
+        signedIn(author).get("/topics/" + topic).then()
+                .body(containsString("Zweite Fassung"), containsString("bearbeitet am "));
+
+        String refused = submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", " "))
+                .statusCode(422).extract().asString();
+        assertTrue(refused.contains("id=\"edit-" + comment + "-error\""));
+
+        submit(author, csrf, "/comments/" + comment + "/delete", Map.of()).statusCode(303);
+        signedIn(author).get("/topics/" + topic).then()
+                .body(containsString("Beitrag gelöscht"), not(containsString("Zweite Fassung")));
+    }
+
+    @Test
+    void othersCannotDeleteAComment() {
+        long topic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(topic, Fixtures.expert(), null, null, "Bleibt stehen");
+        User other = Fixtures.expert();
+        submit(other, csrfFrom(other, "/topics/" + topic), "/comments/" + comment + "/delete", Map.of())
+                .statusCode(403).contentType(containsString("text/html"));
+        assertTrue(Fixtures.commentExists(topic, "Bleibt stehen"));
+    }
+
+    @Test
+    void moderatorsHideWithAReasonAndUnhide() {
+        long topic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(topic, Fixtures.expert(), null, null, "Grenzwertig 3131");
+        User expert = Fixtures.expert();
+        submit(expert, csrfFrom(expert, "/topics/" + topic), "/comments/" + comment + "/hide",
+                Map.of("reason", "Nein")).statusCode(403).contentType(containsString("text/html"));
+
+        User moderator = Fixtures.moderator();
+        Csrf csrf = csrfFrom(moderator, "/topics/" + topic);
+        String refused = submit(moderator, csrf, "/comments/" + comment + "/hide", Map.of("reason", " "))
+                .statusCode(422).extract().asString();
+        assertTrue(refused.contains("id=\"hide-" + comment + "-error\""));
+
+        submit(moderator, csrf, "/comments/" + comment + "/hide", Map.of("reason", "Persönlicher Angriff"))
+                .statusCode(303);
+        given().get("/topics/" + topic).then()
+                .body(containsString("Von der Moderation ausgeblendet"), not(containsString("Grenzwertig 3131")));
+
+        submit(moderator, csrf, "/comments/" + comment + "/unhide", Map.of()).statusCode(303);
+        given().get("/topics/" + topic).then().body(containsString("Grenzwertig 3131"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static RequestSpecification signedIn(User user) {
+        return given().auth().preemptive().basic(user.email(), Fixtures.PASSWORD);
+    }
+
+    private static Csrf csrfFrom(User user, String path) {
+        var page = signedIn(user).get(path);
+        page.then().statusCode(200);
+        String cookie = page.getCookie("csrf-token");
+        assertTrue(cookie != null && !cookie.isEmpty(), "the page sets the CSRF cookie");
+        return new Csrf(cookie, csrfField(page.asString()));
+    }
+
+    private static String csrfField(String html) {
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "the page carries a CSRF field");
+        return m.group(1);
+    }
+
+    private static ValidatableResponse submit(User user, Csrf csrf, String path, Map<String, String> fields) {
+        RequestSpecification request = signedIn(user).redirects().follow(false).contentType(FORM)
+                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+        fields.forEach(request::formParam);
+        return request.post(path).then();
+    }
+}

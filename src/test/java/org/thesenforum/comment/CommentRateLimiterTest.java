@@ -1,0 +1,117 @@
+package org.thesenforum.comment;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.thesenforum.testing.MutableClock;
+import org.thesenforum.web.ProblemException;
+
+class CommentRateLimiterTest {
+
+    private static final long ALICE = 1;
+    private static final long BOB = 2;
+    private static final int LIMIT = 3;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:00:00Z"));
+    private final CommentRateLimiter limiter = new CommentRateLimiter(LIMIT, clock);
+
+    @Test
+    void allowsTheLimitWithinAMinute() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertDoesNotThrow(() -> limiter.acquire(ALICE));
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void oneMoreWithinTheMinuteIs429WithRetryAfter() {
+        fill(ALICE);
+        ProblemException e = assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertEquals(429, e.status());
+        assertNull(e.field());
+        assertEquals("61", e.headers().get("Retry-After"));
+        assertTrue(e.getMessage().contains("61 Sekunden"), e.getMessage());
+    }
+
+    @Test
+    void retryAfterCountsUntilTheOldestCommentLeavesTheWindow() {
+        limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(10));
+        limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(10));
+        limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(10));
+        ProblemException e = assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertEquals("31", e.headers().get("Retry-After"));
+    }
+
+    @Test
+    void retryAfterIsAtLeastOneSecond() {
+        fill(ALICE);
+        clock.advance(Duration.ofSeconds(59).plusMillis(999));
+        ProblemException e = assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertEquals("1", e.headers().get("Retry-After"));
+    }
+
+    @Test
+    void aSlotFreesExactlyOneMinuteAfterTheOldestComment() {
+        limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(30));
+        limiter.acquire(ALICE);
+        limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(29));
+        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        clock.advance(Duration.ofSeconds(1));
+        assertDoesNotThrow(() -> limiter.acquire(ALICE));
+        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+    }
+
+    @Test
+    void refusedAttemptsDoNotExtendTheWait() {
+        fill(ALICE);
+        for (int i = 0; i < 10; i++) {
+            assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+            clock.advance(Duration.ofSeconds(5));
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertDoesNotThrow(() -> limiter.acquire(ALICE));
+    }
+
+    @Test
+    void limitsArePerAccount() {
+        fill(ALICE);
+        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertDoesNotThrow(() -> fill(BOB));
+    }
+
+    @Test
+    void releaseGivesBackTheLastSlot() {
+        fill(ALICE);
+        limiter.release(ALICE);
+        assertDoesNotThrow(() -> limiter.acquire(ALICE));
+        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertDoesNotThrow(() -> limiter.release(BOB));
+    }
+
+    @Test
+    void resetForgetsEveryone() {
+        fill(ALICE);
+        fill(BOB);
+        limiter.reset();
+        assertDoesNotThrow(() -> fill(ALICE));
+        assertDoesNotThrow(() -> fill(BOB));
+    }
+
+    private void fill(long account) {
+        for (int i = 0; i < LIMIT; i++) {
+            limiter.acquire(account);
+        }
+    }
+}

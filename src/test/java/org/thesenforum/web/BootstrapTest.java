@@ -1,0 +1,32 @@
+package org.thesenforum.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BootstrapTest {
+
+    @Test
+    void firstStartCreatesTheConfiguredAdmin() {
+        given().auth().preemptive().basic("admin@thesenforum.local", "admin-test-password")
+                .get("/api/me").then().statusCode(200)
+                .body("role", equalTo("ADMIN"))
+                .body("displayName", equalTo("Administration"));
+    }
+
+    @Test
+    void openApiDocumentsTheJsonApiButNotThePages() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/topics/{id}/comments"))
+                .body(containsString("/api/invitations"))
+                .body(containsString("\"basic\""))
+                .body(not(containsString("\"/login\"")))
+                .body(not(containsString("\"/topics/{id}/comments\"")));
+    }
+}

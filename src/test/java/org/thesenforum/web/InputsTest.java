@@ -1,0 +1,122 @@
+package org.thesenforum.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InputsTest {
+
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void textIsTrimmedAndLineBreaksAreNormalised() {
+        assertEquals("Zeile 1\nZeile 2\n\n\tEingerückt",
+                Inputs.requiredText("body", "  \r\nZeile 1\r\nZeile 2\r\r\tEingerückt \n", 100));
+    }
+
+    @Test
+    void textKeepsTabsAndNewlinesInside() {
+        assertEquals("a\tb\nc", Inputs.requiredText("body", "a\tb\nc", 10));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "", " ", "\n\n", " \t\r\n ", "\u00A0", "\u2003", "\u200B\uFEFF", " \u00A0\n\u202F" })
+    void blankTextIsRefusedNamingTheField(String blank) {
+        ProblemException e = assertThrows(ProblemException.class, () -> Inputs.requiredText("body", blank, 100));
+        assertEquals(422, e.status());
+        assertEquals("body", e.field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a\u0000b", "\u0001", "Glocke\u0007", "\u0008", "\u000B", "\u000C", "\u001B[31m",
+            "\u001F", "\u007F", "\u0080", "\u0085", "\u009F", "\u202A", "rechts\u202Eslnik", "\u2066", "\u2069",
+            "halb \uD83D", "\uDE00 verkehrt", "\uDE00\uD83D" })
+    void controlCharactersBidiOverridesAndUnpairedSurrogatesAreRefusedInText(String bad) {
+        ProblemException e = assertThrows(ProblemException.class, () -> Inputs.requiredText("body", bad, 100));
+        assertEquals(422, e.status());
+        assertEquals("body", e.field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Straße", "Привет", "مرحبا", "Zeile\u2028Trenner", EMOJI, "\uD83D\uDC69\u200D\uD83D\uDC67" })
+    void ordinaryUnicodeIsAccepted(String text) {
+        assertEquals(text, Inputs.requiredText("body", text, 100));
+    }
+
+    @Test
+    void textAtTheLimitIsAcceptedAndOneMoreIsRefused() {
+        assertEquals(10, Inputs.requiredText("body", "x".repeat(10), 10).length());
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> Inputs.requiredText("body", "x".repeat(11), 10));
+        assertEquals("body", e.field());
+        assertTrue(e.getMessage().contains("10"), e.getMessage());
+    }
+
+    @Test
+    void lengthIsCountedAfterTrimming() {
+        assertEquals("x".repeat(10), Inputs.requiredText("body", "   " + "x".repeat(10) + "\n\n", 10));
+    }
+
+    @Test
+    void lengthCountsCodePoints() {
+        assertEquals(EMOJI.repeat(10), Inputs.requiredText("body", EMOJI.repeat(10), 10));
+        assertThrows(ProblemException.class, () -> Inputs.requiredText("body", EMOJI.repeat(11), 10));
+    }
+
+    @Test
+    void lineIsTrimmedOfAllKindsOfSpace() {
+        assertEquals("Dora Neu", Inputs.requiredLine("displayName", "  Dora Neu \u00A0\u200B", 80));
+    }
+
+    @Test
+    void spacesInsideAreKept() {
+        assertEquals("Dora\u00A0Neu", Inputs.requiredLine("displayName", "Dora\u00A0Neu", 80));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Zeile\nZwei", "Zeile\rZwei", "Tab\tTab", "Null\u0000", "Trenner\u2028", "Absatz\u2029",
+            "DEL\u007F", "C1\u0085", "Bidi\u202E", "halb \uD83D" })
+    void lineBreaksTabsAndControlsAreRefusedInLines(String bad) {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> Inputs.requiredLine("displayName", bad, 80));
+        assertEquals(422, e.status());
+        assertEquals("displayName", e.field());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "", "   " })
+    void blankLineIsRefused(String blank) {
+        assertEquals("email", assertThrows(ProblemException.class,
+                () -> Inputs.requiredLine("email", blank, 80)).field());
+    }
+
+    @Test
+    void lineOverTheLimitIsRefused() {
+        assertEquals("x".repeat(80), Inputs.requiredLine("displayName", "x".repeat(80), 80));
+        assertThrows(ProblemException.class, () -> Inputs.requiredLine("displayName", "x".repeat(81), 80));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "", "  ", "\t", "\u00A0" })
+    void blankOptionalLineBecomesNull(String blank) {
+        assertNull(Inputs.optionalLine("place", blank, 200));
+    }
+
+    @Test
+    void optionalLineIsTrimmedAndChecked() {
+        assertEquals("Kassel", Inputs.optionalLine("place", " Kassel ", 200));
+        assertEquals("place", assertThrows(ProblemException.class,
+                () -> Inputs.optionalLine("place", "Kas\u0000sel", 200)).field());
+        assertEquals("place", assertThrows(ProblemException.class,
+                () -> Inputs.optionalLine("place", "x".repeat(201), 200)).field());
+    }
+}

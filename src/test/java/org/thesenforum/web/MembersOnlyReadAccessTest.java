@@ -1,0 +1,89 @@
+package org.thesenforum.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+import org.junit.jupiter.api.Test;
+import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.Fixtures.User;
+
+@QuarkusTest
+@TestProfile(MembersOnlyReadAccessTest.MembersOnly.class)
+class MembersOnlyReadAccessTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    /** The forum with {@code forum.read-access=members}. */
+    public static class MembersOnly implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("forum.read-access", "members");
+        }
+    }
+
+    @Test
+    void anonymousApiReadsAre401Problems() {
+        long topic = Fixtures.thesis(1);
+        for (String path : new String[] { "/api/discussions", "/api/discussions/" + Fixtures.SLUG,
+                "/api/topics/" + topic, "/api/topics/" + topic + "/comments" }) {
+            given().get(path).then().statusCode(401).contentType(PROBLEM)
+                    .header("WWW-Authenticate", startsWith("Basic"))
+                    .body("status", equalTo(401)).body("detail", containsString("Mitglieder"));
+        }
+    }
+
+    @Test
+    void anonymousPagesRedirectToTheLogin() {
+        given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", containsString("/login?next=%2F"));
+        given().redirects().follow(false).get("/discussions/" + Fixtures.SLUG).then().statusCode(303)
+                .header("Location", containsString("/login?next=%2Fdiscussions%2F" + Fixtures.SLUG));
+    }
+
+    @Test
+    void membersReadEverything() {
+        User expert = Fixtures.expert();
+        expert.as().get("/api/discussions").then().statusCode(200).body("[0].slug", equalTo(Fixtures.SLUG));
+        expert.as().get("/api/topics/" + Fixtures.thesis(1) + "/comments").then().statusCode(200);
+        expert.as().redirects().follow(false).accept(ContentType.HTML).get("/").then().statusCode(200);
+    }
+
+    @Test
+    void wrongOrDisabledCredentialsDoNotRead() {
+        User expert = Fixtures.expert();
+        given().auth().preemptive().basic(expert.email(), "falsches-passwort").get("/api/discussions").then()
+                .statusCode(401).contentType(PROBLEM);
+        Fixtures.admin().as().body(Map.of("enabled", false)).put("/api/accounts/" + expert.id() + "/enabled")
+                .then().statusCode(200);
+        expert.as().get("/api/discussions").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void invitedPeopleCanStillRegister() {
+        String code = Fixtures.moderator().as().body(Map.of()).post("/api/invitations").then().statusCode(201)
+                .extract().jsonPath().getString("code");
+        String email = "mitglied-" + System.nanoTime() + "@example.org";
+        given().contentType(ContentType.JSON)
+                .body(Map.of("invitationCode", code, "displayName", "Neues Mitglied", "email", email,
+                        "password", "lange-genug-1234"))
+                .post("/api/accounts").then().statusCode(201).body("enabled", is(true));
+        given().auth().preemptive().basic(email, "lange-genug-1234").get("/api/discussions").then().statusCode(200);
+    }
+
+    @Test
+    void theLoginPageIsNotBehindTheLogin() {
+        given().redirects().follow(false).get("/login").then().statusCode(200);
+        given().get("/css/forum.css").then().statusCode(200);
+    }
+}

@@ -1,0 +1,64 @@
+package org.thesenforum.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.quarkus.qute.i18n.Message;
+
+import org.junit.jupiter.api.Test;
+
+class MessagesCompletenessTest {
+
+    @Test
+    void germanAndEnglishHaveTheSameKeys() throws IOException {
+        assertEquals(keys("de"), keys("en"));
+    }
+
+    @Test
+    void everyMessageMethodHasAGermanAndAnEnglishText() throws IOException {
+        Set<String> de = keys("de");
+        Set<String> en = keys("en");
+        List<String> methods = Arrays.stream(Messages.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName).sorted().toList();
+        assertTrue(methods.size() > 10, "Messages declares its texts");
+        assertEquals(List.of(), methods.stream().filter(m -> !de.contains(m)).toList(), "missing in msg_de");
+        assertEquals(List.of(), methods.stream().filter(m -> !en.contains(m)).toList(), "missing in msg_en");
+    }
+
+    @Test
+    void noTextIsBlank() throws IOException {
+        for (String locale : List.of("de", "en")) {
+            Properties texts = load(locale);
+            texts.stringPropertyNames().forEach(key ->
+                    assertTrue(!texts.getProperty(key).isBlank(), key + " is blank in msg_" + locale));
+        }
+    }
+
+    private static Set<String> keys(String locale) throws IOException {
+        return new TreeSet<>(load(locale).stringPropertyNames());
+    }
+
+    private static Properties load(String locale) throws IOException {
+        String name = "/messages/msg_" + locale + ".properties";
+        try (InputStream in = MessagesCompletenessTest.class.getResourceAsStream(name)) {
+            assertTrue(in != null, name + " exists");
+            Properties properties = new Properties();
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            return properties;
+        }
+    }
+}
