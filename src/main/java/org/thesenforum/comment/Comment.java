@@ -56,6 +56,15 @@ public class Comment extends PanacheEntity {
                 + "order by c.createdAt, c.id", topic).list();
     }
 
+    /** How many comments this one answers up the thread: 0 for a comment on the topic itself. */
+    public int ancestorCount() {
+        int count = 0;
+        for (Comment p = parent; p != null; p = p.parent) {
+            count++;
+        }
+        return count;
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

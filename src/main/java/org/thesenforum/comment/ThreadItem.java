@@ -54,6 +54,15 @@ public record ThreadItem(CommentView comment, int depth, boolean namesParent, Qu
         return new ThreadItem(c, depth, namesParent && c.parentAuthorName() != null, question, mine, replies);
     }
 
+    /**
+     * One comment on its own, as the live stream shows it to everyone: at the depth its place in the thread
+     * gives it, naming its parent once the indentation no longer does, and without author-only controls.
+     */
+    public static ThreadItem single(CommentView c, int ancestors, Map<Long, QuestionView> questions) {
+        int depth = Math.min(ancestors + 1, MAX_DEPTH);
+        return item(c, depth, ancestors + 1 > MAX_DEPTH, questions, null, List.of());
+    }
+
     /** Whether replies under this comment are listed flat instead of indented further. */
     public boolean atMaxDepth() {
         return depth >= MAX_DEPTH;

@@ -32,6 +32,9 @@ public class Discussion extends PanacheEntity {
     public String approachesIntroduction;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Seq of the newest live event; written only by the event log. */
+    @Column(name = "last_event_seq", insertable = false, updatable = false)
+    public long lastEventSeq;
 
     public static Optional<Discussion> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -107,7 +107,7 @@ public class DiscussionPages {
         Account reader = currentUser.account().orElse(null);
         List<CommentView> tree = comments.thread(topicId, filter == null ? null : filter.id(), reader);
         List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);
-        return new TopicPage(topic, thread, filter, form, reader != null, currentUser.isModerator());
+        return new TopicPage(topic, thread, filter, form, reader != null, currentUser.isModerator(), false);
     }
 
     private static Long questionId(String value) {

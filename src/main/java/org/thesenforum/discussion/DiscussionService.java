@@ -52,11 +52,12 @@ public class DiscussionService {
 
     public DiscussionView discussion(String slug) {
         Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
+        long lastEventSeq = d.lastEventSeq;
         Map<Long, Activity> activity = activityByTopic(d);
         List<TopicSummary> topics = Topic.listByDiscussion(d).stream()
                 .map(t -> summary(t, activity.getOrDefault(t.id, Activity.NONE))).toList();
         return new DiscussionView(d.slug, d.title, d.subtitle, d.paperDate, d.introduction, d.invitation,
-                d.thesesHeading, d.approachesHeading, d.approachesIntroduction, questions(d), topics);
+                d.thesesHeading, d.approachesHeading, d.approachesIntroduction, questions(d), topics, lastEventSeq);
     }
 
     public TopicView topic(long id) {
@@ -88,9 +89,11 @@ public class DiscussionService {
     }
 
     private TopicView view(Topic t) {
+        // Read the seq before anything else: a live client replays from here, so it misses nothing shown later.
+        long lastEventSeq = t.discussion.lastEventSeq;
         Activity a = activityOf(t);
         return new TopicView(t.id, t.discussion.slug, t.discussion.title, t.kind, t.number, t.label(), t.title,
-                t.body, t.locked, a.count(), a.last(), questions(t.discussion));
+                t.body, t.locked, a.count(), a.last(), questions(t.discussion), lastEventSeq);
     }
 
     private static TopicSummary summary(Topic t, Activity a) {

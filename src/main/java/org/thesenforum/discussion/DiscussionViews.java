@@ -15,10 +15,11 @@ public final class DiscussionViews {
             int topicCount, long commentCount, Instant lastActivityAt) {
     }
 
-    /** A discussion with its topics and guiding questions. */
+    /** A discussion with its topics and guiding questions; {@code lastEventSeq} is where a live client starts. */
     public record DiscussionView(String slug, String title, String subtitle, LocalDate paperDate,
             String introduction, String invitation, String thesesHeading, String approachesHeading,
-            String approachesIntroduction, List<QuestionView> guidingQuestions, List<TopicSummary> topics) {
+            String approachesIntroduction, List<QuestionView> guidingQuestions, List<TopicSummary> topics,
+            long lastEventSeq) {
 
         public List<TopicSummary> theses() {
             return topics.stream().filter(t -> t.kind() == TopicKind.THESIS).toList();
@@ -42,9 +43,9 @@ public final class DiscussionViews {
             long commentCount, Instant lastActivityAt) {
     }
 
-    /** A topic with its full text. */
+    /** A topic with its full text; {@code lastEventSeq} is the discussion's, where a live client starts. */
     public record TopicView(long id, String discussionSlug, String discussionTitle, TopicKind kind, int number,
             String label, String title, String body, boolean locked, long commentCount, Instant lastActivityAt,
-            List<QuestionView> guidingQuestions) {
+            List<QuestionView> guidingQuestions, long lastEventSeq) {
     }
 }

@@ -12,7 +12,15 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
  * refused form and the reader's rights.
  */
 public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView filter, CommentForm form,
-        boolean signedIn, boolean moderator) {
+        boolean signedIn, boolean moderator, boolean live) {
+
+    /**
+     * The context for rendering one comment on its own for the live stream: for every member of an audience
+     * alike, so without a CSRF token (the page's script fills in its own) and without author-only controls.
+     */
+    public static TopicPage forLiveFragment(TopicView topic, boolean moderator) {
+        return new TopicPage(topic, List.of(), null, CommentForm.NONE, true, moderator, true);
+    }
 
     public boolean canPost() {
         return signedIn && !topic.locked();

@@ -100,6 +100,9 @@ public interface Messages {
     String topic_locked_notice();
 
     @Message
+    String topic_unlocked_notice();
+
+    @Message
     String thread_heading();
 
     @Message

@@ -32,7 +32,9 @@ final class LiveClient implements AutoCloseable {
     static LiveClient connect(URI base, String slug, String query, String email, String password) {
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
         AtomicReference<Integer> closeCode = new AtomicReference<>();
+        // Non-blocking: callbacks run on the connection's event loop, one after the other, in arrival order.
         BasicWebSocketConnector connector = BasicWebSocketConnector.create().baseUri(base)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .path("/live/" + slug + (query == null ? "" : "?" + query))
                 .onTextMessage((c, text) -> frames.add(new JsonObject(text)))
                 .onClose((c, reason) -> closeCode.set(reason.getCode()));

@@ -1,0 +1,47 @@
+package org.thesenforum.comment;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.thesenforum.discussion.DiscussionService;
+import org.thesenforum.discussion.DiscussionViews.QuestionView;
+import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.discussion.TopicPage;
+
+/**
+ * Renders one comment, or a topic's lock status, with the very templates of the topic page, so the live stream
+ * and the page never show two versions of the same markup.
+ */
+@ApplicationScoped
+public class CommentFragments {
+
+    private final Template comment;
+    private final Template topicStatus;
+    private final DiscussionService discussions;
+
+    CommentFragments(@Location("tags/comment") Template comment, @Location("tags/topicStatus") Template topicStatus,
+            DiscussionService discussions) {
+        this.comment = comment;
+        this.topicStatus = topicStatus;
+        this.discussions = discussions;
+    }
+
+    /** The comment as a lone thread item, placed at the depth the page would give it. */
+    public String render(CommentView view, boolean moderator) {
+        TopicView topic = discussions.topic(view.topicId());
+        Map<Long, QuestionView> questions = topic.guidingQuestions().stream()
+                .collect(Collectors.toMap(QuestionView::id, Function.identity()));
+        int ancestors = Comment.<Comment>findById(view.id()).ancestorCount();
+        ThreadItem item = ThreadItem.single(view, ancestors, questions);
+        return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator)).render();
+    }
+
+    public String topicStatus(TopicView topic) {
+        return topicStatus.data("topic", topic).render().strip();
+    }
+}
