@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.LiveClient;
 import org.thesenforum.testing.Fixtures.User;
 
 import io.quarkus.test.common.http.TestHTTPResource;

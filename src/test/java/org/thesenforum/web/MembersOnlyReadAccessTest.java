@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -16,12 +17,16 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
+import org.thesenforum.testing.LiveClient;
 
 @QuarkusTest
 @TestProfile(MembersOnlyReadAccessTest.MembersOnly.class)
 class MembersOnlyReadAccessTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    java.net.URI base;
 
     /** The forum with {@code forum.read-access=members}. */
     public static class MembersOnly implements QuarkusTestProfile {
@@ -85,5 +90,17 @@ class MembersOnlyReadAccessTest {
     void theLoginPageIsNotBehindTheLogin() {
         given().redirects().follow(false).get("/login").then().statusCode(200);
         given().get("/css/forum.css").then().statusCode(200);
+    }
+
+    @Test
+    void theLiveStreamAndItsFeedFollowTheReadAccessSetting() {
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> LiveClient.connect(base, Fixtures.SLUG, null, null, null).close());
+        given().get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(401).contentType(PROBLEM);
+        User expert = Fixtures.expert();
+        try (LiveClient member = LiveClient.connect(base, Fixtures.SLUG, null, expert.email(), Fixtures.PASSWORD)) {
+            org.junit.jupiter.api.Assertions.assertFalse(member.isClosed());
+        }
+        expert.as().get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(200);
     }
 }

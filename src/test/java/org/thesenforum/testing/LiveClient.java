@@ -1,4 +1,4 @@
-package org.thesenforum.live;
+package org.thesenforum.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -16,9 +16,9 @@ import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.vertx.core.json.JsonObject;
 
 /** A real WebSocket client for tests: collects every frame it receives. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
-    final List<JsonObject> frames;
+    public final List<JsonObject> frames;
     private final AtomicReference<Integer> closeCode;
     private final WebSocketClientConnection connection;
 
@@ -29,7 +29,7 @@ final class LiveClient implements AutoCloseable {
         this.closeCode = closeCode;
     }
 
-    static LiveClient connect(URI base, String slug, String query, String email, String password) {
+    public static LiveClient connect(URI base, String slug, String query, String email, String password) {
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
         AtomicReference<Integer> closeCode = new AtomicReference<>();
         // Non-blocking: callbacks run on the connection's event loop, one after the other, in arrival order.
@@ -45,33 +45,33 @@ final class LiveClient implements AutoCloseable {
         return new LiveClient(connector.connectAndAwait(), frames, closeCode);
     }
 
-    void send(String text) {
+    public void send(String text) {
         connection.sendTextAndAwait(text);
     }
 
     /** Log frames (they carry a seq and a dotted type such as comment.created), in arrival order. */
-    List<JsonObject> events() {
+    public List<JsonObject> events() {
         return frames.stream().filter(f -> f.getString("type", "").contains(".")).toList();
     }
 
-    List<JsonObject> ofType(String type) {
+    public List<JsonObject> ofType(String type) {
         return frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
     }
 
-    JsonObject awaitFrame(Predicate<JsonObject> match) {
+    public JsonObject awaitFrame(Predicate<JsonObject> match) {
         await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(match));
         return frames.stream().filter(match).findFirst().orElseThrow();
     }
 
-    void awaitEvents(int count) {
+    public void awaitEvents(int count) {
         await().atMost(Duration.ofSeconds(15)).until(() -> events().size() >= count);
     }
 
-    Integer closeCode() {
+    public Integer closeCode() {
         return closeCode.get();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return connection.isClosed();
     }
 

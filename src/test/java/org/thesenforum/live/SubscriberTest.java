@@ -1,0 +1,89 @@
+package org.thesenforum.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+
+class SubscriberTest {
+
+    /** A connection that records what is sent; with {@code stalled} no send ever completes, like a dead client. */
+    private static final class FakeConnection {
+        final List<String> sent = new ArrayList<>();
+        final List<Integer> closedWith = new ArrayList<>();
+        final WebSocketConnection proxy;
+
+        FakeConnection(boolean stalled) {
+            proxy = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] { WebSocketConnection.class }, (p, method, args) -> switch (method.getName()) {
+                        case "sendText" -> {
+                            sent.add((String) args[0]);
+                            yield stalled ? Uni.createFrom().emitter(e -> { }) : Uni.createFrom().voidItem();
+                        }
+                        case "close" -> {
+                            closedWith.add(((CloseReason) args[0]).getCode());
+                            yield Uni.createFrom().voidItem();
+                        }
+                        case "id" -> "fake";
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+
+    @Test
+    void eventsHeldWhileCatchingUpFollowTheReplayWithoutDuplicates() {
+        FakeConnection c = new FakeConnection(false);
+        Subscriber s = new Subscriber(c.proxy, 1, false, null, 100);
+        s.deliver(11, "e11");
+        s.deliver(12, "e12");
+        s.catchUp(List.of("e9", "e10", "e11"), List.of(9L, 10L, 11L), 11);
+        s.deliver(12, "e12");
+        s.deliver(13, "e13");
+        assertEquals(List.of("e9", "e10", "e11", "e12", "e13"), c.sent);
+        assertEquals(13, s.lastSeq());
+    }
+
+    @Test
+    void startingAtASeqSkipsOlderEvents() {
+        FakeConnection c = new FakeConnection(false);
+        Subscriber s = new Subscriber(c.proxy, 1, false, null, 100);
+        s.deliver(5, "e5");
+        s.deliver(6, "e6");
+        s.startAt(5);
+        s.deliver(7, "e7");
+        assertEquals(List.of("e6", "e7"), c.sent);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedWithCloseCode4008() {
+        FakeConnection c = new FakeConnection(true);
+        Subscriber s = new Subscriber(c.proxy, 1, false, null, 10);
+        s.startAt(0);
+        for (int seq = 1; seq <= 50; seq++) {
+            s.deliver(seq, "e" + seq);
+        }
+        assertEquals(List.of(Subscriber.CLOSE_TOO_SLOW), c.closedWith);
+        assertEquals(10, c.sent.size(), "nothing is queued beyond the cap");
+    }
+
+    @Test
+    void aClientThatFallsTooFarBehindWhileCatchingUpIsDroppedToo() {
+        FakeConnection c = new FakeConnection(false);
+        Subscriber s = new Subscriber(c.proxy, 1, false, null, 5);
+        for (int seq = 1; seq <= 6; seq++) {
+            s.deliver(seq, "e" + seq);
+        }
+        assertEquals(List.of(Subscriber.CLOSE_TOO_SLOW), c.closedWith);
+        assertTrue(c.sent.isEmpty());
+    }
+}
