@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.thesenforum.discussion.Discussion;
+import org.thesenforum.web.AccessFilters;
 import org.thesenforum.web.ForumConfig;
 
 /**
- * Decides before the WebSocket handshake: 404 for an unknown discussion, 401 for anonymous readers when reading
- * is for members only; remembers the discussion and whether the reader moderates.
+ * Decides before the WebSocket handshake: 403 for another site's page, 404 for an unknown discussion, 401 for
+ * anonymous readers when reading is for members only; remembers the discussion and whether the reader moderates.
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
@@ -29,6 +30,10 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (!AccessFilters.sameOrigin(context.httpRequest().getHeader("Origin"), context.httpRequest().getHeader("Host"))) {
+            // Another site's page must not read the stream with this reader's cookie.
+            return CheckResult.rejectUpgrade(403);
+        }
         String slug = context.pathParam("slug");
         return Uni.createFrom().item(() -> lookup.discussionId(slug))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

@@ -32,12 +32,7 @@ public class AccessFilters {
         if (SAFE_METHODS.contains(request.getMethod()) || !path.startsWith("/api/")) {
             return null;
         }
-        String origin = request.getHeaderString("Origin");
-        if (origin == null) {
-            return null;
-        }
-        String host = request.getHeaderString("Host");
-        if (host != null && sameHost(origin, host)) {
+        if (sameOrigin(request.getHeaderString("Origin"), request.getHeaderString("Host"))) {
             return null;
         }
         return Response.status(403).type(Problem.MEDIA_TYPE)
@@ -65,11 +60,14 @@ public class AccessFilters {
                 java.nio.charset.StandardCharsets.UTF_8))).build();
     }
 
-    private static boolean sameHost(String origin, String host) {
+    /** Whether a request's Origin (absent for non-browser clients) names this host. */
+    public static boolean sameOrigin(String origin, String host) {
+        if (origin == null) {
+            return true;
+        }
         try {
-            URI uri = URI.create(origin);
-            String authority = uri.getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && host != null && authority.equalsIgnoreCase(host);
         } catch (IllegalArgumentException e) {
             return false;
         }
