@@ -61,6 +61,19 @@ public class LoginThrottle {
         byAccount.remove(accountKey);
     }
 
+    /** Forgets failures whose window has passed, so failed guesses for unknown e-mails do not pile up. */
+    @io.quarkus.scheduler.Scheduled(every = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void evictExpired() {
+        Instant now = clock.instant();
+        byAccount.values().removeIf(f -> !now.isBefore(f.firstAt().plus(lockout)));
+        byAddress.values().removeIf(f -> !now.isBefore(f.firstAt().plus(lockout)));
+    }
+
+    /** Number of accounts and addresses with recorded failures. */
+    int tracked() {
+        return byAccount.size() + byAddress.size();
+    }
+
     /** Forget everything, e.g. between tests. */
     public void reset() {
         byAccount.clear();

@@ -51,8 +51,8 @@ public class CommentResource {
     @GET
     @Path("/topics/{id}/comments")
     @Operation(summary = "The thread of a topic as a tree; optionally only comments on one guiding question")
-    public List<CommentView> thread(@RestPath long id, @RestQuery Long questionId) {
-        return comments.thread(id, questionId, currentUser.account().orElse(null));
+    public List<CommentView> thread(@RestPath long id, @RestQuery String questionId) {
+        return comments.thread(id, questionFilter(questionId), currentUser.account().orElse(null));
     }
 
     @POST
@@ -107,6 +107,17 @@ public class CommentResource {
     @Operation(summary = "Show a hidden comment again (moderators)")
     public CommentView unhide(@RestPath long id) {
         return comments.unhide(id, currentUser.require());
+    }
+
+    private static Long questionFilter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("questionId", "„questionId“ muss die Nummer einer Leitfrage sein.");
+        }
     }
 
     private static <T> T requireBody(T body) {

@@ -111,6 +111,18 @@ class LoginThrottleTest {
     }
 
     @Test
+    void expiredFailuresAreEvictedSoGuessesDoNotPileUp() {
+        for (int i = 0; i < 100; i++) {
+            throttle.recordFailure("guess" + i + "@example.org", "10.0.0." + i);
+        }
+        throttle.evictExpired();
+        assertEquals(200, throttle.tracked());
+        clock.advance(LOCKOUT);
+        throttle.evictExpired();
+        assertEquals(0, throttle.tracked());
+    }
+
+    @Test
     void unknownKeysAreIgnored() {
         assertDoesNotThrow(() -> throttle.recordFailure(null, null));
         assertDoesNotThrow(() -> throttle.checkAllowed(null, null));

@@ -130,6 +130,8 @@ class CommentResourceTest {
                 .body("id", equalTo(List.of((int) onQ2)))
                 .body("[0].replies", hasSize(0));
         given().get(commentsPath()).then().body("id", equalTo(List.of((int) onQ1, (int) onQ2)));
+        given().queryParam("questionId", "abc").get(commentsPath()).then().statusCode(422).contentType(PROBLEM)
+                .body("field", equalTo("questionId"));
     }
 
     @Test
