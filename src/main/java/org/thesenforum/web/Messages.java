@@ -218,4 +218,45 @@ public interface Messages {
 
     @Message
     String form_error_link();
+
+    // Live updates: texts for live.js, rendered into data attributes; %1 and %2 are filled in by the script.
+
+    @Message
+    String live_label();
+
+    @Message
+    String live_state_connecting();
+
+    @Message
+    String live_state_live();
+
+    @Message
+    String live_state_reconnecting();
+
+    @Message
+    String live_state_offline();
+
+    @Message
+    String live_state_stale();
+
+    @Message
+    String live_reload();
+
+    @Message
+    String live_online(String count);
+
+    @Message
+    String live_online_topic(String count, String here);
+
+    @Message
+    String live_new_one(String name);
+
+    @Message
+    String live_new_many(String count);
+
+    @Message
+    String live_updated();
+
+    @Message
+    String live_announce();
 }

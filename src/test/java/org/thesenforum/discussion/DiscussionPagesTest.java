@@ -26,6 +26,8 @@ class DiscussionPagesTest {
             "Was sind unsere gemeinsamen Forderungen?");
     /** Any real tag: text never holds a literal '<' because it is escaped. */
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** The only script a page may load: the live client, from our own origin, as a module. */
+    private static final String LIVE_SCRIPT = "<script type=\"module\" src=\"/js/live.js\"></script>";
 
     @Test
     void startPageShowsTheOverviewOfTheOnlyDiscussionOrLinksToAll() {
@@ -136,7 +138,7 @@ class DiscussionPagesTest {
         // As the author, so the bodies also appear in the edit forms.
         for (String html : List.of(page("/topics/" + topic), signedIn(expert).get("/topics/" + topic).asString())) {
             assertFalse(html.contains("<script>alert"));
-            assertFalse(html.contains("<script"));
+            assertFalse(html.replace(LIVE_SCRIPT, "").contains("<script"));
             assertFalse(html.contains("href=\"javascript"));
             Matcher tags = TAG.matcher(html);
             while (tags.find()) {
@@ -269,9 +271,27 @@ class DiscussionPagesTest {
         for (String path : List.of("/", "/discussions/" + Fixtures.SLUG, "/topics/" + Fixtures.thesis(1))) {
             String html = signedIn(Fixtures.moderator()).get(path).asString();
             assertFalse(html.contains("style="), path);
-            assertFalse(html.contains("<script"), path);
+            assertFalse(html.replace(LIVE_SCRIPT, "").contains("<script"), path);
             assertFalse(html.contains("<style"), path);
         }
+    }
+
+    @Test
+    void pagesTellTheLiveClientWhereTheyStandAndHideItsIndicatorUntilItRuns() {
+        long topic = Fixtures.freshTopic();
+        long seq = given().get("/api/topics/" + topic).then().extract().jsonPath().getLong("lastEventSeq");
+        String bar = between(page("/topics/" + topic), "<div class=\"live-bar\"", ">\n");
+        assertTrue(bar.contains(" hidden"), bar);
+        assertTrue(bar.contains("data-live-slug=\"" + Fixtures.SLUG + "\""), bar);
+        assertTrue(bar.contains("data-live-seq=\"" + seq + "\""), bar);
+        assertTrue(bar.contains("data-live-topic=\"" + topic + "\""), bar);
+        assertTrue(bar.contains("data-live-member=\"false\""), bar);
+        assertTrue(bar.contains("data-text-online-topic=\"%1 online, %2 bei diesem Thema\""), bar);
+
+        String overview = between(signedIn(Fixtures.expert()).get("/discussions/" + Fixtures.SLUG).asString(),
+                "<div class=\"live-bar\"", ">\n");
+        assertFalse(overview.contains("data-live-topic"), overview);
+        assertTrue(overview.contains("data-live-member=\"true\""), overview);
     }
 
     // ---------------------------------------------------------------- helpers
