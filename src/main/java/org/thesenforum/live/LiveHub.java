@@ -33,7 +33,8 @@ public class LiveHub {
 
     Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, long discussionId, boolean moderator,
             Long topicId) {
-        Subscriber s = new Subscriber(connection, discussionId, moderator, topicId, config.live().maxQueue());
+        Subscriber s = new Subscriber(connection, discussionId, moderator, topicId, config.live().maxQueue(),
+                config.live().maxQueueBytes().asLongValue());
         byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
         presenceChanged.add(discussionId);
         return s;

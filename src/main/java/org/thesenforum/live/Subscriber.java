@@ -3,6 +3,7 @@ package org.thesenforum.live;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
@@ -24,7 +25,9 @@ final class Subscriber {
     final long discussionId;
     final boolean moderator;
     private final int maxQueue;
+    private final long maxQueueBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private volatile Long topicId;
     private volatile long lastSeen = System.currentTimeMillis();
@@ -32,12 +35,14 @@ final class Subscriber {
     private boolean live;
     private volatile boolean dropped;
 
-    Subscriber(WebSocketConnection connection, long discussionId, boolean moderator, Long topicId, int maxQueue) {
+    Subscriber(WebSocketConnection connection, long discussionId, boolean moderator, Long topicId, int maxQueue,
+            long maxQueueBytes) {
         this.connection = connection;
         this.discussionId = discussionId;
         this.moderator = moderator;
         this.topicId = topicId;
         this.maxQueue = maxQueue;
+        this.maxQueueBytes = maxQueueBytes;
     }
 
     /** An event from the dispatcher, in seq order. */
@@ -93,20 +98,28 @@ final class Subscriber {
         if (dropped) {
             return;
         }
-        if (inFlight.incrementAndGet() > maxQueue) {
+        // Characters stand in for bytes: frames are mostly ASCII, and the bound only needs to be roughly right.
+        long size = json.length();
+        if (inFlight.incrementAndGet() > maxQueue || inFlightBytes.addAndGet(size) > maxQueueBytes) {
             drop();
             return;
         }
-        connection.sendText(json).subscribe().with(ok -> inFlight.decrementAndGet(), failure -> {
-            inFlight.decrementAndGet();
+        connection.sendText(json).subscribe().with(ok -> sent(size), failure -> {
+            sent(size);
             Log.debugf("Live send to %s failed: %s", connection.id(), failure.getMessage());
         });
+    }
+
+    private void sent(long size) {
+        inFlight.decrementAndGet();
+        inFlightBytes.addAndGet(-size);
     }
 
     private void drop() {
         if (!dropped) {
             dropped = true;
-            Log.infof("Dropping slow live connection %s (more than %d frames queued)", connection.id(), maxQueue);
+            Log.infof("Dropping slow live connection %s (more than %d frames or %d bytes queued)", connection.id(),
+                    maxQueue, maxQueueBytes);
             connection.close(new CloseReason(CLOSE_TOO_SLOW, "too slow, resume with since"))
                     .subscribe().with(ok -> { }, failure -> { });
         }

@@ -63,6 +63,10 @@ public interface ForumConfig {
         @WithDefault("1000")
         int maxQueue();
 
+        /** Bytes queued for one connection before it is dropped as too slow; bounds memory at many clients. */
+        @WithDefault("2M")
+        io.quarkus.runtime.configuration.MemorySize maxQueueBytes();
+
         /** Most events replayed on resume; further behind, the client reloads. */
         @WithDefault("5000")
         int replayLimit();
