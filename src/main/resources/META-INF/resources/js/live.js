@@ -17,6 +17,8 @@ const ANNOUNCE_EVERY_MS = 5000;
 const HIGHLIGHT_MS = 4000;
 const REFRESH_DELAY_MS = 1000;
 const ANNOUNCE_KEY = 'thesenforum.live.announce';
+const WRITE_BUTTONS = '#new-comment button[type="submit"], .thread form[action$="/comments"] button[type="submit"], '
+  + '.thread form[action$="/edit"] button[type="submit"]';
 
 const bar = document.getElementById('live');
 if (bar && 'WebSocket' in window && 'fetch' in window) {
@@ -463,8 +465,12 @@ function createTopicPage(topicId, data, announcer) {
       const heading = section.querySelector('h2');
       keepScroll(notice, () => heading.after(notice));
     }
-    document.querySelectorAll('article.topic').forEach((topic) =>
-      topic.classList.toggle('is-locked', notice.classList.contains('notice-locked')));
+    const locked = notice.classList.contains('notice-locked');
+    document.querySelectorAll('article.topic').forEach((topic) => topic.classList.toggle('is-locked', locked));
+    // Writing is refused while the topic is locked; disable the buttons but keep any typed text.
+    document.querySelectorAll(WRITE_BUTTONS).forEach((button) => {
+      button.disabled = locked;
+    });
   }
 }
 

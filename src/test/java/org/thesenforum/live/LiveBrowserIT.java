@@ -135,6 +135,24 @@ class LiveBrowserIT {
     }
 
     @Test
+    void lockingTheTopicDisablesWritingButKeepsTheTypedText() {
+        long topic = Fixtures.freshTopic();
+        Browser reader = open(Fixtures.expert(), topic);
+        WebElement body = reader.awaitElement(By.id("new-comment-body"));
+        body.sendKeys("Noch nicht abgeschickt");
+        User moderator = Fixtures.moderator();
+
+        moderator.as().post("/api/topics/" + topic + "/lock").then().statusCode(200);
+        reader.awaitElement(By.cssSelector(".notice-locked[data-topic-status]"));
+        WebElement submit = reader.awaitElement(By.cssSelector("#new-comment button[type='submit']"));
+        reader.wait.until(d -> !submit.isEnabled());
+        assertEquals("Noch nicht abgeschickt", body.getDomProperty("value"));
+
+        moderator.as().post("/api/topics/" + topic + "/unlock").then().statusCode(200);
+        reader.wait.until(d -> submit.isEnabled());
+    }
+
+    @Test
     void theOverviewCountsANewCommentOnItsTopicCard() {
         long topic = Fixtures.freshTopic();
         User author = Fixtures.expert();
