@@ -16,6 +16,8 @@ const POLL_LIMIT = 100;
 const ANNOUNCE_EVERY_MS = 5000;
 const HIGHLIGHT_MS = 4000;
 const REFRESH_DELAY_MS = 1000;
+// Spread refetches of a busy room's phones and laptops over a few seconds instead of one burst.
+const REFRESH_JITTER_MS = 2000;
 const ANNOUNCE_KEY = 'thesenforum.live.announce';
 const WRITE_BUTTONS = '#new-comment button[type="submit"], .thread form[action$="/comments"] button[type="submit"], '
   + '.thread form[action$="/edit"] button[type="submit"]';
@@ -664,7 +666,7 @@ function debounced(task) {
   };
   const schedule = () => {
     if (!timer) {
-      timer = setTimeout(run, REFRESH_DELAY_MS);
+      timer = setTimeout(run, REFRESH_DELAY_MS + Math.random() * REFRESH_JITTER_MS);
     }
   };
   return schedule;
