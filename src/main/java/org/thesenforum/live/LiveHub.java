@@ -31,9 +31,9 @@ public class LiveHub {
         this.config = config;
     }
 
-    Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, long discussionId, boolean moderator,
-            Long topicId) {
-        Subscriber s = new Subscriber(connection, discussionId, moderator, topicId, config.live().maxQueue(),
+    Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, java.util.concurrent.Executor loop,
+            long discussionId, boolean moderator, Long topicId) {
+        Subscriber s = new Subscriber(connection, loop, discussionId, moderator, topicId, config.live().maxQueue(),
                 config.live().maxQueueBytes().asLongValue());
         byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
         presenceChanged.add(discussionId);
@@ -53,15 +53,25 @@ public class LiveHub {
         presenceChanged.add(s.discussionId);
     }
 
-    /** Hands one committed event to every subscriber of its discussion, in the audience's variant. */
+    /**
+     * Hands one committed event to every subscriber of its discussion, in the audience's variant. The writes run on
+     * the event loops that own the connections, one task per loop, rather than one cross-thread hop per socket.
+     */
     void deliver(long discussionId, long seq, String forReaders, String forModerators) {
         Set<Subscriber> subs = byDiscussion.get(discussionId);
         if (subs == null) {
             return;
         }
+        Map<java.util.concurrent.Executor, java.util.List<Subscriber>> byLoop = new java.util.HashMap<>();
         for (Subscriber s : subs) {
-            s.deliver(seq, s.moderator ? forModerators : forReaders);
+            if (s.loop == null) {
+                s.deliver(seq, s.moderator ? forModerators : forReaders);
+            } else {
+                byLoop.computeIfAbsent(s.loop, l -> new java.util.ArrayList<>()).add(s);
+            }
         }
+        byLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(
+                s -> s.deliver(seq, s.moderator ? forModerators : forReaders))));
     }
 
     /** Number of open live connections in a discussion. */

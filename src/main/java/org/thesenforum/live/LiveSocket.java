@@ -1,6 +1,7 @@
 package org.thesenforum.live;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,10 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the log's frames, presence and
@@ -38,7 +42,7 @@ public class LiveSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         LiveQuery query = LiveQuery.parse(connection.handshakeRequest().query());
-        Subscriber s = hub.join(connection, connection.userData().get(DISCUSSION),
+        Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), connection.userData().get(DISCUSSION),
                 Boolean.TRUE.equals(connection.userData().get(MODERATOR)), query.topicId());
         connection.userData().put(SUBSCRIBER, s);
         replay.start(s, query.since());
@@ -78,6 +82,11 @@ public class LiveSocket {
         if (s != null) {
             hub.leave(s);
         }
+    }
+
+    /** The event loop behind the connection's context; writing from it needs no hop to another thread. */
+    private static Executor eventLoopOf(Context context) {
+        return context instanceof ContextInternal internal ? internal.nettyEventLoop() : null;
     }
 
     private JsonNode parse(String text) {

@@ -28,7 +28,8 @@ class Replay {
     void start(Subscriber s, Long since) {
         long discussionId = s.discussionId;
         if (since == null) {
-            s.startAt(dispatcher.dispatchedThrough(discussionId));
+            long from = dispatcher.dispatchedThrough(discussionId);
+            s.onLoop(() -> s.startAt(from));
             return;
         }
         long latest = frames.latestSeq(discussionId);
@@ -48,11 +49,16 @@ class Replay {
             json.add(frames.forAudience(e, s.moderator));
             seqs.add(e.seq);
         }
-        s.catchUp(json, seqs, missed.isEmpty() ? since : missed.get(missed.size() - 1).seq);
+        long through = missed.isEmpty() ? since : missed.get(missed.size() - 1).seq;
+        // On the connection's loop, behind the live frames already queued there, so nothing overtakes the replay.
+        s.onLoop(() -> s.catchUp(json, seqs, through));
     }
 
     private void reset(Subscriber s, long latest) {
-        s.sendEphemeral(frames.reset(latest));
-        s.startAt(latest);
+        String reset = frames.reset(latest);
+        s.onLoop(() -> {
+            s.sendEphemeral(reset);
+            s.startAt(latest);
+        });
     }
 }

@@ -2,6 +2,7 @@ package org.thesenforum.live;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +23,8 @@ final class Subscriber {
     }
 
     final WebSocketConnection connection;
+    /** The event loop that owns the connection; all log frames are written from it, in order. Null in tests. */
+    final Executor loop;
     final long discussionId;
     final boolean moderator;
     private final int maxQueue;
@@ -35,9 +38,10 @@ final class Subscriber {
     private boolean live;
     private volatile boolean dropped;
 
-    Subscriber(WebSocketConnection connection, long discussionId, boolean moderator, Long topicId, int maxQueue,
-            long maxQueueBytes) {
+    Subscriber(WebSocketConnection connection, Executor loop, long discussionId, boolean moderator, Long topicId,
+            int maxQueue, long maxQueueBytes) {
         this.connection = connection;
+        this.loop = loop;
         this.discussionId = discussionId;
         this.moderator = moderator;
         this.topicId = topicId;
@@ -76,6 +80,15 @@ final class Subscriber {
         }
         lastSeq = Math.max(lastSeq, replayedThrough);
         flushHeld();
+    }
+
+    /** Runs a step on the connection's event loop, behind every frame already handed to it. */
+    void onLoop(Runnable step) {
+        if (loop == null) {
+            step.run();
+        } else {
+            loop.execute(step);
+        }
     }
 
     /** A frame outside the log (presence, heartbeat, reset, error). */
