@@ -63,7 +63,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account with an invitation code")
     public Response register(Registration registration) {
-        AccountView created = accounts.register(requireBody(registration));
+        AccountView created = accounts.register(ProblemException.requireBody(registration));
         return Response.created(URI.create("/api/accounts/" + created.id())).entity(created).build();
     }
 
@@ -81,7 +81,7 @@ public class AccountResource {
     @RolesAllowed("ADMIN")
     @Operation(summary = "Change the role of an account (admins)")
     public AccountView changeRole(@RestPath long id, RoleChange change) {
-        return accounts.changeRole(id, requireBody(change).role(), currentUser.require());
+        return accounts.changeRole(id, ProblemException.requireBody(change).role(), currentUser.require());
     }
 
     @PUT
@@ -90,7 +90,7 @@ public class AccountResource {
     @RolesAllowed("ADMIN")
     @Operation(summary = "Enable or disable an account (admins); disabling ends its sessions at once")
     public AccountView setEnabled(@RestPath long id, EnabledChange change) {
-        Boolean enabled = requireBody(change).enabled();
+        Boolean enabled = ProblemException.requireBody(change).enabled();
         if (enabled == null) {
             throw ProblemException.invalid("enabled", "Bitte true oder false angeben.");
         }
@@ -121,12 +121,5 @@ public class AccountResource {
     @Operation(summary = "The newest moderator and admin actions (admins)")
     public List<AuditLog.AuditView> auditLog() {
         return audit.newest(500);
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw new ProblemException(400, null, "Die Anfrage braucht einen JSON-Körper.");
-        }
-        return body;
     }
 }

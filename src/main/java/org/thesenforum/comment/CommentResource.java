@@ -61,7 +61,7 @@ public class CommentResource {
     @Authenticated
     @Operation(summary = "Post a comment or a reply (parentId)")
     public Response post(@RestPath long id, CommentRequest request) {
-        CommentRequest r = requireBody(request);
+        CommentRequest r = ProblemException.requireBody(request);
         CommentView created = comments.post(id, new CommentService.NewComment(r.body(), r.parentId(), r.questionId()),
                 currentUser.require());
         return Response.created(URI.create("/api/comments/" + created.id())).entity(created).build();
@@ -80,7 +80,7 @@ public class CommentResource {
     @Authenticated
     @Operation(summary = "Edit your own comment")
     public CommentView edit(@RestPath long id, CommentEdit edit) {
-        return comments.edit(id, requireBody(edit).body(), currentUser.require());
+        return comments.edit(id, ProblemException.requireBody(edit).body(), currentUser.require());
     }
 
     @DELETE
@@ -98,7 +98,7 @@ public class CommentResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Hide a comment with a reason (moderators)")
     public CommentView hide(@RestPath long id, HideRequest request) {
-        return comments.hide(id, requireBody(request).reason(), currentUser.require());
+        return comments.hide(id, ProblemException.requireBody(request).reason(), currentUser.require());
     }
 
     @POST
@@ -118,12 +118,5 @@ public class CommentResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("questionId", "„questionId“ muss die Nummer einer Leitfrage sein.");
         }
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw new ProblemException(400, null, "Die Anfrage braucht einen JSON-Körper.");
-        }
-        return body;
     }
 }

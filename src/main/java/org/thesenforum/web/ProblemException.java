@@ -36,6 +36,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, null, message);
     }
 
+    /** A JSON request body, or 400 when the request came without one. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new ProblemException(400, null, "Die Anfrage braucht einen JSON-Körper.");
+        }
+        return body;
+    }
+
     public int status() {
         return status;
     }
