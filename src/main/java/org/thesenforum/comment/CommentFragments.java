@@ -31,13 +31,26 @@ public class CommentFragments {
         this.discussions = discussions;
     }
 
-    /** The comment as a lone thread item, placed at the depth the page would give it. */
-    public String render(CommentView view, boolean moderator) {
-        TopicView topic = discussions.topic(view.topicId());
+    /** The fragments of one comment for readers and, where moderators see more, for moderators. */
+    public record Rendered(String forReaders, String forModerators) {
+    }
+
+    /**
+     * The comment as a lone thread item, placed at the depth the page would give it: rendered for readers and,
+     * when {@code moderators} is not null, for moderators, looking up its topic and place in the thread once.
+     */
+    public Rendered render(CommentView readers, CommentView moderators) {
+        TopicView topic = discussions.topic(readers.topicId());
         Map<Long, QuestionView> questions = topic.guidingQuestions().stream()
                 .collect(Collectors.toMap(QuestionView::id, Function.identity()));
-        int ancestors = Comment.<Comment>findById(view.id()).ancestorCount();
-        ThreadItem item = ThreadItem.single(view, ancestors, questions);
+        int ancestors = Comment.<Comment>findById(readers.id()).ancestorCount();
+        String forReaders = render(ThreadItem.single(readers, ancestors, questions), topic, false);
+        String forModerators = moderators == null ? null
+                : render(ThreadItem.single(moderators, ancestors, questions), topic, true);
+        return new Rendered(forReaders, forModerators);
+    }
+
+    private String render(ThreadItem item, TopicView topic, boolean moderator) {
         return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator)).render();
     }
 

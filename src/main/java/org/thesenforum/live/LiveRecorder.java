@@ -43,9 +43,10 @@ class LiveRecorder {
         CommentView moderators = comments.viewFor(change.commentId(), true);
         Topic topic = Topic.findById(readers.topicId());
         long discussionId = topic.discussion.id;
-        Payload forReaders = new Payload(write(readers), fragments.render(readers, false));
-        Payload forModerators = moderators.equals(readers) ? null
-                : new Payload(write(moderators), fragments.render(moderators, true));
+        boolean moderatorsSeeMore = !moderators.equals(readers);
+        CommentFragments.Rendered html = fragments.render(readers, moderatorsSeeMore ? moderators : null);
+        Payload forReaders = new Payload(write(readers), html.forReaders());
+        Payload forModerators = moderatorsSeeMore ? new Payload(write(moderators), html.forModerators()) : null;
         if (change.change() == CommentChanged.Change.HIDDEN || change.change() == CommentChanged.Change.DELETED) {
             log.redact(discussionId, readers.id(), "comment.", forReaders);
         }
