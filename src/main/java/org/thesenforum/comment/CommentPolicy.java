@@ -2,7 +2,6 @@ package org.thesenforum.comment;
 
 import org.thesenforum.account.Account;
 import org.thesenforum.account.Role;
-import org.thesenforum.discussion.Topic;
 
 /** Who may do what with comments. */
 public final class CommentPolicy {
@@ -10,15 +9,8 @@ public final class CommentPolicy {
     private CommentPolicy() {
     }
 
-    public static boolean canPost(Account account, Topic topic) {
-        return account != null && account.enabled && !topic.locked;
-    }
-
-    public static boolean canEdit(Account account, Comment comment) {
-        return account != null && comment.author.id.equals(account.id) && !comment.isDeleted() && !comment.topic.locked;
-    }
-
-    public static boolean canDelete(Account account, Comment comment) {
+    /** Only the author edits or deletes a comment; the service adds the state checks with their own messages. */
+    public static boolean isAuthor(Account account, Comment comment) {
         return account != null && comment.author.id.equals(account.id);
     }
 

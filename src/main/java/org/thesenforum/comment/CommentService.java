@@ -110,7 +110,7 @@ public class CommentService {
     @Transactional
     public CommentView edit(long commentId, String newBody, Account editor) {
         Comment comment = require(commentId);
-        if (!comment.author.id.equals(editor.id)) {
+        if (!CommentPolicy.isAuthor(editor, comment)) {
             throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag bearbeiten.");
         }
         if (comment.isDeleted()) {
@@ -131,7 +131,7 @@ public class CommentService {
     @Transactional
     public void delete(long commentId, Account account) {
         Comment comment = require(commentId);
-        if (!CommentPolicy.canDelete(account, comment)) {
+        if (!CommentPolicy.isAuthor(account, comment)) {
             throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag löschen.");
         }
         if (!comment.isDeleted()) {

@@ -74,12 +74,6 @@ public class LiveHub {
                 s -> s.deliver(seq, s.moderator ? forModerators : forReaders))));
     }
 
-    /** Number of open live connections in a discussion. */
-    public int online(long discussionId) {
-        Set<Subscriber> subs = byDiscussion.get(discussionId);
-        return subs == null ? 0 : subs.size();
-    }
-
     /** Closes every live connection (1012, service restart); clients reconnect and resume where they were. */
     public void closeAll() {
         byDiscussion.values().forEach(subs -> subs.forEach(s -> s.connection
