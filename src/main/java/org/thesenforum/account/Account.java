@@ -29,9 +29,6 @@ public class Account extends PanacheEntity {
     public Role role;
     @Column(nullable = false)
     public boolean enabled = true;
-    /** Bumped on logout, disabling and role changes: every older session cookie stops working. */
-    @Column(name = "session_version", nullable = false)
-    public int sessionVersion;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -41,6 +38,12 @@ public class Account extends PanacheEntity {
 
     public static Optional<Account> findByEmail(String email) {
         return find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    /** The id of the account with this e-mail, without loading it; null when there is none. */
+    static Long idByEmail(String email) {
+        return getEntityManager().createQuery("select a.id from Account a where a.email = ?1", Long.class)
+                .setParameter(1, normaliseEmail(email)).getResultStream().findFirst().orElse(null);
     }
 
     public static boolean existsWithRole(Role role) {

@@ -2,60 +2,81 @@ package org.thesenforum.account;
 
 import java.util.Optional;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.thesenforum.web.Revocations;
+import org.thesenforum.web.SessionEnded;
+
 /** Looks accounts up for authentication and builds the security identity of a request. */
 @ApplicationScoped
 public class AccountIdentities {
 
-    public static final String ACCOUNT_ID = "accountId";
+    public static final String ACCOUNT_ID = SessionEnded.ACCOUNT_ID;
 
     private final LoginThrottle throttle;
+    private final Passwords passwords;
+    private final DeviceSessions sessions;
+    private final Revocations revocations;
 
-    AccountIdentities(LoginThrottle throttle) {
+    AccountIdentities(LoginThrottle throttle, Passwords passwords, DeviceSessions sessions, Revocations revocations) {
         this.throttle = throttle;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.revocations = revocations;
     }
 
-    /** Checks a password; empty when wrong, throttled or disabled. */
+    /** Checks a password (HTTP Basic); empty when wrong, too long, throttled or disabled. */
     @ActivateRequestContext
     public Optional<SecurityIdentity> forPassword(String email, String password, String address) {
-        return verifyPassword(email, password, address).map(AccountIdentities::identityOf);
+        Long id = Account.idByEmail(email);
+        // Read before the account is loaded: a revocation that commits after this point moves the mark.
+        long mark = id == null ? 0 : revocations.mark(id);
+        return verifyPassword(email, password, address).map(a -> identityOf(a, null, mark));
     }
 
+    /**
+     * Checks e-mail and password. The attempt is reserved with the throttle before the password is checked, so no
+     * more guesses are checked than the limits allow however many arrive at once; an unknown e-mail runs the same
+     * bcrypt check against a dummy hash. Passwords over 72 bytes are refused unchecked, for every address alike.
+     */
     @ActivateRequestContext
     public Optional<Account> verifyPassword(String email, String password, String address) {
-        String key = Account.normaliseEmail(email);
-        throttle.checkAllowed(key, address);
-        Optional<Account> account = Account.findByEmail(key)
-                .filter(a -> BcryptUtil.matches(password, a.passwordHash));
-        if (account.isEmpty()) {
-            throttle.recordFailure(key, address);
+        if (email == null || password == null || password.isEmpty() || Passwords.tooLong(password)) {
             return Optional.empty();
         }
-        throttle.recordSuccess(key);
+        String key = Account.normaliseEmail(email);
+        throttle.reserve(key, address);
+        Optional<Account> account = Account.findByEmail(key);
+        if (!passwords.matches(password, account.map(a -> a.passwordHash).orElse(null))) {
+            return Optional.empty();
+        }
+        throttle.succeeded(key, address);
         return account.filter(a -> a.enabled);
     }
 
-    /** An identity for a session cookie, or an anonymous one when the session has been ended. */
+    /** An identity for a session cookie, or an anonymous one when its device session has ended. */
     @ActivateRequestContext
     public SecurityIdentity forSession(SessionCookies.SessionToken token) {
-        Account account = Account.findById(token.accountId());
-        if (account == null || !account.enabled || account.sessionVersion != token.sessionVersion()) {
-            return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
-        }
-        return identityOf(account);
+        long mark = revocations.mark(token.accountId());
+        return sessions.find(token.token())
+                .filter(s -> s.account().id == token.accountId())
+                .map(s -> identityOf(s.account(), s.id(), mark))
+                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build());
     }
 
-    static SecurityIdentity identityOf(Account account) {
-        return QuarkusSecurityIdentity.builder()
+    static SecurityIdentity identityOf(Account account, Long sessionId, long mark) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.email))
                 .addRoles(account.role.grantedRoles())
-                .addAttribute(ACCOUNT_ID, account.id)
-                .build();
+                .addAttribute(SessionEnded.ACCOUNT_ID, account.id)
+                .addAttribute(SessionEnded.MARK, mark);
+        if (sessionId != null) {
+            builder.addAttribute(SessionEnded.SESSION_ID, sessionId);
+        }
+        return builder.build();
     }
 }

@@ -114,6 +114,15 @@ public interface AccountMessages {
     @Message
     String account_hint();
 
+    @Message
+    String account_devices(long count);
+
+    @Message
+    String account_logout_everywhere();
+
+    @Message
+    String account_logout_everywhere_hint();
+
     // Administration overview
 
     @Message

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,20 +25,23 @@ import org.thesenforum.web.ProblemException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AccountService {
 
-    public static final int MIN_PASSWORD = 10;
-    /** bcrypt reads only the first 72 bytes; longer passwords are refused rather than silently cut. */
-    public static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MIN_PASSWORD = Passwords.MIN_LENGTH;
+    public static final int MAX_PASSWORD_BYTES = Passwords.MAX_BYTES;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int BCRYPT_COST = 10;
 
     private final InvitationService invitations;
     private final AccountIdentities identities;
+    private final DeviceSessions sessions;
+    private final Passwords passwords;
     private final AuditLog audit;
     private final ForumConfig config;
 
-    AccountService(InvitationService invitations, AccountIdentities identities, AuditLog audit, ForumConfig config) {
+    AccountService(InvitationService invitations, AccountIdentities identities, DeviceSessions sessions,
+            Passwords passwords, AuditLog audit, ForumConfig config) {
         this.invitations = invitations;
         this.identities = identities;
+        this.sessions = sessions;
+        this.passwords = passwords;
         this.audit = audit;
         this.config = config;
     }
@@ -72,22 +74,38 @@ public class AccountService {
         return AccountView.of(account);
     }
 
-    /** Checks e-mail and password for the login form; throws 429 when throttled. */
+    /**
+     * Checks e-mail and password for the login form; throws 429 when throttled and 422 for a password over 72 bytes,
+     * which no account can have: it is refused exactly as at registration instead of being cut.
+     */
     public Optional<Account> login(String email, String password, String address) {
-        if (email == null || password == null || email.isBlank() || password.isEmpty()
-                || password.length() > MAX_PASSWORD_BYTES * 4) {
+        if (password != null && Passwords.tooLong(password)) {
+            throw tooLongPassword();
+        }
+        if (email == null || password == null || email.isBlank() || password.isEmpty()) {
             return Optional.empty();
         }
         return identities.verifyPassword(email, password, address);
     }
 
-    /** Ends every session of the account, including copies of its cookie. */
-    @Transactional
-    public void logout(long accountId) {
-        Account account = Account.findById(accountId);
-        if (account != null) {
-            account.sessionVersion++;
-        }
+    /** Starts a session on the device that signed in; the cookie carries its token. */
+    public DeviceSessions.Started startSession(Account account, String userAgent) {
+        return sessions.start(account, userAgent);
+    }
+
+    /** Devices the account is signed in on. */
+    public long sessionCount(long accountId) {
+        return sessions.countOf(accountId);
+    }
+
+    /** Ends this device's session only; other devices stay signed in. */
+    public void logout(long sessionId) {
+        sessions.end(sessionId);
+    }
+
+    /** Ends every session of the account on every device, including copies of their cookies. */
+    public void logoutEverywhere(long accountId) {
+        sessions.endAll(accountId);
     }
 
     @Transactional
@@ -102,7 +120,7 @@ public class AccountService {
         if (account.role != role) {
             audit.record(admin, "ROLE_CHANGED", "account", account.id, account.role + " → " + role);
             account.role = role;
-            account.sessionVersion++;
+            sessions.endAll(account.id);
         }
         return AccountView.of(account);
     }
@@ -115,7 +133,7 @@ public class AccountService {
         }
         if (account.enabled != enabled) {
             account.enabled = enabled;
-            account.sessionVersion++;
+            sessions.endAll(account.id);
             audit.record(admin, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", account.id,
                     account.displayName);
         }
@@ -162,7 +180,7 @@ public class AccountService {
         Account account = new Account();
         account.email = email;
         account.displayName = displayName;
-        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.passwordHash = passwords.hash(password);
         account.role = role;
         account.enabled = true;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -182,11 +200,15 @@ public class AccountService {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw ProblemException.invalid("password", "Das Passwort braucht mindestens " + MIN_PASSWORD + " Zeichen.");
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD_BYTES
-                    + " Bytes lang sein (72 Zeichen ohne Umlaute, Umlaute zählen doppelt).");
+        if (Passwords.tooLong(password)) {
+            throw tooLongPassword();
         }
         return password;
+    }
+
+    private static ProblemException tooLongPassword() {
+        return ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD_BYTES
+                + " Bytes lang sein (72 Zeichen ohne Umlaute, Umlaute zählen doppelt).");
     }
 
     private static String randomPassword() {

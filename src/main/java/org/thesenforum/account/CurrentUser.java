@@ -35,6 +35,12 @@ public class CurrentUser {
         return Optional.ofNullable(account);
     }
 
+    /** The device session of a cookie sign-in; empty for anonymous requests and HTTP Basic. */
+    public Optional<Long> sessionId() {
+        return identity.isAnonymous() ? Optional.empty()
+                : Optional.ofNullable(identity.getAttribute(org.thesenforum.web.SessionEnded.SESSION_ID));
+    }
+
     /** The signed-in account; 401 for anonymous requests. */
     public Account require() {
         return account().orElseThrow(() -> new UnauthorizedException("Anmeldung erforderlich"));

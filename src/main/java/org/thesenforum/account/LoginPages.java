@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -52,7 +53,7 @@ public class LoginPages {
 
         static native TemplateInstance invitationUnusable(String message);
 
-        static native TemplateInstance account(Account account, String since);
+        static native TemplateInstance account(Account account, String since, long devices);
     }
 
     /** The registration form as sent back to the browser: everything except the passwords. */
@@ -122,7 +123,7 @@ public class LoginPages {
             if (account.isEmpty()) {
                 return page(401, Templates.login(target, shownEmail, true, "")).build();
             }
-            return Response.seeOther(URI.create(target)).cookie(cookies.issue(account.get())).build();
+            return Response.seeOther(URI.create(target)).cookie(signIn(account.get(), request)).build();
         } catch (ProblemException e) {
             Response.ResponseBuilder builder =
                     page(e.status(), Templates.login(target, shownEmail, false, e.getMessage()));
@@ -135,7 +136,17 @@ public class LoginPages {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
-        currentUser.account().ifPresent(account -> accounts.logout(account.id));
+        currentUser.sessionId().ifPresent(accounts::logout);
+        return Response.seeOther(URI.create("/")).cookie(cookies.clear()).build();
+    }
+
+    /** "Auf allen Geräten abmelden": ends every session of the account, this one included. */
+    @POST
+    @Path("logout-everywhere")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response logoutEverywhere() {
+        accounts.logoutEverywhere(currentUser.require().id);
         return Response.seeOther(URI.create("/")).cookie(cookies.clear()).build();
     }
 
@@ -156,7 +167,7 @@ public class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@RestForm String code, @RestForm String displayName, @RestForm String email,
             @RestForm String organisation, @RestForm String place, @RestForm String password,
-            @RestForm String passwordRepeat) {
+            @RestForm String passwordRepeat, @Context HttpServerRequest request) {
         RegisterForm form = new RegisterForm(code, displayName, email, organisation, place);
         if (password != null && !password.equals(passwordRepeat)) {
             // The template supplies the text for this refusal.
@@ -166,7 +177,7 @@ public class LoginPages {
             AccountView created = accounts.register(new Registration(form.code().trim(), displayName, email, password,
                     organisation, place));
             Account account = accounts.requireAccount(created.id());
-            return Response.seeOther(URI.create("/")).cookie(cookies.issue(account)).build();
+            return Response.seeOther(URI.create("/")).cookie(signIn(account, request)).build();
         } catch (ProblemException e) {
             if ("invitationCode".equals(e.field())) {
                 return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
@@ -180,7 +191,11 @@ public class LoginPages {
     @Authenticated
     public TemplateInstance account() {
         Account account = currentUser.require();
-        return Templates.account(account, date(account.createdAt));
+        return Templates.account(account, date(account.createdAt), accounts.sessionCount(account.id));
+    }
+
+    private NewCookie signIn(Account account, HttpServerRequest request) {
+        return cookies.issue(account.id, accounts.startSession(account, request.getHeader("User-Agent")));
     }
 
     /** Only local paths are honoured as redirect targets; anything else could lead to another site. */

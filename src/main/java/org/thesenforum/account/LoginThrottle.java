@@ -39,8 +39,12 @@ public class LoginThrottle {
     private record Failures(int count, Instant firstAt) {
     }
 
-    /** Throws 429 with Retry-After when the account or the address is locked out. */
-    public void checkAllowed(String accountKey, String address) {
+    /**
+     * Reserves one attempt for the account and the address before the password is checked, counting it as a
+     * failure until {@link #succeeded} gives it back; throws 429 with Retry-After when either is used up. Reserving
+     * and checking happen under one lock, so parallel guesses cannot all pass the check before any is counted.
+     */
+    public synchronized void reserve(String accountKey, String address) {
         Instant now = clock.instant();
         long wait = Math.max(secondsLocked(byAccount, accountKey, now), secondsLocked(byAddress, address, now));
         if (wait > 0) {
@@ -48,22 +52,24 @@ public class LoginThrottle {
                     "Zu viele fehlgeschlagene Anmeldungen. Bitte in " + Math.max(1, wait / 60) + " Minuten erneut versuchen.",
                     Map.of("Retry-After", String.valueOf(wait)));
         }
-    }
-
-    public void recordFailure(String accountKey, String address) {
-        Instant now = clock.instant();
         bump(byAccount, accountKey, now);
         // An address is shared by a whole venue network, so it may fail more often than one account.
         bump(byAddress, address, now);
     }
 
-    public void recordSuccess(String accountKey) {
-        byAccount.remove(accountKey);
+    /** The reserved attempt was right: the account starts afresh and the address gets its attempt back. */
+    public synchronized void succeeded(String accountKey, String address) {
+        if (accountKey != null) {
+            byAccount.remove(accountKey);
+        }
+        if (address != null) {
+            byAddress.computeIfPresent(address, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.firstAt()));
+        }
     }
 
     /** Forgets failures whose window has passed, so failed guesses for unknown e-mails do not pile up. */
     @io.quarkus.scheduler.Scheduled(every = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void evictExpired() {
+    synchronized void evictExpired() {
         Instant now = clock.instant();
         byAccount.values().removeIf(f -> !now.isBefore(f.firstAt().plus(lockout)));
         byAddress.values().removeIf(f -> !now.isBefore(f.firstAt().plus(lockout)));
@@ -75,7 +81,7 @@ public class LoginThrottle {
     }
 
     /** Forget everything, e.g. between tests. */
-    public void reset() {
+    public synchronized void reset() {
         byAccount.clear();
         byAddress.clear();
     }

@@ -1,11 +1,7 @@
 package org.thesenforum.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -17,15 +13,15 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
 import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.KeyFiles;
 
 /**
- * Issues and reads the encrypted session cookie (AES-GCM over account id, session version and expiry).
+ * Issues and reads the encrypted session cookie (AES-GCM over account id, device session token and expiry).
  * The key is configured, or generated once into the data folder so that restarts keep everyone signed in.
  */
 @Startup
@@ -44,14 +40,14 @@ public class SessionCookies {
         this.key = new SecretKeySpec(loadOrCreateKey(config), "AES");
     }
 
-    /** What a valid cookie says. */
-    public record SessionToken(long accountId, int sessionVersion, Instant expiresAt) {
+    /** What a valid cookie says: whose it is and the token of its device session. */
+    public record SessionToken(long accountId, String token, Instant expiresAt) {
     }
 
-    public NewCookie issue(Account account) {
-        Instant expires = Instant.now().plus(config.session().maxAge());
-        String plain = account.id + ":" + account.sessionVersion + ":" + expires.getEpochSecond();
-        return cookie(encrypt(plain), (int) config.session().maxAge().toSeconds());
+    public NewCookie issue(long accountId, DeviceSessions.Started session) {
+        String plain = accountId + ":" + session.token() + ":" + session.expiresAt().getEpochSecond();
+        long maxAge = Math.max(0, session.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+        return cookie(encrypt(plain), (int) maxAge);
     }
 
     public NewCookie clear() {
@@ -61,7 +57,10 @@ public class SessionCookies {
     public Optional<SessionToken> read(String value) {
         try {
             String[] parts = decrypt(value).split(":");
-            SessionToken token = new SessionToken(Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
+            if (parts.length != 3 || parts[1].isEmpty()) {
+                return Optional.empty();
+            }
+            SessionToken token = new SessionToken(Long.parseLong(parts[0]), parts[1],
                     Instant.ofEpochSecond(Long.parseLong(parts[2])));
             return token.expiresAt().isAfter(Instant.now()) ? Optional.of(token) : Optional.empty();
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -106,20 +105,7 @@ public class SessionCookies {
             return checkedKey(Base64.getDecoder().decode(configured.get().trim()), "forum.session.key");
         }
         Path file = Path.of(config.dataDir(), "session.key");
-        try {
-            if (Files.exists(file)) {
-                return checkedKey(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
-            }
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-            restrictToOwner(file);
-            Log.infof("Generated a new session key in %s", file);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the session key " + file, e);
-        }
+        return checkedKey(Base64.getDecoder().decode(KeyFiles.loadOrCreate(file, 32)), file.toString());
     }
 
     private static byte[] checkedKey(byte[] key, String source) {
@@ -127,13 +113,5 @@ public class SessionCookies {
             throw new IllegalStateException("The session key from " + source + " must be 16 or 32 bytes, base64");
         }
         return key;
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            Log.debug("File system without POSIX permissions; session key left with default permissions");
-        }
     }
 }

@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.Revocations;
+import org.thesenforum.web.SessionEnded;
 
 /**
  * Who is connected to which discussion: delivers dispatched events, counts presence, sends heartbeats and
@@ -25,19 +29,41 @@ public class LiveHub {
     private final Set<Long> presenceChanged = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
     private final ForumConfig config;
+    private final Revocations revocations;
 
-    LiveHub(ObjectMapper json, ForumConfig config) {
+    LiveHub(ObjectMapper json, ForumConfig config, Revocations revocations) {
         this.json = json;
         this.config = config;
+        this.revocations = revocations;
     }
 
     Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, java.util.concurrent.Executor loop,
-            long discussionId, boolean moderator, Long topicId) {
-        Subscriber s = new Subscriber(connection, loop, discussionId, moderator, topicId, config.live().maxQueue(),
-                config.live().maxQueueBytes().asLongValue());
+            long discussionId, boolean moderator, Subscriber.Owner owner, Long topicId) {
+        Subscriber s = new Subscriber(connection, loop, discussionId, moderator, owner, topicId,
+                config.live().maxQueue(), config.live().maxQueueBytes().asLongValue());
         byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
         presenceChanged.add(discussionId);
+        // A session that ended between the identity check and this point was not seen by sessionEnded(): the
+        // registration above comes first, so either that observer sees this socket or this check sees the end.
+        if (owner != null && revocations.endedSince(owner.accountId(), owner.sessionId(), owner.mark())) {
+            s.endSession();
+            leave(s);
+        }
         return s;
+    }
+
+    /**
+     * After the commit that ended sessions (logout, sign-out everywhere, role change, disabling): the sockets of
+     * those sessions stop receiving at once and are closed with 4401, before the request that ended them returns.
+     */
+    void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
+        revocations.record(ended);
+        byDiscussion.values().forEach(subs -> subs.forEach(s -> {
+            if (s.belongsTo(ended.accountId(), ended.sessionId())) {
+                s.endSession();
+                leave(s);
+            }
+        }));
     }
 
     void leave(Subscriber s) {

@@ -27,6 +27,9 @@ public class LiveSocket {
 
     static final TypedKey<Long> DISCUSSION = TypedKey.forLong("discussion");
     static final TypedKey<Boolean> MODERATOR = TypedKey.forBoolean("moderator");
+    static final TypedKey<Long> ACCOUNT = TypedKey.forLong("account");
+    static final TypedKey<Long> SESSION = TypedKey.forLong("session");
+    static final TypedKey<Long> MARK = TypedKey.forLong("revocationMark");
     private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
 
     private final LiveHub hub;
@@ -42,10 +45,15 @@ public class LiveSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         LiveQuery query = LiveQuery.parse(connection.handshakeRequest().query());
-        Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), connection.userData().get(DISCUSSION),
-                Boolean.TRUE.equals(connection.userData().get(MODERATOR)), query.topicId());
-        connection.userData().put(SUBSCRIBER, s);
-        replay.start(s, query.since());
+        var data = connection.userData();
+        Subscriber.Owner owner = data.get(ACCOUNT) == null ? null
+                : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK));
+        Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), data.get(DISCUSSION),
+                Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
+        data.put(SUBSCRIBER, s);
+        if (!s.ended()) {
+            replay.start(s, query.since());
+        }
     }
 
     @OnTextMessage

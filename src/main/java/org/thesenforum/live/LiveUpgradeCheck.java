@@ -12,10 +12,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.web.AccessFilters;
 import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.SessionEnded;
 
 /**
  * Decides before the WebSocket handshake: 403 for another site's page, 404 for an unknown discussion, 401 for
- * anonymous readers when reading is for members only; remembers the discussion and whether the reader moderates.
+ * anonymous readers when reading is for members only; remembers the discussion, whether the reader moderates and
+ * whose session the socket belongs to.
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
@@ -48,6 +50,15 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         }
         context.userData().put(LiveSocket.DISCUSSION, discussionId);
         context.userData().put(LiveSocket.MODERATOR, !anonymous && identity.hasRole("MODERATOR"));
+        if (!anonymous && identity.getAttribute(SessionEnded.ACCOUNT_ID) != null) {
+            // Whose session this is, so that ending it closes this socket too.
+            context.userData().put(LiveSocket.ACCOUNT, identity.<Long>getAttribute(SessionEnded.ACCOUNT_ID));
+            context.userData().put(LiveSocket.MARK, identity.<Long>getAttribute(SessionEnded.MARK));
+            Long session = identity.getAttribute(SessionEnded.SESSION_ID);
+            if (session != null) {
+                context.userData().put(LiveSocket.SESSION, session);
+            }
+        }
         return CheckResult.permitUpgrade();
     }
 

@@ -18,6 +18,13 @@ final class Subscriber {
 
     /** Close code for a client whose send queue overflowed; it should reconnect with since. */
     static final int CLOSE_TOO_SLOW = 4008;
+    /** Close code for a connection whose session ended; the page says so and reconnects as what it now is. */
+    static final int CLOSE_SESSION_ENDED = 4401;
+
+    /** Whose session a signed-in connection belongs to: the account, the device session (null for Basic), and the
+     * revocation mark read before the identity was checked. */
+    record Owner(long accountId, Long sessionId, long mark) {
+    }
 
     private record Held(long seq, String json) {
     }
@@ -27,6 +34,8 @@ final class Subscriber {
     final Executor loop;
     final long discussionId;
     final boolean moderator;
+    /** Null for anonymous readers. */
+    final Owner owner;
     private final int maxQueue;
     private final long maxQueueBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -38,12 +47,13 @@ final class Subscriber {
     private boolean live;
     private volatile boolean dropped;
 
-    Subscriber(WebSocketConnection connection, Executor loop, long discussionId, boolean moderator, Long topicId,
-            int maxQueue, long maxQueueBytes) {
+    Subscriber(WebSocketConnection connection, Executor loop, long discussionId, boolean moderator, Owner owner,
+            Long topicId, int maxQueue, long maxQueueBytes) {
         this.connection = connection;
         this.loop = loop;
         this.discussionId = discussionId;
         this.moderator = moderator;
+        this.owner = owner;
         this.topicId = topicId;
         this.maxQueue = maxQueue;
         this.maxQueueBytes = maxQueueBytes;
@@ -126,6 +136,29 @@ final class Subscriber {
     private void sent(long size) {
         inFlight.decrementAndGet();
         inFlightBytes.addAndGet(-size);
+    }
+
+    /**
+     * Ends the connection because its session ended: from this call on not one more frame is written (a frame after
+     * a demotion could carry what the new role may not see), then the socket is closed with 4401.
+     */
+    void endSession() {
+        if (!dropped) {
+            dropped = true;
+            connection.close(new CloseReason(CLOSE_SESSION_ENDED, "session ended"))
+                    .subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    /** Whether the connection has been dropped or ended and receives nothing more. */
+    boolean ended() {
+        return dropped;
+    }
+
+    /** Whether the connection belongs to a session that {@code ended} covers. */
+    boolean belongsTo(long accountId, Long sessionId) {
+        return owner != null && owner.accountId() == accountId
+                && (sessionId == null || sessionId.equals(owner.sessionId()));
     }
 
     private void drop() {

@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Request guards in front of every page and API call: members-only reading when configured, and an Origin check
- * that refuses cross-site writes to the JSON API (forms carry CSRF tokens instead).
+ * that refuses cross-site writes, to the JSON API and to forms alike (forms carry signed CSRF tokens as well).
  */
 public class AccessFilters {
 
@@ -26,18 +26,22 @@ public class AccessFilters {
     @Inject
     CurrentIdentityAssociation identity;
 
+    /**
+     * Every write must come from this site: a foreign {@code Origin} is refused, and for forms, whose browsers may
+     * leave Origin out, so is a foreign {@code Referer} when Origin is absent. Scripts send neither and pass.
+     */
     @ServerRequestFilter
-    public Response sameOriginForApiWrites(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (SAFE_METHODS.contains(request.getMethod()) || !path.startsWith("/api/")) {
-            return null;
+    public void sameOriginForWrites(ContainerRequestContext request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return;
         }
-        if (sameOrigin(request.getHeaderString("Origin"), request.getHeaderString("Host"))) {
-            return null;
+        String host = request.getHeaderString("Host");
+        String origin = request.getHeaderString("Origin");
+        boolean allowed = origin != null ? sameOrigin(origin, host)
+                : request.getUriInfo().getPath().startsWith("/api/") || sameOriginReferer(request.getHeaderString("Referer"), host);
+        if (!allowed) {
+            throw ProblemException.forbidden("Schreibzugriffe von fremden Seiten sind nicht erlaubt.");
         }
-        return Response.status(403).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(403, "Forbidden", "Schreibzugriffe von fremden Seiten sind nicht erlaubt.", null))
-                .build();
     }
 
     @ServerRequestFilter
@@ -58,6 +62,19 @@ public class AccessFilters {
         }
         return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(path,
                 java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
+    /** Whether a Referer (absent for scripts and privacy-minded browsers) is a page of this host. */
+    static boolean sameOriginReferer(String referer, String host) {
+        if (referer == null) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(referer);
+            return uri.getRawAuthority() != null && host != null && uri.getRawAuthority().equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Whether a request's Origin (absent for non-browser clients) names this host. */

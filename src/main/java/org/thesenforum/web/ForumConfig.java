@@ -20,6 +20,9 @@ public interface ForumConfig {
     @WithDefault("public")
     ReadAccess readAccess();
 
+    /** Key that signs CSRF tokens; generated into the data folder when empty (see CsrfKeySource). */
+    Optional<String> csrfKey();
+
     Admin admin();
 
     CommentLimits comment();

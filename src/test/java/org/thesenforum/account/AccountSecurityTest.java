@@ -36,6 +36,8 @@ class AccountSecurityTest {
 
     @Inject
     LoginThrottle throttle;
+    @Inject
+    Passwords passwords;
 
     @BeforeEach
     @AfterEach
@@ -153,5 +155,161 @@ class AccountSecurityTest {
         String session = PageForms.signIn(user);
         given().cookie(SessionCookies.NAME, session).contentType(ContentType.JSON).body("{}")
                 .post("/api/invitations").then().statusCode(201);
+    }
+
+    @Test
+    void logoutEndsOnlyThisDevicesSession() {
+        Fixtures.User user = Fixtures.expert();
+        String office = PageForms.signIn(user);
+        String phone = PageForms.signIn(user);
+        assertEquals(2, sessionsOf(user));
+
+        PageForms.open("/account", office).post().post("/logout").then().statusCode(303);
+
+        PageForms.browser(office).get("/api/me").then().statusCode(401);
+        PageForms.browser(phone).get("/api/me").then().statusCode(200);
+        assertEquals(1, sessionsOf(user));
+    }
+
+    @Test
+    void signingOutEverywhereEndsEveryDevicesSession() {
+        Fixtures.User user = Fixtures.expert();
+        String office = PageForms.signIn(user);
+        String phone = PageForms.signIn(user);
+        PageForms.browser(phone).get("/account").then().statusCode(200)
+                .body(containsString("Du bist auf 2 Geräten angemeldet."))
+                .body(containsString("Auf allen Geräten abmelden"));
+
+        Response response = PageForms.open("/account", phone).post().post("/logout-everywhere");
+        response.then().statusCode(303);
+        assertTrue(PageForms.setCookieHeader(response, SessionCookies.NAME).toLowerCase().contains("max-age=0"));
+
+        PageForms.browser(office).get("/api/me").then().statusCode(401);
+        PageForms.browser(phone).get("/api/me").then().statusCode(401);
+        assertEquals(0, sessionsOf(user));
+    }
+
+    @Test
+    void signingOutEverywhereNeedsASessionAndAToken() {
+        String session = PageForms.signIn(Fixtures.expert());
+        PageForms.browser(session).contentType(PageForms.FORM_URLENCODED).formParam("x", "y")
+                .post("/logout-everywhere").then().statusCode(400);
+        PageForms.browser(session).get("/api/me").then().statusCode(200);
+        PageForms.open("/login", null).post().post("/logout-everywhere").then().statusCode(303)
+                .header("Location", containsString("/login"));
+    }
+
+    @Test
+    void aSessionRecordsWhenItStartedAndWasLastUsed() {
+        Fixtures.User user = Fixtures.expert();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        PageForms.signIn(user);
+        DeviceSession s = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                DeviceSession.<DeviceSession>find("account.id", user.id()).singleResult());
+        assertTrue(s.createdAt.isAfter(before), s.createdAt.toString());
+        assertEquals(s.createdAt, s.lastSeenAt);
+        assertTrue(s.expiresAt.isAfter(s.createdAt.plus(java.time.Duration.ofDays(13))));
+        assertEquals(64, s.tokenHash.length(), "only a SHA-256 of the token is stored");
+    }
+
+    @Test
+    void passwordsOver72BytesAreRefusedAtLoginInsteadOfBeingCut() {
+        String exact = "ä".repeat(30) + "x".repeat(12);   // 60 + 12 = 72 bytes
+        Fixtures.User user = Fixtures.withPassword(exact);
+        PageForms.signIn(user.email(), exact);
+
+        Response refused = PageForms.open("/login", null).post().formParam("email", user.email())
+                .formParam("password", exact + "y").post("/login");
+        refused.then().statusCode(422).body(containsString("höchstens 72 Bytes"));
+        assertNull(PageForms.setCookieHeader(refused, SessionCookies.NAME));
+        given().header("Authorization", basicUtf8(user.email(), exact + "y")).get("/api/me").then().statusCode(401);
+        given().header("Authorization", basicUtf8(user.email(), exact)).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownEmailRunsTheSamePasswordCheckAsAKnownOne() {
+        assertEquals(Passwords.COST, passwords.dummyCost(), "the dummy hash costs as much as a real one");
+        long before = passwords.checks();
+        PageForms.open("/login", null).post().formParam("email", "niemand-" + System.nanoTime() + "@example.org")
+                .formParam("password", "irgendein-passwort").post("/login").then().statusCode(401);
+        assertEquals(before + 1, passwords.checks());
+        given().auth().preemptive().basic("niemand@example.org", "irgendein-passwort").get("/api/me")
+                .then().statusCode(401);
+        assertEquals(before + 2, passwords.checks());
+        PageForms.open("/login", null).post().formParam("email", Fixtures.expert().email())
+                .formParam("password", "falsches-passwort").post("/login").then().statusCode(401);
+        assertEquals(before + 3, passwords.checks());
+    }
+
+    @Test
+    void parallelGuessesCheckNoMorePasswordsThanTheLimit() throws Exception {
+        Fixtures.User user = Fixtures.expert();
+        long before = passwords.checks();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "falsch-geraten-" + i;
+                answers.add(pool.submit(() -> given().auth().preemptive().basic(user.email(), guess)
+                        .get("/api/me").statusCode()));
+            }
+            int wrong = 0;
+            int throttled = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                wrong += status == 401 ? 1 : 0;
+                throttled += status == 429 ? 1 : 0;
+            }
+            assertEquals(5, wrong, "only the configured number of guesses is checked");
+            assertEquals(25, throttled);
+            assertEquals(before + 5, passwords.checks());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aFormPostFromAnotherSiteIsRefusedEvenWithAValidToken() {
+        Fixtures.User user = Fixtures.expert();
+        PageForms.Form form = PageForms.open("/login", null);
+        form.post().header("Origin", "https://boese.example").formParam("email", user.email())
+                .formParam("password", Fixtures.PASSWORD).post("/login").then().statusCode(403)
+                .contentType(containsString("text/html"));
+        form.post().header("Referer", "https://boese.example/seite").formParam("email", user.email())
+                .formParam("password", Fixtures.PASSWORD).post("/login").then().statusCode(403);
+        form.post().header("Origin", "null").formParam("email", user.email())
+                .formParam("password", Fixtures.PASSWORD).post("/login").then().statusCode(403);
+        Response sameSite = form.post().header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .formParam("email", user.email()).formParam("password", Fixtures.PASSWORD).post("/login");
+        sameSite.then().statusCode(303);
+    }
+
+    @Test
+    void aCsrfPairMadeUpByAnotherSiteIsRefused() {
+        Fixtures.User user = Fixtures.expert();
+        String madeUp = "c2VsYnN0LWdlbWFjaHQtMTIzNDU2Nzg5MA";
+        Response response = given().redirects().follow(false).contentType(PageForms.FORM_URLENCODED)
+                .cookie(PageForms.CSRF, madeUp).formParam(PageForms.CSRF, madeUp)
+                .formParam("email", user.email()).formParam("password", Fixtures.PASSWORD).post("/login");
+        response.then().statusCode(400);
+        assertNull(PageForms.setCookieHeader(response, SessionCookies.NAME));
+    }
+
+    @Test
+    void theCsrfKeyIsGeneratedIntoTheDataFolder() throws Exception {
+        Path key = Path.of("target/test-data/csrf.key");
+        assertTrue(Files.exists(key), "missing " + key.toAbsolutePath());
+        assertEquals(32, Base64.getDecoder().decode(Files.readString(key).trim()).length);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(key)));
+    }
+
+    private static String basicUtf8(String email, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long sessionsOf(Fixtures.User user) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> DeviceSession.count("account.id", user.id()));
     }
 }

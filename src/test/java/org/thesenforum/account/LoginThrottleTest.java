@@ -27,13 +27,13 @@ class LoginThrottleTest {
     @Test
     void allowsAttemptsBelowTheLimit() {
         fail(ALICE, VENUE, MAX_FAILURES - 1);
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
     }
 
     @Test
     void locksTheAccountAfterTooManyFailures() {
         fail(ALICE, VENUE, MAX_FAILURES);
-        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, HOME));
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, HOME));
         assertEquals(429, e.status());
         assertEquals("901", e.headers().get("Retry-After"));
         assertTrue(e.getMessage().contains("15 Minuten"), e.getMessage());
@@ -41,10 +41,10 @@ class LoginThrottleTest {
 
     @Test
     void retryAfterCountsFromTheFirstFailure() {
-        throttle.recordFailure(ALICE, VENUE);
+        throttle.reserve(ALICE, VENUE);
         clock.advance(Duration.ofMinutes(10));
         fail(ALICE, VENUE, MAX_FAILURES - 1);
-        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, VENUE));
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
         assertEquals("301", e.headers().get("Retry-After"));
     }
 
@@ -52,11 +52,12 @@ class LoginThrottleTest {
     void lockoutEndsAfterTheWindowAndCountingStartsAfresh() {
         fail(ALICE, VENUE, MAX_FAILURES);
         clock.advance(LOCKOUT.minusSeconds(1));
-        assertThrows(ProblemException.class, () -> throttle.checkAllowed(ALICE, VENUE));
+        assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
         clock.advance(Duration.ofSeconds(1));
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
-        fail(ALICE, VENUE, MAX_FAILURES - 1);
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
+        fail(ALICE, VENUE, MAX_FAILURES - 2);
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
+        assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
     }
 
     @Test
@@ -64,56 +65,86 @@ class LoginThrottleTest {
         fail(ALICE, VENUE, MAX_FAILURES - 1);
         clock.advance(LOCKOUT);
         fail(ALICE, VENUE, MAX_FAILURES - 1);
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
     }
 
     @Test
     void successClearsTheAccountCount() {
         fail(ALICE, VENUE, MAX_FAILURES - 1);
-        throttle.recordSuccess(ALICE);
+        throttle.reserve(ALICE, VENUE);
+        throttle.succeeded(ALICE, VENUE);
         fail(ALICE, VENUE, MAX_FAILURES - 1);
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
     }
 
     @Test
     void otherAccountsAreNotLockedByOnesFailures() {
         fail(ALICE, VENUE, MAX_FAILURES);
-        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(BOB, VENUE));
     }
 
     @Test
     void addressMayFailFourTimesAsOftenAsAnAccount() {
         int addressLimit = MAX_FAILURES * 4;
         for (int i = 0; i < addressLimit - 1; i++) {
-            throttle.recordFailure("person" + i + "@example.org", VENUE);
+            throttle.reserve("person" + i + "@example.org", VENUE);
         }
-        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, VENUE));
-        throttle.recordFailure("one-more@example.org", VENUE);
-        ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(BOB, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(BOB, VENUE));
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(BOB, VENUE));
         assertEquals(429, e.status());
-        assertDoesNotThrow(() -> throttle.checkAllowed(BOB, HOME));
+        assertDoesNotThrow(() -> throttle.reserve(BOB, HOME));
     }
 
     @Test
-    void successDoesNotClearTheAddressCount() {
-        for (int i = 0; i < MAX_FAILURES * 4; i++) {
-            throttle.recordFailure("person" + i + "@example.org", VENUE);
+    void successGivesBackOnlyItsOwnAttemptAtTheAddress() {
+        for (int i = 0; i < MAX_FAILURES * 4 - 1; i++) {
+            throttle.reserve("person" + i + "@example.org", VENUE);
         }
-        throttle.recordSuccess(BOB);
-        assertThrows(ProblemException.class, () -> throttle.checkAllowed(BOB, VENUE));
+        throttle.reserve(BOB, VENUE);
+        throttle.succeeded(BOB, VENUE);
+        assertDoesNotThrow(() -> throttle.reserve("carol@example.org", VENUE));
+        assertThrows(ProblemException.class, () -> throttle.reserve("dave@example.org", VENUE));
+    }
+
+    @Test
+    void parallelGuessesReserveNoMoreAttemptsThanTheLimit() throws Exception {
+        int guesses = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger reserved = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            String address = "203.0.113." + i;
+            done.add(pool.submit(() -> {
+                start.await();
+                try {
+                    throttle.reserve(ALICE, address);
+                    reserved.incrementAndGet();
+                } catch (ProblemException e) {
+                    assertEquals(429, e.status());
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(MAX_FAILURES, reserved.get());
     }
 
     @Test
     void resetForgetsEverything() {
-        fail(ALICE, VENUE, MAX_FAILURES * 4);
+        fail(ALICE, VENUE, MAX_FAILURES);
         throttle.reset();
-        assertDoesNotThrow(() -> throttle.checkAllowed(ALICE, VENUE));
+        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
     }
 
     @Test
     void expiredFailuresAreEvictedSoGuessesDoNotPileUp() {
         for (int i = 0; i < 100; i++) {
-            throttle.recordFailure("guess" + i + "@example.org", "10.0.0." + i);
+            throttle.reserve("guess" + i + "@example.org", "10.0.0." + i);
         }
         throttle.evictExpired();
         assertEquals(200, throttle.tracked());
@@ -124,13 +155,14 @@ class LoginThrottleTest {
 
     @Test
     void unknownKeysAreIgnored() {
-        assertDoesNotThrow(() -> throttle.recordFailure(null, null));
-        assertDoesNotThrow(() -> throttle.checkAllowed(null, null));
+        assertDoesNotThrow(() -> throttle.reserve(null, null));
+        assertDoesNotThrow(() -> throttle.succeeded(null, null));
     }
 
+    /** Attempts that were reserved and turned out wrong. */
     private void fail(String account, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(account, address);
+            throttle.reserve(account, address);
         }
     }
 }

@@ -43,7 +43,7 @@ class SubscriberTest {
     @Test
     void eventsHeldWhileCatchingUpFollowTheReplayWithoutDuplicates() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, 100, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
         s.deliver(11, "e11");
         s.deliver(12, "e12");
         s.catchUp(List.of("e9", "e10", "e11"), List.of(9L, 10L, 11L), 11);
@@ -56,7 +56,7 @@ class SubscriberTest {
     @Test
     void startingAtASeqSkipsOlderEvents() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, 100, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
         s.deliver(5, "e5");
         s.deliver(6, "e6");
         s.startAt(5);
@@ -67,7 +67,7 @@ class SubscriberTest {
     @Test
     void aClientThatStopsReadingIsDroppedWithCloseCode4008() {
         FakeConnection c = new FakeConnection(true);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, 10, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 10, Long.MAX_VALUE);
         s.startAt(0);
         for (int seq = 1; seq <= 50; seq++) {
             s.deliver(seq, "e" + seq);
@@ -79,7 +79,7 @@ class SubscriberTest {
     @Test
     void aClientWithTooManyBytesQueuedIsDroppedBeforeTheFrameCapIsReached() {
         FakeConnection c = new FakeConnection(true);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, 1000, 10_000);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 1000, 10_000);
         s.startAt(0);
         String frame = "x".repeat(3000);
         for (int seq = 1; seq <= 10; seq++) {
@@ -92,7 +92,7 @@ class SubscriberTest {
     @Test
     void aClientThatFallsTooFarBehindWhileCatchingUpIsDroppedToo() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, 5, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 5, Long.MAX_VALUE);
         for (int seq = 1; seq <= 6; seq++) {
             s.deliver(seq, "e" + seq);
         }

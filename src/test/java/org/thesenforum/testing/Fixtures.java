@@ -13,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import org.thesenforum.account.Account;
 import org.thesenforum.account.Role;
 import org.thesenforum.comment.Comment;
-import org.thesenforum.comment.Comment;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.GuidingQuestion;
 import org.thesenforum.discussion.Topic;
@@ -49,6 +48,14 @@ public final class Fixtures {
 
     public static User admin() {
         return account(Role.ADMIN);
+    }
+
+    /** An expert whose password is {@code password} instead of {@link #PASSWORD}. */
+    public static User withPassword(String password) {
+        String hash = BcryptUtil.bcryptHash(password, 4);
+        User user = expert();
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(user.id()).passwordHash = hash);
+        return user;
     }
 
     public static User account(Role role) {

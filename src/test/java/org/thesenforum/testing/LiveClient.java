@@ -29,7 +29,27 @@ public final class LiveClient implements AutoCloseable {
         this.closeCode = closeCode;
     }
 
+    /** Connects as a browser does: with the session cookie (null for anonymous) and a same-site Origin. */
+    public static LiveClient connectWithCookie(URI base, String slug, String query, String sessionCookie) {
+        return open(base, slug, query, connector -> {
+            connector.addHeader("Origin", base.getScheme() + "://" + base.getAuthority());
+            if (sessionCookie != null) {
+                connector.addHeader("Cookie", "tf_session=" + sessionCookie);
+            }
+        });
+    }
+
     public static LiveClient connect(URI base, String slug, String query, String email, String password) {
+        return open(base, slug, query, connector -> {
+            if (email != null) {
+                connector.addHeader("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+    }
+
+    private static LiveClient open(URI base, String slug, String query,
+            java.util.function.Consumer<BasicWebSocketConnector> credentials) {
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
         AtomicReference<Integer> closeCode = new AtomicReference<>();
         // Non-blocking: callbacks run on the connection's event loop, one after the other, in arrival order.
@@ -38,10 +58,7 @@ public final class LiveClient implements AutoCloseable {
                 .path("/live/" + slug + (query == null ? "" : "?" + query))
                 .onTextMessage((c, text) -> frames.add(new JsonObject(text)))
                 .onClose((c, reason) -> closeCode.set(reason.getCode()));
-        if (email != null) {
-            connector.addHeader("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
+        credentials.accept(connector);
         return new LiveClient(connector.connectAndAwait(), frames, closeCode);
     }
 
@@ -65,6 +82,12 @@ public final class LiveClient implements AutoCloseable {
 
     public void awaitEvents(int count) {
         await().atMost(Duration.ofSeconds(15)).until(() -> events().size() >= count);
+    }
+
+    /** Waits until the server has closed the connection and returns the close code. */
+    public int awaitClose() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> closeCode.get() != null);
+        return closeCode.get();
     }
 
     public Integer closeCode() {

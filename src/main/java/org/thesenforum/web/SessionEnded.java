@@ -1,0 +1,20 @@
+package org.thesenforum.web;
+
+/**
+ * Fired in the transaction that ends sessions: one device session ({@code sessionId}) or, when it is null, every
+ * session of the account (sign-out everywhere, role change, disabling). Observers act after the commit; the live
+ * layer closes the affected sockets. Lives here so that the live layer needs to know no feature.
+ */
+public record SessionEnded(long accountId, Long sessionId) {
+
+    /** Identity attribute: the id of the signed-in account. */
+    public static final String ACCOUNT_ID = "accountId";
+    /** Identity attribute: the device session of a cookie sign-in (absent for HTTP Basic). */
+    public static final String SESSION_ID = "sessionId";
+    /** Identity attribute: the revocation mark read before the identity was checked, see {@link Revocations}. */
+    public static final String MARK = "revocationMark";
+
+    public boolean allSessions() {
+        return sessionId == null;
+    }
+}
