@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -15,7 +16,8 @@ import io.smallrye.config.ConfigValue;
 /**
  * Supplies the key that signs CSRF tokens, so that they are always signed: {@code forum.csrf-key} when configured,
  * otherwise a key generated once into {@code data-dir/csrf.key} (like the session key). The file is read or written
- * only when the key is first asked for, at run time.
+ * only when the key is first asked for at run time: the build, which also reads configuration, gets no value, so
+ * no key is written on the build machine or recorded in the application.
  */
 public class CsrfKeySource implements ConfigSourceFactory {
 
@@ -59,7 +61,8 @@ public class CsrfKeySource implements ConfigSourceFactory {
 
         @Override
         public Map<String, String> getProperties() {
-            return Map.of(PROPERTY, getValue(PROPERTY));
+            String value = getValue(PROPERTY);
+            return value == null ? Map.of() : Map.of(PROPERTY, value);
         }
 
         @Override
@@ -68,6 +71,9 @@ public class CsrfKeySource implements ConfigSourceFactory {
                 return null;
             }
             if (key == null) {
+                if (ExecutionMode.current() == ExecutionMode.UNSET) {
+                    return null;
+                }
                 key = configured != null ? configured : KeyFiles.loadOrCreate(Path.of(dataDir, FILE), 32);
             }
             return key;
