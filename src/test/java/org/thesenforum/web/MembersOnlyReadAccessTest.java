@@ -103,4 +103,16 @@ class MembersOnlyReadAccessTest {
         }
         expert.as().get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(200);
     }
+
+    @Test
+    void aMembersSocketClosesWhenItsSessionEndsAndCannotComeBackWithIt() {
+        User expert = Fixtures.expert();
+        String session = org.thesenforum.testing.PageForms.signIn(expert);
+        try (LiveClient member = LiveClient.connectWithCookie(base, Fixtures.SLUG, null, session)) {
+            org.thesenforum.testing.PageForms.open("/", session).post().post("/logout").then().statusCode(303);
+            org.junit.jupiter.api.Assertions.assertEquals(4401, member.awaitClose());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> LiveClient.connectWithCookie(base, Fixtures.SLUG, null, session).close());
+    }
 }
