@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ class AccountResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String NEW_PASSWORD = "lange-genug-1234";
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @Inject
     LoginThrottle loginThrottle;
@@ -116,7 +118,7 @@ class AccountResourceTest {
         long before = Fixtures.accountCount();
         var created = register(registration(code, email)).statusCode(201)
                 .body("email", equalTo(email))
-                .body("displayName", equalTo("Dora Neu"))
+                .body("displayName", startsWith("Dora Neu "))
                 .body("organisation", equalTo("Nachbarschaftshaus"))
                 .body("place", equalTo("Kassel"))
                 .body("role", equalTo("EXPERT"))
@@ -428,7 +430,8 @@ class AccountResourceTest {
     private static Map<String, Object> registration(String code, String email) {
         Map<String, Object> r = new HashMap<>();
         r.put("invitationCode", code);
-        r.put("displayName", "Dora Neu");
+        // Display names must not look alike, so each registration brings its own.
+        r.put("displayName", "Dora Neu " + NAMES.incrementAndGet());
         r.put("email", email);
         r.put("password", NEW_PASSWORD);
         r.put("organisation", "Nachbarschaftshaus");
