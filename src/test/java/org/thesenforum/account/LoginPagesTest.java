@@ -266,6 +266,44 @@ class LoginPagesTest {
     }
 
     @Test
+    void lookAlikesAreRefusedAtTheirFieldKeepingWhatWasTyped() {
+        String code = invitation();
+        String existing = "jonas.weber" + System.nanoTime() + "@example.org";
+        String firstCode = invitation();
+        Form first = PageForms.open("/register?code=" + firstCode, null);
+        register(first, firstCode, "Jonas Weber " + NAMES.incrementAndGet(), existing, NEW_PASSWORD, NEW_PASSWORD)
+                .then().statusCode(303);
+        Form form = PageForms.open("/register?code=" + code, null);
+
+        String lookalike = existing.replace("o", "\u043E"); // Cyrillic o
+        String name = "Lotte Brandt " + NAMES.incrementAndGet();
+        register(form, code, name, lookalike, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("<p id=\"email-error\" class=\"notice notice-error\" role=\"alert\">"
+                        + "Diese E-Mail-Adresse ähnelt zu sehr einer bereits registrierten Adresse. "
+                        + "Bitte eine andere verwenden.</p>"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"email-error\""))
+                .body(containsString("value=\"" + lookalike + "\""))
+                .body(containsString("value=\"" + name + "\""))
+                .body(containsString("value=\"Linden-Süd\""))
+                .body(not(containsString(NEW_PASSWORD)))
+                .body(not(containsString("id=\"form-error\"")));
+
+        String email = "lotte.brandt" + System.nanoTime() + "@example.org";
+        register(form, code, "\u0410dministration", email, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(409)
+                .body(containsString("<p id=\"displayName-error\" class=\"notice notice-error\" role=\"alert\">"
+                        + "Dieser Name ähnelt zu sehr dem Namen eines bestehenden Kontos."))
+                .body(containsString("aria-describedby=\"displayName-hint displayName-error\""))
+                .body(containsString("value=\"\u0410dministration\""))
+                .body(containsString("value=\"" + email + "\""))
+                .body(not(containsString(NEW_PASSWORD)));
+
+        // Neither refusal used up the single-use invitation.
+        given().get("/register?code=" + code).then().statusCode(200);
+        register(form, code, name, email, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(303);
+    }
+
+    @Test
     void registrationFormEscapesWhatWasTyped() {
         String code = invitation();
         Form form = PageForms.open("/register?code=" + code, null);
