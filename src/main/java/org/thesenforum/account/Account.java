@@ -1,7 +1,6 @@
 package org.thesenforum.account;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -9,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 /** A person who may sign in: an invited expert, a moderator or an admin. */
@@ -31,9 +31,16 @@ public class Account extends PanacheEntity {
     public boolean enabled = true;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Confusable skeleton of the e-mail address (unique); null only for old rows that imitate another account. */
+    @Column(name = "email_skeleton")
+    public String emailSkeleton;
+    /** Confusable skeleton of the display name (unique); null only for old rows that imitate another account. */
+    @Column(name = "display_name_skeleton")
+    public String displayNameSkeleton;
 
+    /** Addresses are stored and looked up in this form; see {@link Lookalikes#normaliseEmail}. */
     public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return Lookalikes.normaliseEmail(email);
     }
 
     public static Optional<Account> findByEmail(String email) {
@@ -44,6 +51,27 @@ public class Account extends PanacheEntity {
     static Long idByEmail(String email) {
         return getEntityManager().createQuery("select a.id from Account a where a.email = ?1", Long.class)
                 .setParameter(1, normaliseEmail(email)).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Whether an account's address has this skeleton, i.e. looks like the address it came from. */
+    static boolean existsWithEmailSkeleton(String skeleton) {
+        return count("emailSkeleton", skeleton) > 0;
+    }
+
+    /** Whether an account's display name has this skeleton. */
+    static boolean existsWithDisplayNameSkeleton(String skeleton) {
+        return count("displayNameSkeleton", skeleton) > 0;
+    }
+
+    /** New accounts, however created, get their skeletons; existing rows are filled by {@link SkeletonBackfill}. */
+    @PrePersist
+    void fillSkeletons() {
+        if (emailSkeleton == null) {
+            emailSkeleton = Lookalikes.emailSkeleton(email);
+        }
+        if (displayNameSkeleton == null) {
+            displayNameSkeleton = Lookalikes.nameSkeleton(displayName);
+        }
     }
 
     public static boolean existsWithRole(Role role) {

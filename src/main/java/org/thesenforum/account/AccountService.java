@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -57,19 +60,28 @@ public class AccountService {
         String password = checkPassword(r.password());
         String organisation = Inputs.optionalLine("organisation", r.organisation(), 200);
         String place = Inputs.optionalLine("place", r.place(), 200);
+        String emailSkeleton = checkSkeleton("email", Lookalikes.emailSkeleton(email));
+        String nameSkeleton = checkSkeleton("displayName", Lookalikes.nameSkeleton(displayName));
         invitations.checkUsable(code);
         if (Account.findByEmail(email).isPresent()) {
-            throw ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+            throw emailTaken();
+        }
+        if (Account.existsWithEmailSkeleton(emailSkeleton)) {
+            throw emailLookalike();
+        }
+        if (Account.existsWithDisplayNameSkeleton(nameSkeleton)) {
+            throw nameLookalike();
         }
         invitations.consume(code);
         Account account = create(email, displayName, password, Role.EXPERT);
         account.organisation = organisation;
         account.place = place;
         try {
-            // A simultaneous registration (a double submit) may have taken the address since the check above.
+            // A simultaneous registration (a double submit, or a look-alike sent at the same moment) may have taken
+            // the address or a look-alike of it or of the name since the checks above; the unique indexes decide.
             Account.flush();
-        } catch (ConstraintViolationException e) {
-            throw ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+        } catch (PersistenceException e) {
+            throw conflictOf(e);
         }
         return AccountView.of(account);
     }
@@ -165,7 +177,12 @@ public class AccountService {
             throw new IllegalStateException("forum.admin.password must have at least " + MIN_PASSWORD + " characters");
         }
         Optional<Account> existing = Account.findByEmail(email);
-        Account admin = existing.orElseGet(() -> create(email, "Administration", password, Role.ADMIN));
+        if (existing.isEmpty() && Account.existsWithEmailSkeleton(Lookalikes.emailSkeleton(email))) {
+            // Promoting the look-alike would hand the forum to whoever registered it.
+            throw new IllegalStateException("forum.admin.email " + email
+                    + " looks like the address of an existing account; choose another one");
+        }
+        Account admin = existing.orElseGet(() -> create(email, freeAdminName(), password, Role.ADMIN));
         admin.role = Role.ADMIN;
         audit.record(null, "ADMIN_CREATED", "account", admin.id, email);
         if (configured.isEmpty() && existing.isEmpty()) {
@@ -188,9 +205,62 @@ public class AccountService {
         return account;
     }
 
+    /** "Administration", or with a number when an account already carries a name that looks like it. */
+    private static String freeAdminName() {
+        String name = "Administration";
+        for (int n = 2; Account.existsWithDisplayNameSkeleton(Lookalikes.nameSkeleton(name)); n++) {
+            name = "Administration " + n;
+        }
+        return name;
+    }
+
+    /** A skeleton that can be stored: neither empty (only invisible characters) nor beyond the column. */
+    private static String checkSkeleton(String field, String skeleton) {
+        if (skeleton.isEmpty()) {
+            throw ProblemException.invalid(field, "Das Feld darf nicht leer sein.");
+        }
+        if (skeleton.length() > Lookalikes.MAX_SKELETON) {
+            throw ProblemException.invalid(field, "Das Feld enthält zu viele ungewöhnliche Zeichen.");
+        }
+        return skeleton;
+    }
+
+    /** The refusal for a registration that lost to another one at the unique indexes. */
+    static ProblemException conflictOf(PersistenceException e) {
+        String constraint = null;
+        for (Throwable t = e; t != null && constraint == null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                constraint = Objects.requireNonNullElse(violation.getConstraintName(), String.valueOf(t.getMessage()));
+            }
+        }
+        if (constraint == null) {
+            throw e;
+        }
+        String name = constraint.toLowerCase(Locale.ROOT);
+        if (name.contains("display_name_skeleton")) {
+            return nameLookalike();
+        }
+        return name.contains("email_skeleton") ? emailLookalike() : emailTaken();
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+    }
+
+    private static ProblemException emailLookalike() {
+        return ProblemException.conflict("email", "Diese E-Mail-Adresse ähnelt zu sehr einer bereits registrierten "
+                + "Adresse. Bitte eine andere verwenden.");
+    }
+
+    private static ProblemException nameLookalike() {
+        return ProblemException.conflict("displayName", "Dieser Name ähnelt zu sehr dem Namen eines bestehenden "
+                + "Kontos. Bitte einen anderen wählen, zum Beispiel mit einem Zusatz wie dem Ort.");
+    }
+
     private static String checkEmail(String raw) {
         String email = Account.normaliseEmail(Inputs.requiredLine("email", raw, 254));
-        if (!EMAIL.matcher(email).matches()) {
+        // Normalising may lengthen the address (NFKC spells out ligatures), so the column limit is checked after it.
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw ProblemException.invalid("email", "Bitte eine gültige E-Mail-Adresse angeben.");
         }
         return email;

@@ -7,7 +7,7 @@ package org.thesenforum.comment;
 public record CommentForm(Kind kind, Long commentId, String text, Long questionId, String error) {
 
     /** The forms of the topic page. */
-    public enum Kind { NONE, NEW, REPLY, EDIT, HIDE }
+    public enum Kind { NONE, NEW, REPLY, EDIT, DELETE, HIDE }
 
     /** Nothing was refused: all forms start empty. */
     public static final CommentForm NONE = new CommentForm(Kind.NONE, null, null, null, null);
@@ -22,6 +22,10 @@ public record CommentForm(Kind kind, Long commentId, String text, Long questionI
 
     public boolean isEditOf(long id) {
         return kind == Kind.EDIT && commentId != null && commentId == id;
+    }
+
+    public boolean isDeleteOf(long id) {
+        return kind == Kind.DELETE && commentId != null && commentId == id;
     }
 
     public boolean isHideOf(long id) {

@@ -21,7 +21,8 @@ import org.thesenforum.web.ProblemException;
 
 /**
  * Form handlers of the topic page. Success redirects to the comment; a refusal the author can fix (empty or too
- * long text, locked topic, too many comments) shows the topic page again with the message and the typed text.
+ * long text, locked topic, too many comments, edits or deletes) shows the topic page again with the message and
+ * the typed text.
  */
 @Path("/")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -48,7 +49,7 @@ public class CommentPages {
         CommentForm form = parent == null ? new CommentForm(Kind.NEW, null, body, question, null)
                 : new CommentForm(Kind.REPLY, parent, body, question, null);
         return handle(id, form, () -> comments.post(id, new CommentService.NewComment(body, parent, question),
-                currentUser.require()));
+                currentUser.require()).id());
     }
 
     @POST
@@ -57,7 +58,7 @@ public class CommentPages {
     public Response edit(@RestPath long id, @RestForm String body) {
         long topicId = topicOf(id);
         return handle(topicId, new CommentForm(Kind.EDIT, id, body, null, null),
-                () -> comments.edit(id, body, currentUser.require()));
+                () -> comments.edit(id, body, currentUser.require()).id());
     }
 
     @POST
@@ -65,8 +66,10 @@ public class CommentPages {
     @Authenticated
     public Response delete(@RestPath long id) {
         long topicId = topicOf(id);
-        comments.delete(id, currentUser.require());
-        return toComment(topicId, id);
+        return handle(topicId, new CommentForm(Kind.DELETE, id, null, null, null), () -> {
+            comments.delete(id, currentUser.require());
+            return id;
+        });
     }
 
     @POST
@@ -75,7 +78,7 @@ public class CommentPages {
     public Response hide(@RestPath long id, @RestForm String reason) {
         long topicId = topicOf(id);
         return handle(topicId, new CommentForm(Kind.HIDE, id, reason, null, null),
-                () -> comments.hide(id, reason, currentUser.require()));
+                () -> comments.hide(id, reason, currentUser.require()).id());
     }
 
     @POST
@@ -86,10 +89,10 @@ public class CommentPages {
         return toComment(comment.topicId(), id);
     }
 
-    private Response handle(long topicId, CommentForm form, Supplier<CommentView> action) {
+    /** Runs a form's action, which returns the id of the comment to show. */
+    private Response handle(long topicId, CommentForm form, Supplier<Long> action) {
         try {
-            CommentView comment = action.get();
-            return toComment(topicId, comment.id());
+            return toComment(topicId, action.get());
         } catch (ProblemException e) {
             if (e.status() != 409 && e.status() != 422 && e.status() != 429) {
                 throw e;

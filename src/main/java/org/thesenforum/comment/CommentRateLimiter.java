@@ -8,33 +8,29 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.ProblemException;
 
-/** A sliding one-minute window of comments per account; over the limit, posting gets 429 with Retry-After. */
-@ApplicationScoped
-public class CommentRateLimiter {
+/**
+ * A per-account budget of actions in a sliding one-minute window; over it, the action gets 429 with Retry-After.
+ * The comment feature keeps two: one for new comments, one shared by edits and deletes.
+ */
+public final class CommentRateLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private final Map<Long, Deque<Instant>> recent = new ConcurrentHashMap<>();
     private final int perMinute;
+    private final String tooMany;
     private final Clock clock;
 
-    @Inject
-    CommentRateLimiter(ForumConfig config) {
-        this(config.comment().ratePerMinute(), Clock.systemUTC());
-    }
-
-    CommentRateLimiter(int perMinute, Clock clock) {
+    /** {@code tooMany} opens the German refusal, e.g. "Zu viele Beiträge in kurzer Zeit." */
+    CommentRateLimiter(int perMinute, String tooMany, Clock clock) {
         this.perMinute = perMinute;
+        this.tooMany = tooMany;
         this.clock = clock;
     }
 
-    /** Counts one comment for the account, or throws 429 when the limit is reached. */
-    public void acquire(long accountId) {
+    /** Counts one action for the account and returns its slot, or throws 429 when the budget is spent. */
+    public Instant acquire(long accountId) {
         Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(accountId, id -> new ArrayDeque<>());
         synchronized (times) {
@@ -43,19 +39,20 @@ public class CommentRateLimiter {
             }
             if (times.size() >= perMinute) {
                 long wait = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
-                throw new ProblemException(429, null, "Zu viele Beiträge in kurzer Zeit. Bitte in " + wait
+                throw new ProblemException(429, null, tooMany + " Bitte in " + wait
                         + " Sekunden erneut versuchen.", Map.of("Retry-After", String.valueOf(wait)));
             }
             times.addLast(now);
+            return now;
         }
     }
 
-    /** Gives back a slot when the comment was not stored after all. */
-    public void release(long accountId) {
+    /** Gives back a slot taken by {@link #acquire} when the action was not stored after all. */
+    public void release(long accountId, Instant slot) {
         Deque<Instant> times = recent.get(accountId);
         if (times != null) {
             synchronized (times) {
-                times.pollLast();
+                times.removeLastOccurrence(slot);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.thesenforum.comment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
@@ -17,6 +21,7 @@ import org.thesenforum.comment.CommentView.AuthorView;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.GuidingQuestion;
 import org.thesenforum.discussion.Topic;
+import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.ProblemException;
@@ -30,18 +35,26 @@ public class CommentService {
     public static final int MAX_REASON = 500;
 
     private final DiscussionService discussions;
-    private final CommentRateLimiter rateLimiter;
+    /** New comments per account and minute. */
+    private final CommentRateLimiter posts;
+    /** Edits and deletes per account and minute, one budget for both. */
+    private final CommentRateLimiter changes;
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final Event<CommentChanged> changed;
+    private final TransactionSynchronizationRegistry transactions;
 
-    CommentService(DiscussionService discussions, CommentRateLimiter rateLimiter, MarkdownRenderer markdown,
-            AuditLog audit, Event<CommentChanged> changed) {
+    CommentService(DiscussionService discussions, ForumConfig config, MarkdownRenderer markdown, AuditLog audit,
+            Event<CommentChanged> changed, TransactionSynchronizationRegistry transactions) {
         this.discussions = discussions;
-        this.rateLimiter = rateLimiter;
+        this.posts = new CommentRateLimiter(config.comment().ratePerMinute(), "Zu viele Beiträge in kurzer Zeit.",
+                Clock.systemUTC());
+        this.changes = new CommentRateLimiter(config.comment().editsPerMinute(),
+                "Zu viele Bearbeitungen und Löschungen in kurzer Zeit.", Clock.systemUTC());
         this.markdown = markdown;
         this.audit = audit;
         this.changed = changed;
+        this.transactions = transactions;
     }
 
     /** What a new comment says. */
@@ -92,9 +105,7 @@ public class CommentService {
         GuidingQuestion question = request.questionId() == null
                 ? (parent == null ? null : parent.question)
                 : questionOf(topic, request.questionId());
-        if (CommentPolicy.isRateLimited(author)) {
-            rateLimiter.acquire(author.id);
-        }
+        spend(posts, author);
         Comment comment = new Comment();
         comment.topic = topic;
         comment.parent = parent;
@@ -121,6 +132,7 @@ public class CommentService {
         }
         String body = Inputs.requiredText("body", newBody, MAX_BODY);
         if (!body.equals(comment.body)) {
+            spend(changes, editor);
             comment.body = body;
             comment.editedAt = now();
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.EDITED));
@@ -135,6 +147,7 @@ public class CommentService {
             throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag löschen.");
         }
         if (!comment.isDeleted()) {
+            spend(changes, account);
             comment.deletedAt = now();
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.DELETED));
         }
@@ -165,6 +178,30 @@ public class CommentService {
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
         }
         return view(comment, moderator);
+    }
+
+    /**
+     * Takes a slot of the budget for accounts that are rate-limited (429 when it is spent). The slot is given back
+     * when the transaction does not commit, so a change that was not stored costs nothing.
+     */
+    private void spend(CommentRateLimiter budget, Account account) {
+        if (!CommentPolicy.isRateLimited(account)) {
+            return;
+        }
+        long accountId = account.id;
+        Instant slot = budget.acquire(accountId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    budget.release(accountId, slot);
+                }
+            }
+        });
     }
 
     private Comment require(long id) {

@@ -41,6 +41,10 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView f
                 ThreadItem item = find(thread, form.commentId());
                 yield !topic.locked() && item != null && item.editable();
             }
+            case DELETE -> {
+                ThreadItem item = find(thread, form.commentId());
+                yield item != null && item.deletable();
+            }
             case HIDE -> moderator && find(thread, form.commentId()) != null;
         };
     }
@@ -50,6 +54,7 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView f
         return switch (form.kind()) {
             case REPLY -> "reply-" + form.commentId();
             case EDIT -> "edit-" + form.commentId();
+            case DELETE -> "delete-" + form.commentId();
             case HIDE -> "hide-" + form.commentId();
             default -> "new-comment";
         };

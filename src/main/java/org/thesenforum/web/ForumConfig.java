@@ -47,6 +47,10 @@ public interface ForumConfig {
         /** Comments an expert may post per minute; moderators and admins are exempt. */
         @WithDefault("6")
         int ratePerMinute();
+
+        /** Edits and deletes (one budget) an expert may make per minute; moderators and admins are exempt. */
+        @WithDefault("20")
+        int editsPerMinute();
     }
 
     interface LoginLimits {

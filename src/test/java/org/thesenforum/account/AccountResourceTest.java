@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ class AccountResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String NEW_PASSWORD = "lange-genug-1234";
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @Inject
     LoginThrottle loginThrottle;
@@ -116,7 +118,7 @@ class AccountResourceTest {
         long before = Fixtures.accountCount();
         var created = register(registration(code, email)).statusCode(201)
                 .body("email", equalTo(email))
-                .body("displayName", equalTo("Dora Neu"))
+                .body("displayName", startsWith("Dora Neu "))
                 .body("organisation", equalTo("Nachbarschaftshaus"))
                 .body("place", equalTo("Kassel"))
                 .body("role", equalTo("EXPERT"))
@@ -235,6 +237,144 @@ class AccountResourceTest {
         }
         assertEquals(before + 1, Fixtures.accountCount());
         assertEquals(1, usesOf(code));
+    }
+
+    // --- look-alike accounts ---
+
+    @Test
+    void addressesAreStoredNormalisedAndMatchedThatWay() {
+        String local = "mia.koch-" + System.nanoTime();
+        String typed = " \u200B" + local.replace("m", "ｍ").toUpperCase() + "@Exam\u00ADple.ORG. ";
+        String email = local + "@example.org";
+        long id = register(registration(invitation(1), typed)).statusCode(201).body("email", equalTo(email))
+                .extract().jsonPath().getLong("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account stored = Account.findById(id);
+            assertEquals(email, stored.email);
+            assertEquals(Lookalikes.emailSkeleton(email), stored.emailSkeleton);
+            assertEquals(Lookalikes.nameSkeleton(stored.displayName), stored.displayNameSkeleton);
+        });
+        given().auth().preemptive().basic(email, NEW_PASSWORD).get("/api/me").then().statusCode(200)
+                .body("id", equalTo((int) id));
+        given().header("Authorization", basicUtf8(email.toUpperCase() + ".", NEW_PASSWORD)).get("/api/me").then()
+                .statusCode(200).body("id", equalTo((int) id));
+    }
+
+    @Test
+    void lookAlikeAddressesOfAnExistingAccountAreRefused() {
+        String local = "lina.berg" + System.nanoTime();
+        String email = local + "@example.org";
+        register(registration(invitation(1), email)).statusCode(201);
+        String code = invitation(1);
+        long before = Fixtures.accountCount();
+        String lookalike = "Diese E-Mail-Adresse ähnelt zu sehr einer bereits registrierten Adresse. "
+                + "Bitte eine andere verwenden.";
+        String same = "Für diese E-Mail-Adresse gibt es schon ein Konto.";
+        Map<String, String> attempts = new java.util.LinkedHashMap<>();
+        attempts.put(local.replace("a", "\u0430") + "@example.org", lookalike); // Cyrillic a in the local part
+        attempts.put(local + "@ex\u0430mple.org", lookalike);                   // Cyrillic a in the domain
+        attempts.put(local.replace("i", "\u0456") + "@example.org", lookalike); // Cyrillic i
+        attempts.put(local.replace("l", "1") + "@examp1e.org", lookalike);      // digit one for l
+        attempts.put(local.replace("e", "\uFF45") + "@example.org", same);      // fullwidth e
+        attempts.put(local.replace(".", ".\u200B") + "@example.org", same);     // zero-width space
+        attempts.put(local.replace("b", "\u00ADb") + "@example.org", same);     // soft hyphen
+        attempts.put(email + ".", same);                                      // trailing dot of the domain
+        attempts.put(local.toUpperCase() + "@Example.Org", same);             // mixed case
+        attempts.forEach((address, message) -> register(registration(code, address)).statusCode(409)
+                .contentType(PROBLEM).body("status", equalTo(409)).body("field", equalTo("email"))
+                .body("detail", equalTo(message)).body("detail", not(containsString(local))));
+        assertEquals(before, Fixtures.accountCount());
+        assertEquals(0, usesOf(code));
+        register(registration(code, "anders" + System.nanoTime() + "@example.org")).statusCode(201);
+    }
+
+    @Test
+    void lookAlikeDisplayNamesAreRefused() {
+        String code = invitation(1);
+        User expert = Fixtures.expert();
+        long before = Fixtures.accountCount();
+        String expertName = QuarkusTransaction.requiringNew().call(() ->
+                Account.<Account>findById(expert.id()).displayName);
+        String refusal = "Dieser Name ähnelt zu sehr dem Namen eines bestehenden Kontos. Bitte einen anderen "
+                + "wählen, zum Beispiel mit einem Zusatz wie dem Ort.";
+        for (String name : new String[] { "Administration", "\u0410dministration", "Administrati0n",
+                "ADMINISTRATION", "Admin\u200Bistration", "Admini\u00ADstration", "\uFF21dministration",
+                expertName, expertName.replace(" ", "  "), expertName.toUpperCase() }) {
+            Map<String, Object> r = registration(code, uniqueEmail());
+            r.put("displayName", name);
+            register(r).statusCode(409).contentType(PROBLEM).body("field", equalTo("displayName"))
+                    .body("detail", equalTo(refusal));
+        }
+        assertEquals(before, Fixtures.accountCount());
+        assertEquals(0, usesOf(code));
+        Map<String, Object> r = registration(code, uniqueEmail());
+        r.put("displayName", "Administration Nordstadt " + System.nanoTime());
+        register(r).statusCode(201);
+    }
+
+    @Test
+    void aNameOfInvisibleCharactersIsRefusedAsEmpty() {
+        String code = invitation(1);
+        Map<String, Object> r = registration(code, uniqueEmail());
+        r.put("displayName", "\u00AD\u2060");
+        register(r).statusCode(422).body("field", equalTo("displayName"));
+        assertEquals(0, usesOf(code));
+    }
+
+    @Test
+    void simultaneousLookAlikeAddressesCreateOneAccount() throws Exception {
+        String local = "parallel" + System.nanoTime();
+        List<String> addresses = List.of(local + "@example.org", local.replace("a", "\u0430") + "@example.org",
+                local.replace("l", "1") + "@example.org", local.replace("e", "\u0435") + "@example.org");
+        List<Map<String, Object>> registrations = new ArrayList<>();
+        for (String address : addresses) {
+            registrations.add(registration(invitation(1), address));
+        }
+        assertOneWins(registrations, "email");
+    }
+
+    @Test
+    void simultaneousLookAlikeNamesCreateOneAccount() throws Exception {
+        String name = "Gleichzeitig " + System.nanoTime();
+        List<String> names = List.of(name, name.replace("e", "\u0435"), name.toUpperCase(), name.replace(" ", "  "));
+        List<Map<String, Object>> registrations = new ArrayList<>();
+        for (String each : names) {
+            Map<String, Object> r = registration(invitation(1), uniqueEmail());
+            r.put("displayName", each);
+            registrations.add(r);
+        }
+        assertOneWins(registrations, "displayName");
+    }
+
+    /** Sends the registrations at once: one is created, the others are refused at {@code field}. */
+    private static void assertOneWins(List<Map<String, Object>> registrations, String field) throws Exception {
+        long before = Fixtures.accountCount();
+        ExecutorService pool = Executors.newFixedThreadPool(registrations.size());
+        try {
+            List<Future<ValidatableResponse>> responses = new ArrayList<>();
+            for (Map<String, Object> r : registrations) {
+                responses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(r).post("/api/accounts")
+                        .then()));
+            }
+            List<Integer> seen = new ArrayList<>();
+            for (Future<ValidatableResponse> response : responses) {
+                ValidatableResponse done = response.get(30, TimeUnit.SECONDS);
+                int status = done.extract().statusCode();
+                seen.add(status);
+                if (status != 201) {
+                    done.statusCode(409).contentType(PROBLEM).body("field", equalTo(field));
+                }
+            }
+            assertEquals(1, seen.stream().filter(s -> s == 201).count(), "statuses " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, Fixtures.accountCount());
+        for (Map<String, Object> r : registrations) {
+            int uses = usesOf((String) r.get("invitationCode"));
+            assertThat(uses, org.hamcrest.Matchers.lessThanOrEqualTo(1));
+        }
+        assertEquals(1, registrations.stream().mapToInt(r -> usesOf((String) r.get("invitationCode"))).sum());
     }
 
     @Test
@@ -428,7 +568,8 @@ class AccountResourceTest {
     private static Map<String, Object> registration(String code, String email) {
         Map<String, Object> r = new HashMap<>();
         r.put("invitationCode", code);
-        r.put("displayName", "Dora Neu");
+        // Display names must not look alike, so each registration brings its own.
+        r.put("displayName", "Dora Neu " + NAMES.incrementAndGet());
         r.put("email", email);
         r.put("password", NEW_PASSWORD);
         r.put("organisation", "Nachbarschaftshaus");

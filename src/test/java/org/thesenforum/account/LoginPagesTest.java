@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import org.thesenforum.testing.PageForms.Form;
 class LoginPagesTest {
 
     private static final String NEW_PASSWORD = "ein-langes-passwort";
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @Inject
     LoginThrottle throttle;
@@ -195,7 +197,7 @@ class LoginPagesTest {
         assertNotNull(session);
         PageForms.browser(session).get("/api/me").then().statusCode(200)
                 .body("email", equalTo(email)).body("role", equalTo("EXPERT"))
-                .body("displayName", equalTo("Erika Muster")).body("place", equalTo("Linden-Süd"));
+                .body("displayName", startsWith("Erika Muster ")).body("place", equalTo("Linden-Süd"));
     }
 
     @Test
@@ -243,7 +245,7 @@ class LoginPagesTest {
                         + "Das Passwort braucht mindestens 10 Zeichen.</p>"))
                 .body(containsString("aria-invalid=\"true\" aria-describedby=\"password-hint password-error\""))
                 .body(containsString("value=\"" + email + "\""))
-                .body(containsString("value=\"Erika Muster\""))
+                .body(containsString("value=\"Erika Muster "))
                 .body(containsString("value=\"Linden-Süd\""))
                 .body(not(containsString("zu-kurz")));
 
@@ -266,6 +268,44 @@ class LoginPagesTest {
     }
 
     @Test
+    void lookAlikesAreRefusedAtTheirFieldKeepingWhatWasTyped() {
+        String code = invitation();
+        String existing = "jonas.weber" + System.nanoTime() + "@example.org";
+        String firstCode = invitation();
+        Form first = PageForms.open("/register?code=" + firstCode, null);
+        register(first, firstCode, "Jonas Weber " + NAMES.incrementAndGet(), existing, NEW_PASSWORD, NEW_PASSWORD)
+                .then().statusCode(303);
+        Form form = PageForms.open("/register?code=" + code, null);
+
+        String lookalike = existing.replace("o", "\u043E"); // Cyrillic o
+        String name = "Lotte Brandt " + NAMES.incrementAndGet();
+        register(form, code, name, lookalike, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("<p id=\"email-error\" class=\"notice notice-error\" role=\"alert\">"
+                        + "Diese E-Mail-Adresse ähnelt zu sehr einer bereits registrierten Adresse. "
+                        + "Bitte eine andere verwenden.</p>"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"email-error\""))
+                .body(containsString("value=\"" + lookalike + "\""))
+                .body(containsString("value=\"" + name + "\""))
+                .body(containsString("value=\"Linden-Süd\""))
+                .body(not(containsString(NEW_PASSWORD)))
+                .body(not(containsString("id=\"form-error\"")));
+
+        String email = "lotte.brandt" + System.nanoTime() + "@example.org";
+        register(form, code, "\u0410dministration", email, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(409)
+                .body(containsString("<p id=\"displayName-error\" class=\"notice notice-error\" role=\"alert\">"
+                        + "Dieser Name ähnelt zu sehr dem Namen eines bestehenden Kontos."))
+                .body(containsString("aria-describedby=\"displayName-hint displayName-error\""))
+                .body(containsString("value=\"\u0410dministration\""))
+                .body(containsString("value=\"" + email + "\""))
+                .body(not(containsString(NEW_PASSWORD)));
+
+        // Neither refusal used up the single-use invitation.
+        given().get("/register?code=" + code).then().statusCode(200);
+        register(form, code, name, email, NEW_PASSWORD, NEW_PASSWORD).then().statusCode(303);
+    }
+
+    @Test
     void registrationFormEscapesWhatWasTyped() {
         String code = invitation();
         Form form = PageForms.open("/register?code=" + code, null);
@@ -277,7 +317,13 @@ class LoginPagesTest {
     }
 
     private static Response register(Form form, String code, String email, String password, String repeat) {
-        return form.post().formParam("code", code).formParam("displayName", "Erika Muster")
+        // Display names must not look alike, so each registration brings its own.
+        return register(form, code, "Erika Muster " + NAMES.incrementAndGet(), email, password, repeat);
+    }
+
+    private static Response register(Form form, String code, String displayName, String email, String password,
+            String repeat) {
+        return form.post().formParam("code", code).formParam("displayName", displayName)
                 .formParam("email", email).formParam("organisation", "Nachbarschaftsladen")
                 .formParam("place", "Linden-Süd").formParam("password", password)
                 .formParam("passwordRepeat", repeat).post("/register");

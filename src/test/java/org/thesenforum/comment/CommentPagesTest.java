@@ -2,6 +2,8 @@ package org.thesenforum.comment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -151,6 +153,45 @@ class CommentPagesTest {
         }
         last.statusCode(429).header("Retry-After", matchesPattern("\\d+"))
                 .body(containsString("Zu viele Beiträge in kurzer Zeit"), containsString("Schnell "));
+    }
+
+    @Test
+    void tooManyEditsAreRefusedWith429KeepingTheTypedText() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        long comment = Fixtures.comment(topic, author, null, null, "Stand vor dem Limit");
+        long other = Fixtures.comment(topic, author, null, null, "Anderer eigener Beitrag");
+        Csrf csrf = csrfFrom(author, "/topics/" + topic);
+        for (int i = 0; i < 20; i++) {
+            submit(author, csrf, "/comments/" + other + "/edit", Map.of("body", "Fassung " + i)).statusCode(303);
+        }
+        String html = submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", "Mein neuer Text 7781"))
+                .statusCode(429).header("Retry-After", matchesPattern("\\d+"))
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(html.contains("id=\"edit-" + comment + "-error\">Zu viele Bearbeitungen und Löschungen in kurzer "
+                + "Zeit. Bitte in "), html);
+        assertTrue(html.contains(">\nMein neuer Text 7781</textarea>"), "the typed text stays in the edit form");
+        assertTrue(html.contains("href=\"#edit-" + comment + "\""), "the message at the top links to the form");
+        assertTrue(Fixtures.commentExists(topic, "Stand vor dem Limit"));
+        assertFalse(Fixtures.commentExists(topic, "Mein neuer Text 7781"));
+    }
+
+    @Test
+    void tooManyDeletesAreRefusedWith429AtTheDeleteForm() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        long comment = Fixtures.comment(topic, author, null, null, "Soll bleiben 6262");
+        long other = Fixtures.comment(topic, author, null, null, "Wird oft bearbeitet");
+        Csrf csrf = csrfFrom(author, "/topics/" + topic);
+        for (int i = 0; i < 20; i++) {
+            author.as().body(Map.of("body", "Fassung " + i)).patch("/api/comments/" + other).then().statusCode(200);
+        }
+        String html = submit(author, csrf, "/comments/" + comment + "/delete", Map.of())
+                .statusCode(429).header("Retry-After", matchesPattern("\\d+")).extract().asString();
+        assertTrue(html.contains("id=\"delete-" + comment + "-error\">Zu viele Bearbeitungen und Löschungen"), html);
+        assertTrue(html.contains("href=\"#delete-" + comment + "\""));
+        given().get("/api/comments/" + comment).then().statusCode(200)
+                .body("deleted", is(false)).body("body", equalTo("Soll bleiben 6262"));
     }
 
     @Test

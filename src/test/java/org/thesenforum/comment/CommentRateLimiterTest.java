@@ -20,7 +20,8 @@ class CommentRateLimiterTest {
     private static final int LIMIT = 3;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:00:00Z"));
-    private final CommentRateLimiter limiter = new CommentRateLimiter(LIMIT, clock);
+    private final CommentRateLimiter limiter =
+            new CommentRateLimiter(LIMIT, "Zu viele Beiträge in kurzer Zeit.", clock);
 
     @Test
     void allowsTheLimitWithinAMinute() {
@@ -37,7 +38,18 @@ class CommentRateLimiterTest {
         assertEquals(429, e.status());
         assertNull(e.field());
         assertEquals("61", e.headers().get("Retry-After"));
-        assertTrue(e.getMessage().contains("61 Sekunden"), e.getMessage());
+        assertEquals("Zu viele Beiträge in kurzer Zeit. Bitte in 61 Sekunden erneut versuchen.", e.getMessage());
+    }
+
+    @Test
+    void eachBudgetNamesWhatWasTooMuch() {
+        CommentRateLimiter edits = new CommentRateLimiter(1, "Zu viele Bearbeitungen und Löschungen in kurzer Zeit.",
+                clock);
+        edits.acquire(ALICE);
+        ProblemException e = assertThrows(ProblemException.class, () -> edits.acquire(ALICE));
+        assertEquals("Zu viele Bearbeitungen und Löschungen in kurzer Zeit. Bitte in 61 Sekunden erneut versuchen.",
+                e.getMessage());
+        assertDoesNotThrow(() -> limiter.acquire(ALICE), "budgets are independent");
     }
 
     @Test
@@ -92,12 +104,27 @@ class CommentRateLimiterTest {
     }
 
     @Test
-    void releaseGivesBackTheLastSlot() {
+    void releaseGivesBackTheSlot() {
         fill(ALICE);
-        limiter.release(ALICE);
+        Instant slot = clock.instant();
+        limiter.release(ALICE, slot);
         assertDoesNotThrow(() -> limiter.acquire(ALICE));
         assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
-        assertDoesNotThrow(() -> limiter.release(BOB));
+        assertDoesNotThrow(() -> limiter.release(BOB, slot));
+    }
+
+    @Test
+    void releaseGivesBackItsOwnSlotNotTheNewestOne() {
+        Instant first = limiter.acquire(ALICE);
+        clock.advance(Duration.ofSeconds(30));
+        limiter.acquire(ALICE);
+        limiter.acquire(ALICE);
+        limiter.release(ALICE, first);
+        limiter.acquire(ALICE);
+        // The released slot was the oldest: the budget frees only when the 30-second-old slots leave the window.
+        clock.advance(Duration.ofSeconds(31));
+        ProblemException e = assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        assertEquals("30", e.headers().get("Retry-After"));
     }
 
     @Test

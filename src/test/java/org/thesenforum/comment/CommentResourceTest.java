@@ -12,26 +12,35 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.thesenforum.account.Account;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.GuidingQuestion;
 import org.thesenforum.testing.Fixtures;
@@ -42,6 +51,9 @@ class CommentResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String BODY = "Vor Ort fehlt vor allem ein *offener* Treffpunkt.";
+
+    @Inject
+    CommentService commentService;
 
     private long topic;
     private User author;
@@ -493,7 +505,140 @@ class CommentResourceTest {
         assertEquals(8, Fixtures.commentCount(topic));
     }
 
+    // --- edit and delete budget ---
+
+    @Test
+    void editsAndDeletesShareABudgetOfTwentyAMinuteThen429() {
+        List<Long> ids = ownComments(author, 22);
+        for (int i = 0; i < 15; i++) {
+            edit(author, ids.get(i), "Fassung " + i).statusCode(200);
+        }
+        for (int i = 15; i < 20; i++) {
+            author.as().delete("/api/comments/" + ids.get(i)).then().statusCode(204);
+        }
+        edit(author, ids.get(20), "Eine Fassung zu viel").statusCode(429).contentType(PROBLEM)
+                .header("Retry-After", matchesPattern("\\d+"))
+                .body("status", equalTo(429))
+                .body("detail", startsWith("Zu viele Bearbeitungen und Löschungen in kurzer Zeit. Bitte in "))
+                .body("detail", containsString("Sekunden"));
+        int retryAfter = Integer.parseInt(author.as().delete("/api/comments/" + ids.get(21)).then().statusCode(429)
+                .contentType(PROBLEM).body("detail", startsWith("Zu viele Bearbeitungen"))
+                .extract().header("Retry-After"));
+        assertThat(retryAfter, allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(61)));
+
+        given().get("/api/comments/" + ids.get(20)).then().body("body", equalTo("Eigener Beitrag 20"))
+                .body("editedAt", nullValue());
+        given().get("/api/comments/" + ids.get(21)).then().body("deleted", is(false))
+                .body("body", equalTo("Eigener Beitrag 21"));
+        // Posting has a budget of its own, and other people are not affected.
+        post(author, Map.of("body", "Neuer Beitrag trotz Änderungslimit")).statusCode(201);
+        User other = Fixtures.expert();
+        edit(other, Fixtures.comment(topic, other, "Von jemand anderem", null), "Geändert").statusCode(200);
+    }
+
+    @Test
+    void unchangedEditsAndRepeatedDeletesDoNotUseTheBudget() {
+        long id = Fixtures.comment(topic, author, BODY, null);
+        long gone = Fixtures.comment(topic, author, "Schon weg", null);
+        author.as().delete("/api/comments/" + gone).then().statusCode(204);
+        for (int i = 0; i < 25; i++) {
+            edit(author, id, BODY).statusCode(200).body("editedAt", nullValue());
+            author.as().delete("/api/comments/" + gone).then().statusCode(204);
+        }
+        for (int i = 0; i < 19; i++) {
+            edit(author, id, "Fassung " + i).statusCode(200);
+        }
+        edit(author, id, "Fassung 19").statusCode(429);
+        given().get("/api/comments/" + id).then().body("body", equalTo("Fassung 18"));
+    }
+
+    @Test
+    void refusedEditsAndDeletesDoNotUseTheBudget() {
+        long id = Fixtures.comment(topic, author, BODY, null);
+        long others = Fixtures.comment(topic, Fixtures.expert(), "Fremder Beitrag", null);
+        for (int i = 0; i < 10; i++) {
+            edit(author, id, " ").statusCode(422);
+            edit(author, others, "Fremd").statusCode(403);
+            author.as().delete("/api/comments/" + others).then().statusCode(403);
+        }
+        for (int i = 0; i < 20; i++) {
+            edit(author, id, "Fassung " + i).statusCode(200);
+        }
+        edit(author, id, "Fassung 20").statusCode(429);
+    }
+
+    @Test
+    void editsThatAreNotStoredGiveTheirSlotBack() {
+        long id = Fixtures.comment(topic, author, BODY, null);
+        long doomed = Fixtures.comment(topic, author, "Wird gleich gelöscht, aber nicht gespeichert", null);
+        for (int i = 0; i < 25; i++) {
+            String body = "Verworfen " + i;
+            // A failure after the change, before the commit: the transaction rolls back.
+            assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                commentService.edit(id, body, Account.findById(author.id()));
+                commentService.delete(doomed, Account.findById(author.id()));
+                throw new IllegalStateException("not stored");
+            }));
+        }
+        given().get("/api/comments/" + id).then().body("body", equalTo(BODY));
+        given().get("/api/comments/" + doomed).then().body("deleted", is(false));
+        for (int i = 0; i < 20; i++) {
+            edit(author, id, "Fassung " + i).statusCode(200);
+        }
+        edit(author, id, "Fassung 20").statusCode(429);
+    }
+
+    @Test
+    void moderatorsAndAdminsAreNotLimitedInEditing() {
+        for (User user : List.of(Fixtures.moderator(), Fixtures.admin())) {
+            long id = Fixtures.comment(topic, user, BODY, null);
+            for (int i = 0; i < 25; i++) {
+                edit(user, id, "Hinweis " + i).statusCode(200);
+            }
+            for (long extra : ownComments(user, 3)) {
+                user.as().delete("/api/comments/" + extra).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void parallelEditsStayWithinTheBudget() throws Exception {
+        List<Long> ids = ownComments(author, 30);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> pending = new ArrayList<>();
+            for (long id : ids) {
+                pending.add(pool.submit(() -> author.as().body(Map.of("body", "Parallel geändert " + id))
+                        .patch("/api/comments/" + id).statusCode()));
+            }
+            for (Future<Integer> status : pending) {
+                statuses.add(status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
+        assertEquals(10, statuses.stream().filter(s -> s == 429).count(), "statuses " + statuses);
+        long changed = QuarkusTransaction.requiringNew().call(() -> Comment.count(
+                "topic.id = ?1 and body like 'Parallel geändert %' and editedAt is not null", topic));
+        assertEquals(20, changed);
+    }
+
     // --- helpers ---
+
+    /** Comments of {@code user} stored directly, so that only edits and deletes count in a test. */
+    private List<Long> ownComments(User user, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(Fixtures.comment(topic, user, "Eigener Beitrag " + i, null));
+        }
+        return ids;
+    }
+
+    private static ValidatableResponse edit(User user, long id, String body) {
+        return user.as().body(Map.of("body", body)).patch("/api/comments/" + id).then().log().ifValidationFails();
+    }
 
     private String commentsPath() {
         return "/api/topics/" + topic + "/comments";
