@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
@@ -20,7 +21,8 @@ import io.vertx.core.impl.ContextInternal;
 
 /**
  * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the log's frames, presence and
- * heartbeats; understands {@code ping} and {@code viewing} from clients and answers anything else with an error.
+ * heartbeats; understands {@code ping} and {@code viewing} from clients and answers anything else, binary frames
+ * included, with an error.
  */
 @WebSocket(path = "/live/{slug}")
 public class LiveSocket {
@@ -71,9 +73,22 @@ public class LiveSocket {
                 JsonNode topic = frame.path("topicId");
                 hub.viewing(s, topic.canConvertToLong() ? topic.asLong() : null);
             }
-            default -> s.sendEphemeral(hub.write(Map.of("type", "error",
-                    "message", "Nicht verstanden: erwartet wird {\"type\": \"ping\"} oder {\"type\": \"viewing\"}.")));
+            default -> notUnderstood(s);
         }
+    }
+
+    @OnBinaryMessage
+    public void binary(Buffer data, WebSocketConnection connection) {
+        Subscriber s = connection.userData().get(SUBSCRIBER);
+        if (s != null) {
+            s.seen();
+            notUnderstood(s);
+        }
+    }
+
+    private void notUnderstood(Subscriber s) {
+        s.sendEphemeral(hub.write(Map.of("type", "error",
+                "message", "Nicht verstanden: erwartet wird {\"type\": \"ping\"} oder {\"type\": \"viewing\"}.")));
     }
 
     @OnPongMessage

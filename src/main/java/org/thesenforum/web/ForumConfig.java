@@ -33,6 +33,8 @@ public interface ForumConfig {
 
     Live live();
 
+    Http http();
+
     enum ReadAccess {
         PUBLIC, MEMBERS
     }
@@ -81,6 +83,12 @@ public interface ForumConfig {
         /** Interval of heartbeat frames; a connection silent for three intervals is closed. */
         @WithDefault("20s")
         java.time.Duration heartbeat();
+    }
+
+    interface Http {
+        /** Time a connection has to deliver a request's headers (also the wait between keep-alive requests). */
+        @WithDefault("10s")
+        Duration headerTimeout();
     }
 
     interface Session {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
@@ -114,15 +113,8 @@ public class ProblemMappers {
     }
 
     private Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String field = null;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-        }
-        String detail = field == null ? "Das JSON der Anfrage ist fehlerhaft."
-                : "Das Feld „" + field + "“ hat einen ungültigen Wert oder ist unbekannt.";
-        return respond(uri, 400, "Bad Request", detail, field).build();
+        JsonErrors.Fault fault = JsonErrors.of(e);
+        return respond(uri, 400, "Bad Request", fault.detail(), fault.field()).build();
     }
 
     private Response notSignedIn(UriInfo uri) {

@@ -66,6 +66,10 @@ public final class LiveClient implements AutoCloseable {
         connection.sendTextAndAwait(text);
     }
 
+    public void sendBinary(byte[] data) {
+        connection.sendBinaryAndAwait(io.vertx.core.buffer.Buffer.buffer(data));
+    }
+
     /** Log frames (they carry a seq and a dotted type such as comment.created), in arrival order. */
     public List<JsonObject> events() {
         return frames.stream().filter(f -> f.getString("type", "").contains(".")).toList();

@@ -81,9 +81,9 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void numbersAreAcceptedAsText() {
-        // Jackson coerces scalars to strings; a number is harmless comment text.
-        postRaw("{\"body\": 5}").statusCode(201).body("body", equalTo("5"));
+    void numbersAreNotAcceptedAsText() {
+        postRaw("{\"body\": 5}").statusCode(400).contentType(PROBLEM).body("field", equalTo("body"));
+        assertEquals(0, Fixtures.commentCount(topic));
     }
 
     @Test
