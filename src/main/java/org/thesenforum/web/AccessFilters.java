@@ -56,8 +56,8 @@ public class AccessFilters {
                     .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null))
                     .build();
         }
-        return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(path,
-                java.nio.charset.StandardCharsets.UTF_8))).build();
+        return Response.seeOther(LoginRedirect.login(request.getMethod(), request.getUriInfo().getRequestUri(),
+                request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();
     }
 
     /** Whether a request's Origin (absent for non-browser clients) names this host. */
