@@ -51,10 +51,9 @@ public class AccessFilters {
     private static Response membersOnly(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/")) {
-            return Response.status(401).type(Problem.MEDIA_TYPE)
-                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"")
-                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null))
-                    .build();
+            return BasicChallenge.add(Response.status(401).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null)),
+                    request).build();
         }
         return Response.seeOther(LoginRedirect.login(request.getMethod(), request.getUriInfo().getRequestUri(),
                 request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();

@@ -126,8 +126,7 @@ public class ProblemMappers {
 
     private Response notSignedIn(UriInfo uri, ContainerRequestContext request) {
         if (isApi(uri)) {
-            return respond(uri, 401, "Unauthorized", "Bitte anmelden.", null)
-                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
+            return BasicChallenge.add(respond(uri, 401, "Unauthorized", "Bitte anmelden.", null), request).build();
         }
         // A refused form post returns, after the login, to the page the form was on, not to its POST address.
         return Response.seeOther(LoginRedirect.login(request.getMethod(), uri.getRequestUri(),
