@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,6 +51,13 @@ public class CommentPages {
                 : new CommentForm(Kind.REPLY, parent, body, question, null);
         return handle(id, form, () -> comments.post(id, new CommentService.NewComment(body, parent, question),
                 currentUser.require()).id());
+    }
+
+    /** A comment's own address: its place in the topic page (where the login returns to after a refused form). */
+    @GET
+    @Path("comments/{id}")
+    public Response show(@RestPath long id) {
+        return toComment(topicOf(id), id);
     }
 
     @POST

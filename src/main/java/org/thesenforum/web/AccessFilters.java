@@ -55,13 +55,12 @@ public class AccessFilters {
     private static Response membersOnly(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/")) {
-            return Response.status(401).type(Problem.MEDIA_TYPE)
-                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"")
-                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null))
-                    .build();
+            return BasicChallenge.add(Response.status(401).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null)),
+                    request).build();
         }
-        return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(path,
-                java.nio.charset.StandardCharsets.UTF_8))).build();
+        return Response.seeOther(LoginRedirect.login(request.getMethod(), request.getUriInfo().getRequestUri(),
+                request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();
     }
 
     /** Whether a Referer (absent for scripts and privacy-minded browsers) is a page of this host. */

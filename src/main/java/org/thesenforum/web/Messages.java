@@ -237,6 +237,9 @@ public interface Messages {
     String live_state_offline();
 
     @Message
+    String live_state_polling();
+
+    @Message
     String live_state_stale();
 
     @Message
@@ -259,4 +262,16 @@ public interface Messages {
 
     @Message
     String live_announce();
+
+    @Message
+    String live_session_ended();
+
+    @Message
+    String live_session_login();
+
+    @Message
+    String draft_restored();
+
+    @Message
+    String draft_discard();
 }

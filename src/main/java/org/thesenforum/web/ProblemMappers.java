@@ -1,8 +1,5 @@
 package org.thesenforum.web;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +14,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,17 +50,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return notSignedIn(uri);
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, ContainerRequestContext request) {
+        return notSignedIn(uri, request);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri,
+            ContainerRequestContext request) {
         if (isApi(uri)) {
             return respond(uri, 401, "Unauthorized", "Anmeldung fehlgeschlagen: E-Mail oder Passwort ist falsch.", null)
                     .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
         }
-        return notSignedIn(uri);
+        return notSignedIn(uri, request);
     }
 
     @ServerExceptionMapper
@@ -117,15 +116,13 @@ public class ProblemMappers {
         return respond(uri, 400, "Bad Request", fault.detail(), fault.field()).build();
     }
 
-    private Response notSignedIn(UriInfo uri) {
+    private Response notSignedIn(UriInfo uri, ContainerRequestContext request) {
         if (isApi(uri)) {
-            return respond(uri, 401, "Unauthorized", "Bitte anmelden.", null)
-                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
+            return BasicChallenge.add(respond(uri, 401, "Unauthorized", "Bitte anmelden.", null), request).build();
         }
-        String next = URLEncoder.encode(uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()),
-                StandardCharsets.UTF_8);
-        return Response.seeOther(URI.create("/login?next=" + next)).build();
+        // A refused form post returns, after the login, to the page the form was on, not to its POST address.
+        return Response.seeOther(LoginRedirect.login(request.getMethod(), uri.getRequestUri(),
+                request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();
     }
 
     private Response.ResponseBuilder respond(UriInfo uri, int status, String title, String detail, String field) {

@@ -5,6 +5,11 @@
 // order, and resumes from the last seen seq after any interruption. When the socket cannot be opened, the HTTP
 // feed /api/discussions/{slug}/events is polled instead while the socket keeps being retried. Every visible text
 // comes from data-text-* attributes, which the server renders from the message bundle.
+//
+// The indicator says "live" only while frames arrive: the server sends at least a heartbeat every interval
+// (data-live-heartbeat), and a connection silent for 2.5 intervals counts as lost and is replaced. Close code 4401
+// means the reader's session was ended elsewhere: the page says so, keeps everything typed and reconnects as what the
+// reader now is. Comment, reply and edit forms keep drafts in localStorage (see createDrafts).
 
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30000;
@@ -19,23 +24,40 @@ const REFRESH_DELAY_MS = 1000;
 // Spread refetches of a busy room's phones and laptops over a few seconds instead of one burst.
 const REFRESH_JITTER_MS = 2000;
 const ANNOUNCE_KEY = 'thesenforum.live.announce';
+const HEARTBEAT_DEFAULT_MS = 20000;
+const STALE_AFTER_HEARTBEATS = 2.5;
+const SESSION_ENDED = 4401;
+// Marks the page's own requests, so a 401 carries no Basic challenge (which browsers answer with a password dialog).
+const API_HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+const SESSION_CHECK_TIMEOUT_MS = 5000;
+const DRAFT_PREFIX = 'thesenforum.draft.';
+const DRAFT_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+// A draft sent this recently is taken as published when the server's redirect lands on the new or edited comment.
+const DRAFT_CONFIRM_WITHIN_MS = 10 * 60 * 1000;
 const WRITE_BUTTONS = '#new-comment button[type="submit"], .thread form[action$="/comments"] button[type="submit"], '
   + '.thread form[action$="/edit"] button[type="submit"]';
 
 const bar = document.getElementById('live');
-if (bar && 'WebSocket' in window && 'fetch' in window) {
-  start(bar);
+if (bar && 'fetch' in window) {
+  const status = createStatus(document.getElementById('page-status'));
+  const session = createSession(bar, status);
+  createDrafts(bar, session, status);
+  if ('WebSocket' in window) {
+    start(bar, session, status);
+  }
 }
 
-function start(bar) {
+function start(bar, session, status) {
   const data = bar.dataset;
   const slug = data.liveSlug;
   const topicId = data.liveTopic ? Number(data.liveTopic) : null;
+  const staleAfterMs = (Number(data.liveHeartbeat) || HEARTBEAT_DEFAULT_MS) * STALE_AFTER_HEARTBEATS;
   const texts = {
     connecting: data.textConnecting,
     live: data.textLive,
     reconnecting: data.textReconnecting,
     offline: data.textOffline,
+    polling: data.textPolling,
     stale: data.textStale,
   };
   const ui = {
@@ -48,7 +70,7 @@ function start(bar) {
   const announcer = createAnnouncer(ui.announce, ui.announcer, data);
   const page = topicId === null
     ? createOverviewPage(announcer)
-    : createTopicPage(topicId, data, announcer);
+    : createTopicPage(topicId, data, announcer, session, status);
 
   let lastSeq = Number(data.liveSeq) || 0;
   let socket = null;
@@ -57,6 +79,7 @@ function start(bar) {
   let retryTimer = 0;
   let polling = 0; // generation of the running poll loop; 0 = not polling
   let pollTimer = 0;
+  let staleTimer = 0;
   let stopped = false;
 
   bar.hidden = false;
@@ -69,6 +92,13 @@ function start(bar) {
     clearTimeout(retryTimer);
     stopPolling();
     closeSocket();
+  });
+  // Signed in again (in another tab, say): reconnect so the stream matches the reader's rights again.
+  session.onRenewed(() => {
+    if (!stopped) {
+      attempt = 0;
+      resume();
+    }
   });
   window.addEventListener('pageshow', (event) => {
     if (event.persisted && stopped) {
@@ -119,10 +149,15 @@ function start(bar) {
       failures = 0;
       stopPolling();
       setState('live');
+      watch(ws);
     });
     ws.addEventListener('message', (event) => {
       if (socket !== ws) {
         return;
+      }
+      watch(ws);
+      if (bar.dataset.state !== 'live') {
+        setState('live');
       }
       let frame;
       try {
@@ -132,13 +167,40 @@ function start(bar) {
       }
       receive(frame, true);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket !== ws) {
         return;
       }
       socket = null;
+      clearTimeout(staleTimer);
+      if (event.code === SESSION_ENDED) {
+        // Ended on purpose (signed out elsewhere, role changed, account disabled): say so and come back at once
+        // as what the reader now is.
+        session.ended();
+        attempt = 0;
+        failures = 0;
+        setState('reconnecting');
+        connect();
+        return;
+      }
+      if (openedAt > 0) {
+        session.verify();
+      }
       failed(openedAt > 0, openedAt);
     });
+  }
+
+  /** Counts the connection as lost when nothing at all (not even a heartbeat) arrives for 2.5 intervals. */
+  function watch(ws) {
+    clearTimeout(staleTimer);
+    staleTimer = setTimeout(() => {
+      if (socket !== ws) {
+        return;
+      }
+      socket = null;
+      ws.close();
+      failed(false, 0);
+    }, staleAfterMs);
   }
 
   function failed(hadOpened, openedAt) {
@@ -153,8 +215,9 @@ function start(bar) {
     }
     if (failures >= FAILURES_BEFORE_POLLING) {
       startPolling();
-    } else if (!polling) {
-      setState('reconnecting');
+    }
+    if (!polling) {
+      setState(hadOpened ? 'reconnecting' : 'offline');
     }
     const base = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempt);
     attempt++;
@@ -165,6 +228,7 @@ function start(bar) {
   function closeSocket() {
     const ws = socket;
     socket = null;
+    clearTimeout(staleTimer);
     if (ws) {
       ws.close();
     }
@@ -184,7 +248,6 @@ function start(bar) {
       return;
     }
     polling = Date.now();
-    setState('offline');
     poll(polling);
   }
 
@@ -193,15 +256,22 @@ function start(bar) {
     clearTimeout(pollTimer);
   }
 
+  /** The indicator promises updates every few seconds only while a poll has just worked. */
   async function poll(generation) {
+    let worked = false;
     try {
       let more = true;
       while (more && polling === generation) {
         const url = `/api/discussions/${encodeURIComponent(slug)}/events?since=${lastSeq}&limit=${POLL_LIMIT}`;
-        const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+        const response = await fetch(url, { headers: API_HEADERS, cache: 'no-store' });
+        if (response.status === 401) {
+          session.verify();
+        }
         if (!response.ok || polling !== generation) {
+          worked = false;
           break;
         }
+        worked = true;
         const frames = await response.json();
         for (const frame of frames) {
           if (polling !== generation || !receive(frame, false)) {
@@ -212,8 +282,12 @@ function start(bar) {
       }
     } catch (e) {
       // The network is down too: try again at the next interval.
+      worked = false;
     }
     if (polling === generation && !stopped) {
+      if (bar.dataset.state !== 'stale') {
+        setState(worked ? 'polling' : 'offline');
+      }
       pollTimer = setTimeout(() => poll(generation), POLL_EVERY_MS);
     }
   }
@@ -283,16 +357,15 @@ function start(bar) {
 
 // ---- The topic page: comments in place ----------------------------------------------------------------------
 
-function createTopicPage(topicId, data, announcer) {
+function createTopicPage(topicId, data, announcer, session, status) {
   const thread = document.querySelector('ol.thread');
   const count = document.getElementById('thread-count');
   const section = thread ? thread.closest('section') : null;
-  const member = data.liveMember === 'true';
   const filter = data.liveFilter ? Number(data.liveFilter) : null;
   const csrf = csrfInput(data.csrfName);
   const pending = new Map();
   const refreshCount = debounced(async () => {
-    const response = await fetch(`/api/topics/${topicId}`, { headers: { Accept: 'application/json' } });
+    const response = await fetch(`/api/topics/${topicId}`, { headers: API_HEADERS });
     if (response.ok) {
       showCount((await response.json()).commentCount);
     }
@@ -444,7 +517,7 @@ function createTopicPage(topicId, data, announcer) {
 
   /** Fills in the page's CSRF token, or removes the forms for readers who cannot use them. */
   function prepare(root) {
-    if (!member || !csrf) {
+    if (!session.member || !csrf) {
       root.querySelectorAll('.comment-actions > details, .comment-actions > form').forEach((el) => el.remove());
       return;
     }
@@ -473,6 +546,7 @@ function createTopicPage(topicId, data, announcer) {
     document.querySelectorAll(WRITE_BUTTONS).forEach((button) => {
       button.disabled = locked;
     });
+    status.say(notice.textContent.trim());
   }
 }
 
@@ -512,7 +586,352 @@ function createOverviewPage(announcer) {
   };
 }
 
+// ---- The session: noticing that it ended, and saying so ------------------------------------------------------
+
+/**
+ * What the page knows about the reader's session. It was rendered for a member or not; it learns that the session
+ * ended from a 4401 close, a 401 from the server, or a failed check before a form is sent, and then shows a notice
+ * with a login link that returns to this page, where the drafts are restored.
+ */
+function createSession(bar, status) {
+  const data = bar.dataset;
+  const notice = document.getElementById('session-notice');
+  const renderedForMember = data.liveMember === 'true';
+  const topicId = data.liveTopic ? Number(data.liveTopic) : null;
+  const renewed = [];
+  let member = renderedForMember;
+  let shown = false;
+
+  // Back in this tab after signing in again elsewhere: take the notice down and let the stream reconnect.
+  document.addEventListener('visibilitychange', async () => {
+    if (document.visibilityState !== 'visible' || !shown) {
+      return;
+    }
+    const me = await whoAmI();
+    if (me && String(me.id) === data.draftOwner) {
+      shown = false;
+      member = true;
+      notice.hidden = true;
+      notice.replaceChildren();
+      renewed.forEach((listener) => listener());
+    }
+  });
+
+  /** The signed-in account, false when nobody is signed in, null when the server could not be asked. */
+  async function whoAmI() {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), SESSION_CHECK_TIMEOUT_MS);
+    try {
+      const response = await fetch('/api/me', {
+        headers: API_HEADERS, cache: 'no-store', signal: controller.signal,
+      });
+      if (response.status === 401) {
+        return false;
+      }
+      return response.ok ? await response.json() : null;
+    } catch (e) {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Where to come back to after signing in: the topic page (never a form's address), or this page. */
+  function returnPath() {
+    if (topicId !== null) {
+      const page = `/topics/${topicId}`;
+      return location.pathname === page ? page + location.search : page;
+    }
+    return location.pathname + location.search;
+  }
+
+  function ended(focus) {
+    if (!renderedForMember) {
+      return;
+    }
+    member = false;
+    shown = true;
+    const link = document.createElement('a');
+    link.href = `/login?next=${encodeURIComponent(returnPath())}`;
+    link.textContent = data.textSessionLogin;
+    // New content in the alert region is announced again, also when the reader tries to send a second time.
+    notice.replaceChildren(data.textSessionEnded, ' ', link);
+    notice.hidden = false;
+    if (focus) {
+      link.focus();
+    }
+  }
+
+  return {
+    get member() {
+      return member;
+    },
+    /** The session ended; focus moves to the login link when the reader was just trying to send something. */
+    ended,
+    /** Asks the server whether the session still holds, after the connection dropped or a request got 401. */
+    async verify() {
+      if (member && await whoAmI() === false) {
+        ended(false);
+      }
+    },
+    /** True or false when the server answered whether someone is signed in, null when it could not be asked. */
+    async signedIn() {
+      const me = await whoAmI();
+      return me === null ? null : me !== false;
+    },
+    onRenewed(listener) {
+      renewed.push(listener);
+    },
+  };
+}
+
+// ---- Drafts: nothing typed into a comment form is lost ------------------------------------------------------
+
+/**
+ * Keeps what is typed into the comment, reply and edit forms of a topic page in localStorage, one draft per form
+ * (per topic and parent comment, per comment for edits) and per account, so a shared device does not hand one
+ * person's draft to the next. A draft is restored when the page is opened again and removed once the server has
+ * confirmed the post by redirecting to the new or edited comment. Before a form is sent, the page checks that the
+ * session still holds; if it ended, the draft stays and the reader is offered the login, which returns here.
+ */
+function createDrafts(bar, session, status) {
+  const data = bar.dataset;
+  const owner = data.draftOwner;
+  const topicId = data.liveTopic ? Number(data.liveTopic) : null;
+  const store = storage();
+  if (!owner || topicId === null || !store) {
+    return;
+  }
+  const prefix = `${DRAFT_PREFIX}${owner}.`;
+  let announced = false;
+
+  prune();
+  confirmPublished();
+  document.querySelectorAll('form').forEach(restore);
+  document.addEventListener('input', (event) => keep(event.target.form, false));
+  document.addEventListener('change', (event) => keep(event.target.form, false));
+  document.addEventListener('submit', send);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      document.querySelectorAll('form[data-sending]').forEach((form) => delete form.dataset.sending);
+    }
+  });
+
+  /** The draft's key for a comment, reply or edit form; null for every other form. */
+  function keyOf(form) {
+    if (!form || !form.elements || !form.elements.body || form.method.toLowerCase() !== 'post') {
+      return null;
+    }
+    const action = new URL(form.getAttribute('action'), location.href).pathname;
+    let match = /^\/topics\/(\d+)\/comments$/.exec(action);
+    if (match) {
+      const parent = form.elements.parentId ? form.elements.parentId.value : '';
+      return `${prefix}topic.${match[1]}.${parent ? `reply.${parent}` : 'new'}`;
+    }
+    match = /^\/comments\/(\d+)\/edit$/.exec(action);
+    return match ? `${prefix}comment.${match[1]}.edit` : null;
+  }
+
+  /** Saves the form's text (or forgets it when there is nothing to keep); sending marks it as on its way. */
+  function keep(form, sending) {
+    const key = keyOf(form);
+    if (!key) {
+      return;
+    }
+    const body = form.elements.body;
+    const nothing = isEdit(key) ? body.value === body.defaultValue : body.value.trim() === '';
+    if (nothing) {
+      remove(key);
+      return;
+    }
+    const draft = { text: body.value, saved: Date.now() };
+    const question = form.elements.questionId;
+    if (question && question.value) {
+      draft.question = question.value;
+    }
+    if (sending) {
+      draft.sent = Date.now();
+    }
+    write(key, draft);
+  }
+
+  function restore(form) {
+    const key = keyOf(form);
+    const draft = key ? read(key) : null;
+    if (!draft) {
+      return;
+    }
+    if (draft.sent) {
+      // It was sent, but the server did not confirm it (refused, or the session had ended): a draft again.
+      delete draft.sent;
+      write(key, draft);
+    }
+    const body = form.elements.body;
+    if (body.value === draft.text) {
+      return;
+    }
+    if (!isEdit(key) && body.value.trim() !== '') {
+      // The server showed a refused text again; that is what was sent last.
+      keep(form, false);
+      return;
+    }
+    body.value = draft.text;
+    const question = form.elements.questionId;
+    if (question && draft.question && !question.value
+        && [...question.options].some((option) => option.value === draft.question)) {
+      question.value = draft.question;
+    }
+    const details = form.closest('details');
+    if (details) {
+      details.open = true;
+    }
+    showNote(form, key);
+  }
+
+  function showNote(form, key) {
+    const body = form.elements.body;
+    const note = document.createElement('p');
+    note.className = 'draft-note';
+    note.id = `${body.id}-draft`;
+    const discard = document.createElement('button');
+    discard.type = 'button';
+    discard.className = 'link-button';
+    discard.textContent = data.textDraftDiscard;
+    discard.addEventListener('click', () => {
+      body.value = body.defaultValue;
+      remove(key);
+      note.remove();
+      body.focus();
+    });
+    note.append(data.textDraftRestored, ' ', discard);
+    body.before(note);
+    body.setAttribute('aria-describedby', `${body.getAttribute('aria-describedby') || ''} ${note.id}`.trim());
+    if (!announced) {
+      announced = true;
+      status.say(data.textDraftRestored);
+    }
+  }
+
+  /**
+   * The server answers a successful post with a redirect to the comment (/topics/T#cN): a draft sent a moment ago
+   * whose form fits that comment (a new comment, a reply to its parent, or its edit) has arrived.
+   */
+  function confirmPublished() {
+    const match = /^#c(\d+)$/.exec(location.hash);
+    const li = match ? document.getElementById(`c${match[1]}`) : null;
+    if (!li || location.pathname !== `/topics/${topicId}` || !li.classList.contains('is-mine')) {
+      return;
+    }
+    const keys = [`${prefix}comment.${match[1]}.edit`, li.dataset.parentId
+      ? `${prefix}topic.${topicId}.reply.${li.dataset.parentId}`
+      : `${prefix}topic.${topicId}.new`];
+    for (const key of keys) {
+      const draft = read(key);
+      if (draft && draft.sent && Date.now() - draft.sent < DRAFT_CONFIRM_WITHIN_MS) {
+        remove(key);
+      }
+    }
+  }
+
+  /** Sends the form only while the session holds; otherwise keeps the draft and offers the login. */
+  async function send(event) {
+    const form = event.target;
+    if (!keyOf(form) || event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    if (form.dataset.sending) {
+      return;
+    }
+    form.dataset.sending = 'true';
+    keep(form, true);
+    if (await session.signedIn() === false) {
+      delete form.dataset.sending;
+      keep(form, false);
+      session.ended(true);
+      return;
+    }
+    // Not asked again (no submit event): the form was checked before this handler ran.
+    HTMLFormElement.prototype.submit.call(form);
+  }
+
+  /** Forgets drafts nobody came back to for a long time. */
+  function prune() {
+    const keys = [];
+    for (let i = 0; i < store.length; i++) {
+      keys.push(store.key(i));
+    }
+    for (const key of keys.filter((k) => k && k.startsWith(DRAFT_PREFIX))) {
+      const draft = read(key);
+      if (!draft || !(Date.now() - draft.saved < DRAFT_MAX_AGE_MS)) {
+        remove(key);
+      }
+    }
+  }
+
+  function isEdit(key) {
+    return key.endsWith('.edit');
+  }
+
+  function read(key) {
+    try {
+      const draft = JSON.parse(store.getItem(key));
+      return draft && typeof draft.text === 'string' ? draft : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function write(key, draft) {
+    try {
+      store.setItem(key, JSON.stringify(draft));
+    } catch (e) {
+      // Storage full or blocked: the text is still in the form.
+    }
+  }
+
+  function remove(key) {
+    try {
+      store.removeItem(key);
+    } catch (e) {
+      // Nothing to do.
+    }
+  }
+}
+
+/** localStorage when the browser lets the page use it (not in every private mode). */
+function storage() {
+  try {
+    const store = window.localStorage;
+    const probe = `${DRAFT_PREFIX}probe`;
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return store;
+  } catch (e) {
+    return null;
+  }
+}
+
 // ---- Screen reader announcements, batched -------------------------------------------------------------------
+
+/** A polite live region for short status messages (a draft restored, the topic locked). */
+function createStatus(region) {
+  let timer = 0;
+  return {
+    say(text) {
+      if (!region || !text) {
+        return;
+      }
+      // Emptied first, so the same message twice is announced twice.
+      region.textContent = '';
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        region.textContent = text;
+      }, 100);
+    },
+  };
+}
+
 
 function createAnnouncer(toggle, region, data) {
   let names = [];

@@ -2,6 +2,7 @@ package org.thesenforum.comment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -10,22 +11,32 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import org.junit.jupiter.api.Test;
+import org.thesenforum.account.SessionCookies;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
+import org.thesenforum.testing.PageForms;
 
 @QuarkusTest
 class CommentPagesTest {
 
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    @TestHTTPResource("/")
+    URL base;
 
     /** The CSRF cookie and the matching hidden field, taken from a page as a browser would. */
     private record Csrf(String cookie, String field) {
@@ -206,6 +217,62 @@ class CommentPagesTest {
     }
 
     @Test
+    void aPostAfterTheSessionEndedLeadsThroughTheLoginBackToTheTopicPageNotThePostAddress() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        String session = PageForms.signIn(expert);
+        PageForms.Form form = PageForms.open("/topics/" + topic, session);
+        endSessionsOf(expert);
+
+        // No Referer (some privacy settings strip it): the form's own topic page.
+        String login = form.post().formParam("body", "Nach dem Sitzungsende 4711")
+                .post("/topics/" + topic + "/comments").then().statusCode(303)
+                .header("Location", endsWith("/login?next=%2Ftopics%2F" + topic)).extract().header("Location");
+        assertFalse(Fixtures.commentExists(topic, "Nach dem Sitzungsende 4711"));
+        String next = URLDecoder.decode(login.substring(login.indexOf("next=") + 5), StandardCharsets.UTF_8);
+        Response signedInAgain = PageForms.open("/login?next=" + login.substring(login.indexOf("next=") + 5), null)
+                .post().formParam("email", expert.email()).formParam("password", Fixtures.PASSWORD)
+                .formParam("next", next).post("/login");
+        signedInAgain.then().statusCode(303).header("Location", endsWith("/topics/" + topic));
+        PageForms.browser(signedInAgain.getCookie(SessionCookies.NAME)).get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("id=\"new-comment\""));
+    }
+
+    @Test
+    void aPostAfterTheSessionEndedReturnsToThePageInItsReferer() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        String session = PageForms.signIn(expert);
+        PageForms.Form form = PageForms.open("/topics/" + topic, session);
+        endSessionsOf(expert);
+
+        String host = base.getHost() + ":" + base.getPort(); // the Host header RestAssured sends
+        form.post().header("Referer", "http://" + host + "/topics/" + topic + "?frage=2")
+                .formParam("body", "Mit Filter").post("/topics/" + topic + "/comments").then().statusCode(303)
+                .header("Location", endsWith("/login?next=%2Ftopics%2F" + topic + "%3Ffrage%3D2"));
+        // The topic page shown again after a refusal has the POST address in the address bar: not a target either.
+        form.post().header("Referer", "http://" + host + "/topics/" + topic + "/comments")
+                .formParam("body", "Zweiter Versuch").post("/topics/" + topic + "/comments").then().statusCode(303)
+                .header("Location", endsWith("/login?next=%2Ftopics%2F" + topic));
+    }
+
+    @Test
+    void anEditAfterTheSessionEndedReturnsToTheCommentInItsTopic() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        long id = Fixtures.comment(topic, author, "Erste Fassung", null);
+        String session = PageForms.signIn(author);
+        PageForms.Form form = PageForms.open("/topics/" + topic, session);
+        endSessionsOf(author);
+
+        form.post().formParam("body", "Zweite Fassung").post("/comments/" + id + "/edit").then().statusCode(303)
+                .header("Location", endsWith("/login?next=%2Fcomments%2F" + id));
+        PageForms.browser(null).get("/comments/" + id).then().statusCode(303)
+                .header("Location", endsWith("/topics/" + topic + "#c" + id));
+        PageForms.browser(null).get("/comments/999999999").then().statusCode(404);
+    }
+
+    @Test
     void authorEditsAndDeletesThroughTheForms() {
         long topic = Fixtures.freshTopic();
         User author = Fixtures.expert();
@@ -265,6 +332,12 @@ class CommentPagesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Changing the role ends every session of the account, as logging out everywhere or disabling it does. */
+    private static void endSessionsOf(User user) {
+        Fixtures.admin().as().body(Map.of("role", "MODERATOR")).put("/api/accounts/" + user.id() + "/role")
+                .then().statusCode(200);
+    }
 
     private static RequestSpecification signedIn(User user) {
         return given().auth().preemptive().basic(user.email(), Fixtures.PASSWORD);

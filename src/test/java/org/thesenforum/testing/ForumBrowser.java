@@ -1,0 +1,220 @@
+package org.thesenforum.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A page object over one headless Chromium with its own profile (so its own session and localStorage): signs in,
+ * writes into the forms of a topic page by their labels and reads the live indicator.
+ */
+public final class ForumBrowser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final String base;
+    private final Path profile;
+    private final ChromeDriver driver;
+    public final WebDriverWait wait;
+
+    /** Skips the test without Chromium and its driver, except on CI, where their absence fails it. */
+    public static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message);
+        }
+        assumeTrue(false, message + "; skipped outside CI");
+    }
+
+    public ForumBrowser(String base) {
+        this.base = base.replaceAll("/$", "");
+        try {
+            profile = Files.createTempDirectory("thesenforum-chromium-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=de-DE", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+    }
+
+    public String url(String path) {
+        return base + path;
+    }
+
+    public void visit(String path) {
+        driver.get(base + path);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** Signs in through the login page and waits until it has led to {@code next}. */
+    public void signIn(Fixtures.User user, String next) {
+        driver.get(base + "/login?next=" + next);
+        fillLogin(user);
+        wait.until(ExpectedConditions.urlToBe(base + next));
+    }
+
+    /** Fills in and sends the login form of the page that is open. */
+    public void fillLogin(Fixtures.User user) {
+        field("E-Mail-Adresse").sendKeys(user.email());
+        field("Passwort").sendKeys(Fixtures.PASSWORD);
+        button("Anmelden").click();
+    }
+
+    /** The input or textarea a visible label names. */
+    public WebElement field(String label) {
+        WebElement l = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[normalize-space()='" + label + "']")));
+        return driver.findElement(By.id(l.getAttribute("for")));
+    }
+
+    public WebElement button(String name) {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='" + name + "']")));
+    }
+
+    public WebElement link(String name) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name)));
+    }
+
+    /** The form under a comment behind its "Antworten" or "Bearbeiten" switch, opened. */
+    public WebElement openAction(long commentId, String summary) {
+        WebElement details = driver.findElement(By.id("c" + commentId))
+                .findElement(By.xpath("./article//details[summary[normalize-space()='" + summary + "']]"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        return details;
+    }
+
+    public WebElement awaitElement(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public WebElement awaitPresent(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public void awaitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBe(by, text));
+    }
+
+    public List<WebElement> elements(By by) {
+        return driver.findElements(by);
+    }
+
+    public String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    /** The id of the comment the page was redirected to after a successful post ({@code #c123}). */
+    public long commentIdFromUrl() {
+        wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
+        String url = driver.getCurrentUrl();
+        return Long.parseLong(url.substring(url.lastIndexOf("#c") + 2));
+    }
+
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs a script before the page's own on every page loaded from now on. */
+    public void beforeEveryPage(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
+    /** Requests to URLs matching these patterns (e.g. {@code *}{@code /api/me}) fail as if the network were down. */
+    public void blockUrls(String... patterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
+    /** The text of the live indicator. */
+    public String state() {
+        return text(By.id("live-state"));
+    }
+
+    /** Waits until the live indicator shows this text, or has shown it since {@link #recordStates()}. */
+    public void awaitState(String text) {
+        wait.until(d -> {
+            if (text.equals(d.findElement(By.id("live-state")).getText())) {
+                return true;
+            }
+            return states().contains(text);
+        });
+    }
+
+    /** Remembers every text the indicator shows from now on, so short states are not missed between two polls. */
+    public void recordStates() {
+        script("""
+                const status = document.getElementById('live-state');
+                window.testStates = [status.textContent];
+                new MutationObserver(() => window.testStates.push(status.textContent))
+                    .observe(status, { childList: true, characterData: true, subtree: true });
+                """);
+    }
+
+    public List<?> states() {
+        return script("return window.testStates || []") instanceof List<?> list ? list : List.of();
+    }
+
+    /** The drafts this browser keeps for the forum. */
+    public List<?> draftKeys() {
+        return (List<?>) script("return Object.keys(localStorage).filter(k => k.startsWith('thesenforum.draft.'))");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                // a leftover temp profile does no harm
+            }
+        }
+    }
+}
