@@ -64,8 +64,13 @@ public class AccountIdentities {
         long mark = revocations.mark(token.accountId());
         return sessions.find(token.token())
                 .filter(s -> s.account().id == token.accountId())
-                .map(s -> identityOf(s.account(), s.id(), mark))
+                .map(s -> withExpiry(identityOf(s.account(), s.id(), mark), s.expiresAt()))
                 .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+    }
+
+    private static SecurityIdentity withExpiry(SecurityIdentity identity, java.time.Instant expiresAt) {
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(SessionEnded.EXPIRES_AT, expiresAt.toEpochMilli())
+                .build();
     }
 
     static SecurityIdentity identityOf(Account account, Long sessionId, long mark) {

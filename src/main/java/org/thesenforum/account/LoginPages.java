@@ -195,6 +195,8 @@ public class LoginPages {
     }
 
     private NewCookie signIn(Account account, HttpServerRequest request) {
+        // Signing in again, or as someone else, replaces this browser's session instead of leaving it behind.
+        currentUser.sessionId().ifPresent(accounts::logout);
         return cookies.issue(account.id, accounts.startSession(account, request.getHeader("User-Agent")));
     }
 

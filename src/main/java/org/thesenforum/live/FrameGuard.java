@@ -5,12 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -22,9 +25,10 @@ import io.quarkus.logging.Log;
  * Checks each WebSocket message before the endpoint sees it: a message over the size limit closes the connection
  * with 1009, text that is not UTF-8 with 1007, each with one DEBUG line instead of an error in the log.
  */
-final class FrameGuard extends ChannelInboundHandlerAdapter {
+final class FrameGuard extends ChannelDuplexHandler {
 
     static final String NAME = "forum-frame-guard";
+    private static final int CLOSE_WAIT_SECONDS = 1;
 
     private final int maxMessageBytes;
     private final ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -39,6 +43,10 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (closing) {
+            // The closing handshake: once the client answers our Close frame the connection ends.
+            if (msg instanceof CloseWebSocketFrame) {
+                ctx.close();
+            }
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -71,11 +79,52 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * Frames the WebSocket decoder itself refuses (a single frame over its frame limit, an unmasked or reserved
+     * frame) arrive here as an exception: bad input from a client, answered with the decoder's close code (1009 for
+     * a frame too large, 1002 otherwise) and one DEBUG line, not an error with a stack trace.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        CorruptedWebSocketFrameException corrupted = cause instanceof CorruptedWebSocketFrameException c ? c
+                : cause instanceof DecoderException && cause.getCause() instanceof CorruptedWebSocketFrameException c
+                        ? c : null;
+        if (corrupted == null) {
+            ctx.fireExceptionCaught(cause);
+            return;
+        }
+        if (!closing) {
+            WebSocketCloseStatus status = corrupted.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR
+                    : corrupted.closeStatus();
+            close(ctx, null, status, String.valueOf(corrupted.getMessage()));
+        }
+    }
+
+    /** Nothing more goes out after our Close frame (the endpoint may not know yet that the connection ends). */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (closing && msg instanceof WebSocketFrame) {
+            ReferenceCountUtil.release(msg);
+            promise.setSuccess();
+            return;
+        }
+        super.write(ctx, msg, promise);
+    }
+
+    /**
+     * Sends the Close frame and ends the connection when the client answers it, or after a second at most. Closing
+     * at once could end the connection before the endpoint has even been set up, which Vert.x reports as an error.
+     */
     private void close(ChannelHandlerContext ctx, WebSocketFrame frame, WebSocketCloseStatus status, String reason) {
-        ReferenceCountUtil.release(frame);
+        if (frame != null) {
+            ReferenceCountUtil.release(frame);
+        }
         closing = true;
         Log.debugf("Closing WebSocket from %s with %d: %s", ctx.channel().remoteAddress(), status.code(), reason);
-        ctx.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(new CloseWebSocketFrame(status.code(), reason));
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static boolean utf8(byte[] bytes) {

@@ -53,15 +53,34 @@ public class LiveHub {
     }
 
     /**
-     * After the commit that ended sessions (logout, sign-out everywhere, role change, disabling): the sockets of
-     * those sessions stop receiving at once and are closed with 4401, before the request that ended them returns.
+     * Before the transaction that ends sessions commits (logout, sign-out everywhere, role change, disabling): the
+     * sockets of those sessions stop receiving, so no frame of a change committed right after it can reach them.
      */
+    void silenceEnding(@Observes(during = TransactionPhase.BEFORE_COMPLETION) SessionEnded ending) {
+        forEachOf(ending, Subscriber::silence);
+    }
+
+    /** After the commit: the silenced sockets are closed with 4401, before the request that ended them returns. */
     void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
         revocations.record(ended);
+        forEachOf(ended, s -> {
+            s.endSession();
+            leave(s);
+        });
+    }
+
+    /** The sessions did not end after all: the silenced sockets reconnect and resume where they were. */
+    void sessionsKept(@Observes(during = TransactionPhase.AFTER_FAILURE) SessionEnded kept) {
+        forEachOf(kept, s -> {
+            s.restart();
+            leave(s);
+        });
+    }
+
+    private void forEachOf(SessionEnded ended, java.util.function.Consumer<Subscriber> action) {
         byDiscussion.values().forEach(subs -> subs.forEach(s -> {
             if (s.belongsTo(ended.accountId(), ended.sessionId())) {
-                s.endSession();
-                leave(s);
+                action.accept(s);
             }
         }));
     }
@@ -125,8 +144,13 @@ public class LiveHub {
     @Scheduled(every = "${forum.live.heartbeat:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         long silentSince = System.currentTimeMillis() - config.live().heartbeat().toMillis() * 3;
+        long now = System.currentTimeMillis();
         byDiscussion.forEach((discussionId, subs) -> subs.forEach(s -> {
-            if (s.lastSeen() < silentSince) {
+            if (s.owner != null && s.owner.expired(now)) {
+                // The session ran out (forum.session.max-age): its socket ends like one whose session was ended.
+                s.endSession();
+                leave(s);
+            } else if (s.lastSeen() < silentSince) {
                 // Neither a frame nor a pong for three heartbeats: the other side is gone.
                 s.connection.close(new CloseReason(4000, "no heartbeat")).subscribe().with(ok -> { }, f -> { });
                 leave(s);

@@ -32,6 +32,7 @@ public class LiveSocket {
     static final TypedKey<Long> ACCOUNT = TypedKey.forLong("account");
     static final TypedKey<Long> SESSION = TypedKey.forLong("session");
     static final TypedKey<Long> MARK = TypedKey.forLong("revocationMark");
+    static final TypedKey<Long> EXPIRES = TypedKey.forLong("sessionExpiresAt");
     private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
 
     private final LiveHub hub;
@@ -49,7 +50,7 @@ public class LiveSocket {
         LiveQuery query = LiveQuery.parse(connection.handshakeRequest().query());
         var data = connection.userData();
         Subscriber.Owner owner = data.get(ACCOUNT) == null ? null
-                : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK));
+                : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK), data.get(EXPIRES));
         Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), data.get(DISCUSSION),
                 Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
         data.put(SUBSCRIBER, s);

@@ -32,7 +32,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        if (!AccessFilters.sameOrigin(context.httpRequest().getHeader("Origin"), context.httpRequest().getHeader("Host"))) {
+        String origin = context.httpRequest().getHeader("Origin");
+        if (!AccessFilters.sameOrigin(origin, context.httpRequest().getHeader("Host"))
+                && !AccessFilters.sameOrigin(origin, AccessFilters.publicHost(config))) {
             // Another site's page must not read the stream with this reader's cookie.
             return CheckResult.rejectUpgrade(403);
         }
@@ -57,6 +59,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             Long session = identity.getAttribute(SessionEnded.SESSION_ID);
             if (session != null) {
                 context.userData().put(LiveSocket.SESSION, session);
+                context.userData().put(LiveSocket.EXPIRES, identity.<Long>getAttribute(SessionEnded.EXPIRES_AT));
             }
         }
         return CheckResult.permitUpgrade();

@@ -23,7 +23,11 @@ final class Subscriber {
 
     /** Whose session a signed-in connection belongs to: the account, the device session (null for Basic), and the
      * revocation mark read before the identity was checked. */
-    record Owner(long accountId, Long sessionId, long mark) {
+    record Owner(long accountId, Long sessionId, long mark, Long expiresAtMillis) {
+
+        boolean expired(long nowMillis) {
+            return expiresAtMillis != null && nowMillis >= expiresAtMillis;
+        }
     }
 
     private record Held(long seq, String json) {
@@ -46,6 +50,7 @@ final class Subscriber {
     private long lastSeq;
     private boolean live;
     private volatile boolean dropped;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     Subscriber(WebSocketConnection connection, Executor loop, long discussionId, boolean moderator, Owner owner,
             Long topicId, int maxQueue, long maxQueueBytes) {
@@ -138,15 +143,29 @@ final class Subscriber {
         inFlightBytes.addAndGet(-size);
     }
 
+    /** Stops writing at once, before the transaction that ends the session commits; the close follows after it. */
+    void silence() {
+        dropped = true;
+    }
+
     /**
-     * Ends the connection because its session ended: from this call on not one more frame is written (a frame after
-     * a demotion could carry what the new role may not see), then the socket is closed with 4401.
+     * Ends the connection because its session ended: from this call on (or from {@link #silence()}) not one more
+     * frame is written, since a frame after a demotion could carry what the new role may not see; then the socket
+     * is closed with 4401.
      */
     void endSession() {
-        if (!dropped) {
-            dropped = true;
-            connection.close(new CloseReason(CLOSE_SESSION_ENDED, "session ended"))
-                    .subscribe().with(ok -> { }, failure -> { });
+        close(CLOSE_SESSION_ENDED, "session ended");
+    }
+
+    /** Closes a silenced connection whose session did not end after all; the client resumes with since. */
+    void restart() {
+        close(1012, "service restart");
+    }
+
+    private void close(int code, String reason) {
+        dropped = true;
+        if (closing.compareAndSet(false, true)) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
         }
     }
 
@@ -163,11 +182,9 @@ final class Subscriber {
 
     private void drop() {
         if (!dropped) {
-            dropped = true;
             Log.infof("Dropping slow live connection %s (more than %d frames or %d bytes queued)", connection.id(),
                     maxQueue, maxQueueBytes);
-            connection.close(new CloseReason(CLOSE_TOO_SLOW, "too slow, resume with since"))
-                    .subscribe().with(ok -> { }, failure -> { });
+            close(CLOSE_TOO_SLOW, "too slow, resume with since");
         }
     }
 

@@ -37,8 +37,10 @@ public class AccessFilters {
         }
         String host = request.getHeaderString("Host");
         String origin = request.getHeaderString("Origin");
-        boolean allowed = origin != null ? sameOrigin(origin, host)
-                : request.getUriInfo().getPath().startsWith("/api/") || sameOriginReferer(request.getHeaderString("Referer"), host);
+        String referer = request.getHeaderString("Referer");
+        boolean allowed = origin != null ? sameOrigin(origin, host) || sameOrigin(origin, publicHost(config))
+                : request.getUriInfo().getPath().startsWith("/api/") || sameOriginReferer(referer, host)
+                        || sameOriginReferer(referer, publicHost(config));
         if (!allowed) {
             throw ProblemException.forbidden("Schreibzugriffe von fremden Seiten sind nicht erlaubt.");
         }
@@ -61,6 +63,18 @@ public class AccessFilters {
         }
         return Response.seeOther(LoginRedirect.login(request.getMethod(), request.getUriInfo().getRequestUri(),
                 request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();
+    }
+
+    /**
+     * The host and port of {@code forum.base-url}: behind a proxy that does not pass the browser's Host on, the
+     * address people use differs from the Host the forum sees, and writes from it are still this site's.
+     */
+    public static String publicHost(ForumConfig config) {
+        try {
+            return URI.create(config.baseUrl()).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Whether a Referer (absent for scripts and privacy-minded browsers) is a page of this host. */

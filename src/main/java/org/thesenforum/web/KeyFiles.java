@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,23 +21,37 @@ public final class KeyFiles {
     public static String loadOrCreate(Path file, int bytes) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file).trim();
+                return read(file);
             }
             byte[] fresh = new byte[bytes];
             RANDOM.nextBytes(fresh);
             String key = Base64.getEncoder().encodeToString(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            // Written in full under another name first, then linked into place: a second process starting at the
+            // same moment sees either no key file or a complete one, never an empty one.
+            Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
             try {
-                Files.writeString(file, key + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                restrictToOwner(temporary);
+                Files.writeString(temporary, key + "\n");
+                Files.createLink(file, temporary);
+                return key;
             } catch (FileAlreadyExistsException raced) {
-                // Another process started at the same moment and wrote its key first: use that one.
-                return Files.readString(file).trim();
+                return read(file);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            restrictToOwner(file);
-            return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + file, e);
         }
+    }
+
+    private static String read(Path file) throws IOException {
+        String key = Files.readString(file).trim();
+        if (key.isEmpty()) {
+            throw new IllegalStateException("The key file " + file + " is empty; delete it to have a new key made");
+        }
+        return key;
     }
 
     private static void restrictToOwner(Path file) throws IOException {

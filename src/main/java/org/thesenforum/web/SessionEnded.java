@@ -11,6 +11,8 @@ public record SessionEnded(long accountId, Long sessionId) {
     public static final String ACCOUNT_ID = "accountId";
     /** Identity attribute: the device session of a cookie sign-in (absent for HTTP Basic). */
     public static final String SESSION_ID = "sessionId";
+    /** Identity attribute: when the device session runs out, in epoch milliseconds (absent for HTTP Basic). */
+    public static final String EXPIRES_AT = "sessionExpiresAt";
     /** Identity attribute: the revocation mark read before the identity was checked, see {@link Revocations}. */
     public static final String MARK = "revocationMark";
 

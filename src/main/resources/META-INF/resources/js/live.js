@@ -636,6 +636,11 @@ function createSession(bar, status) {
     }
   }
 
+  /** Whether the server's answer names the account this page was rendered for (null: not asked, counts as yes). */
+  function isOwner(me) {
+    return me === null || (me !== false && String(me.id) === data.draftOwner);
+  }
+
   /** Where to come back to after signing in: the topic page (never a form's address), or this page. */
   function returnPath() {
     if (topicId !== null) {
@@ -670,14 +675,18 @@ function createSession(bar, status) {
     ended,
     /** Asks the server whether the session still holds, after the connection dropped or a request got 401. */
     async verify() {
-      if (member && await whoAmI() === false) {
+      if (member && !isOwner(await whoAmI())) {
         ended(false);
       }
     },
-    /** True or false when the server answered whether someone is signed in, null when it could not be asked. */
+    /**
+     * True when the page's own account is still signed in, false when nobody or someone else is (another person
+     * signed in on this browser meanwhile: their cookie must not publish this page's draft), null when the server
+     * could not be asked.
+     */
     async signedIn() {
       const me = await whoAmI();
-      return me === null ? null : me !== false;
+      return me === null ? null : isOwner(me);
     },
     onRenewed(listener) {
       renewed.push(listener);

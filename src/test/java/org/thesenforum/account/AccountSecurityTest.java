@@ -172,12 +172,24 @@ class AccountSecurityTest {
     }
 
     @Test
+    void signingInAgainInTheSameBrowserReplacesItsSession() {
+        Fixtures.User user = Fixtures.expert();
+        String first = PageForms.signIn(user);
+        Response again = PageForms.open("/login", first).post().formParam("email", user.email())
+                .formParam("password", Fixtures.PASSWORD).post("/login");
+        again.then().statusCode(303);
+        PageForms.browser(first).get("/api/me").then().statusCode(401);
+        PageForms.browser(again.getCookie(SessionCookies.NAME)).get("/api/me").then().statusCode(200);
+        assertEquals(1, sessionsOf(user));
+    }
+
+    @Test
     void signingOutEverywhereEndsEveryDevicesSession() {
         Fixtures.User user = Fixtures.expert();
         String office = PageForms.signIn(user);
         String phone = PageForms.signIn(user);
         PageForms.browser(phone).get("/account").then().statusCode(200)
-                .body(containsString("Du bist auf 2 Geräten angemeldet."))
+                .body(containsString("Sie sind auf 2 Geräten angemeldet."))
                 .body(containsString("Auf allen Geräten abmelden"));
 
         Response response = PageForms.open("/account", phone).post().post("/logout-everywhere");
@@ -293,6 +305,33 @@ class AccountSecurityTest {
                 .formParam("email", user.email()).formParam("password", Fixtures.PASSWORD).post("/login");
         response.then().statusCode(400);
         assertNull(PageForms.setCookieHeader(response, SessionCookies.NAME));
+    }
+
+    @Test
+    void aFormOfAnOlderPageStillWorksAfterOtherPagesWereOpened() {
+        Fixtures.User user = Fixtures.expert();
+        PageForms.Form first = PageForms.open("/login", null);
+        // The same browser opens other pages meanwhile (another tab, a live refetch): the token stays the same.
+        Response second = given().cookie(PageForms.CSRF, first.csrfCookie()).get("/login");
+        assertEquals(first.token(), PageForms.token(second.asString()));
+        assertNull(second.getCookie(PageForms.CSRF), "a valid cookie is kept, not replaced");
+        first.post().formParam("email", user.email()).formParam("password", Fixtures.PASSWORD).post("/login")
+                .then().statusCode(303);
+    }
+
+    @Test
+    void aFormPostWithoutAValidTokenIsRefusedWithAReadableMessage() {
+        PageForms.Form form = PageForms.open("/login", null);
+        given().redirects().follow(false).contentType(PageForms.FORM_URLENCODED).cookie(PageForms.CSRF, form.csrfCookie())
+                .formParam(PageForms.CSRF, form.token() + "x").formParam("email", "a@example.org")
+                .formParam("password", "irgendwas-langes").post("/login").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("Bitte laden Sie die Seite neu"));
+        // A comment form of a signed-in member without the token stores nothing.
+        long topic = Fixtures.freshTopic();
+        String session = PageForms.signIn(Fixtures.expert());
+        PageForms.browser(session).contentType(PageForms.FORM_URLENCODED).formParam("body", "Ohne Token")
+                .post("/topics/" + topic + "/comments").then().statusCode(400);
+        assertEquals(0, Fixtures.commentCount(topic));
     }
 
     @Test

@@ -281,7 +281,13 @@ class LiveBrowserIT {
         }
 
         private long idFromUrl() {
-            wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
+            try {
+                wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                String text = driver.findElement(By.tagName("body")).getText();
+                throw new AssertionError("no redirect to the new comment; the page at " + driver.getCurrentUrl()
+                        + " says: " + text.substring(0, Math.min(1500, text.length())), e);
+            }
             String url = driver.getCurrentUrl();
             return Long.parseLong(url.substring(url.lastIndexOf("#c") + 2));
         }

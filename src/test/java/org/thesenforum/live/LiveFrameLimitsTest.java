@@ -92,6 +92,18 @@ class LiveFrameLimitsTest {
         }
     }
 
+    @Test
+    void aSingleFrameOverTheDecodersFrameLimitClosesAndLogsNoError() throws IOException {
+        try (LogCapture log = LogCapture.start()) {
+            try (RawWebSocket ws = RawWebSocket.connect(base, "/live/" + Fixtures.SLUG)) {
+                // Over websockets-next's max-frame-size (64 KB): the decoder refuses it before any guard of ours.
+                ws.send(RawWebSocket.TEXT, "a".repeat(70_000).getBytes(StandardCharsets.UTF_8), true);
+                assertEquals(1009, ws.awaitCloseCode());
+            }
+            assertQuiet(log);
+        }
+    }
+
     private static void assertQuiet(LogCapture log) {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> log.problems().isEmpty());
         assertEquals(List.of(), log.problems());

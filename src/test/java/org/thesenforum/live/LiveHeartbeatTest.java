@@ -52,4 +52,16 @@ class LiveHeartbeatTest {
         assertThrows(RuntimeException.class, () -> BasicWebSocketConnector.create().baseUri(base)
                 .path("/live/" + Fixtures.SLUG).addHeader("Origin", "https://evil.example").connectAndAwait());
     }
+
+    @Test
+    void aSocketWhoseSessionRunsOutClosesWith4401() {
+        Fixtures.User user = Fixtures.moderator();
+        String session = org.thesenforum.testing.PageForms.signIn(user);
+        // The session has two seconds left when the socket opens; heartbeats check it every second.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> org.thesenforum.account.DeviceSession
+                .update("expiresAt = ?1 where account.id = ?2", java.time.Instant.now().plusSeconds(2), user.id()));
+        try (LiveClient client = LiveClient.connectWithCookie(base, Fixtures.SLUG, null, session)) {
+            org.junit.jupiter.api.Assertions.assertEquals(4401, client.awaitClose());
+        }
+    }
 }

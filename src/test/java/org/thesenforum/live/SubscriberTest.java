@@ -1,6 +1,7 @@
 package org.thesenforum.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -98,5 +99,83 @@ class SubscriberTest {
         }
         assertEquals(List.of(Subscriber.CLOSE_TOO_SLOW), c.closedWith);
         assertTrue(c.sent.isEmpty());
+    }
+
+    /** The forum's live settings as the hub reads them: 1000 frames, 2 MB. */
+    private static org.thesenforum.web.ForumConfig config() {
+        Object live = Proxy.newProxyInstance(SubscriberTest.class.getClassLoader(),
+                new Class<?>[] { org.thesenforum.web.ForumConfig.Live.class }, (p, method, args) -> switch (method.getName()) {
+                    case "maxQueue" -> 1000;
+                    case "maxQueueBytes" -> new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(2 << 20));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (org.thesenforum.web.ForumConfig) Proxy.newProxyInstance(SubscriberTest.class.getClassLoader(),
+                new Class<?>[] { org.thesenforum.web.ForumConfig.class }, (p, method, args) -> {
+                    if (method.getName().equals("live")) {
+                        return live;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void aSocketWhoseSessionsEndedDuringItsHandshakeIsClosedWhenItJoins() {
+        org.thesenforum.web.Revocations revocations = new org.thesenforum.web.Revocations();
+        LiveHub hub = new LiveHub(new com.fasterxml.jackson.databind.ObjectMapper(), config(), revocations);
+        long mark = revocations.mark(7);
+        // The identity was checked (mark read), then every session of account 7 ended before the socket joined.
+        revocations.record(new org.thesenforum.web.SessionEnded(7, null));
+        FakeConnection late = new FakeConnection(false);
+        Subscriber s = hub.join(late.proxy, null, 1, true, new Subscriber.Owner(7, 70L, mark, null), null);
+        assertTrue(s.ended());
+        assertEquals(List.of(Subscriber.CLOSE_SESSION_ENDED), late.closedWith);
+        s.startAt(0);
+        s.deliver(1, "{\"seq\":1}");
+        assertTrue(late.sent.isEmpty(), "nothing is written to a socket whose session ended");
+
+        FakeConnection other = new FakeConnection(false);
+        Subscriber someoneElse = hub.join(other.proxy, null, 1, false, new Subscriber.Owner(8, 80L, 0, null), null);
+        assertFalse(someoneElse.ended());
+    }
+
+    @Test
+    void aDeviceSessionEndedDuringTheHandshakeClosesOnlyItsOwnSocket() {
+        org.thesenforum.web.Revocations revocations = new org.thesenforum.web.Revocations();
+        LiveHub hub = new LiveHub(new com.fasterxml.jackson.databind.ObjectMapper(), config(), revocations);
+        revocations.record(new org.thesenforum.web.SessionEnded(7, 71L));
+        FakeConnection phone = new FakeConnection(false);
+        FakeConnection office = new FakeConnection(false);
+        assertFalse(hub.join(phone.proxy, null, 1, false, new Subscriber.Owner(7, 70L, 0, null), null).ended());
+        assertTrue(hub.join(office.proxy, null, 1, false, new Subscriber.Owner(7, 71L, 0, null), null).ended());
+        assertEquals(List.of(Subscriber.CLOSE_SESSION_ENDED), office.closedWith);
+        assertTrue(phone.closedWith.isEmpty());
+    }
+
+    @Test
+    void aSilencedSocketWritesNothingAndClosesOnceWith4401() {
+        FakeConnection c = new FakeConnection(false);
+        Subscriber s = new Subscriber(c.proxy, null, 1, true, new Subscriber.Owner(7, 70L, 0, null), null, 100,
+                Long.MAX_VALUE);
+        s.startAt(0);
+        s.deliver(1, "{\"seq\":1}");
+        s.silence();
+        s.deliver(2, "{\"seq\":2}");
+        s.sendEphemeral("{\"type\":\"heartbeat\"}");
+        s.endSession();
+        s.endSession();
+        assertEquals(List.of("{\"seq\":1}"), c.sent);
+        assertEquals(List.of(Subscriber.CLOSE_SESSION_ENDED), c.closedWith);
+        assertTrue(s.belongsTo(7, null));
+        assertTrue(s.belongsTo(7, 70L));
+        assertFalse(s.belongsTo(7, 71L));
+        assertFalse(s.belongsTo(8, null));
+    }
+
+    @Test
+    void aSessionPastItsExpiryIsExpired() {
+        Subscriber.Owner owner = new Subscriber.Owner(7, 70L, 0, 1_000L);
+        assertFalse(owner.expired(999));
+        assertTrue(owner.expired(1_000));
+        assertFalse(new Subscriber.Owner(7, null, 0, null).expired(Long.MAX_VALUE), "HTTP Basic has no expiry");
     }
 }

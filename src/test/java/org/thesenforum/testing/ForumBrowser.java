@@ -147,7 +147,14 @@ public final class ForumBrowser implements AutoCloseable {
 
     /** The id of the comment the page was redirected to after a successful post ({@code #c123}). */
     public long commentIdFromUrl() {
-        wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
+        try {
+            wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the browser shows instead: an error page, a refusal on the form, a network error.
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("no redirect to the new comment; the page at " + driver.getCurrentUrl()
+                    + " says: " + text.substring(0, Math.min(1500, text.length())), e);
+        }
         String url = driver.getCurrentUrl();
         return Long.parseLong(url.substring(url.lastIndexOf("#c") + 2));
     }
