@@ -2,33 +2,19 @@ package org.thesenforum.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.ForumBrowser;
 import org.thesenforum.testing.Fixtures.User;
 
 import io.quarkus.arc.Arc;
@@ -42,10 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LiveBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
     @TestHTTPResource("/")
     URL base;
 
@@ -53,15 +35,7 @@ class LiveBrowserIT {
 
     @BeforeAll
     static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        assumeTrue(false, message + "; skipped outside CI");
+        ForumBrowser.requireChromium();
     }
 
     @AfterEach
@@ -195,65 +169,45 @@ class LiveBrowserIT {
         return browser;
     }
 
-    /** One headless Chromium with its own profile, so each browser has its own session. */
+    /** One headless Chromium with its own profile (so its own session), with the steps these tests repeat. */
     static final class Browser {
 
-        private final String base;
-        private final Path profile;
-        private final ChromeDriver driver;
-        private final WebDriverWait wait;
+        private final ForumBrowser page;
+        final org.openqa.selenium.support.ui.WebDriverWait wait;
 
         Browser(String base) {
-            this.base = base;
-            try {
-                profile = Files.createTempDirectory("thesenforum-chromium-");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--lang=de-DE", "--window-size=1280,900", "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-            driver = new ChromeDriver(service, options);
-            wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+            this.page = new ForumBrowser(base);
+            this.wait = page.wait;
         }
 
         void visit(String path) {
-            driver.get(base + path);
+            page.visit(path);
             awaitState("live");
         }
 
         void signIn(User user, String next) {
-            driver.get(base + "/login?next=" + next);
-            field("E-Mail-Adresse").sendKeys(user.email());
-            field("Passwort").sendKeys(Fixtures.PASSWORD);
-            button("Anmelden").click();
-            wait.until(ExpectedConditions.urlToBe(base + next));
+            page.signIn(user, next);
         }
 
         /** Writes a new comment in the form at the top and returns its id (the page reloads at it). */
         long writeComment(String text) {
-            field("Ihr Beitrag").sendKeys(text);
-            button("Beitrag veröffentlichen").click();
-            return idFromUrl();
+            page.field("Ihr Beitrag").sendKeys(text);
+            page.button("Beitrag veröffentlichen").click();
+            return page.commentIdFromUrl();
         }
 
         /** Opens "Antworten" under a comment, writes and sends a reply; returns its id. */
         long reply(long commentId, String text) {
             openReply(commentId, text);
-            driver.findElement(By.id("reply-" + commentId))
+            page.byId("reply-" + commentId)
                     .findElement(By.xpath(".//button[normalize-space()='Antwort veröffentlichen']")).click();
-            return idFromUrl();
+            return page.commentIdFromUrl();
         }
 
         /** Opens "Antworten" under a comment and types into the reply field, which keeps the focus. */
         WebElement openReply(long commentId, String text) {
             replySummary(commentId).click();
-            WebElement field = field("Ihre Antwort an " + driver.findElement(By.id("c" + commentId + "-label")).getText());
+            WebElement field = page.field("Ihre Antwort an " + page.byId("c" + commentId + "-label").getText());
             field.sendKeys(text);
             return field;
         }
@@ -263,100 +217,72 @@ class LiveBrowserIT {
         }
 
         private WebElement replySummary(long commentId) {
-            return driver.findElement(By.id("c" + commentId))
-                    .findElement(By.xpath("./article//summary[normalize-space()='Antworten']"));
+            return page.byId("c" + commentId).findElement(By.xpath("./article//summary[normalize-space()='Antworten']"));
         }
 
         WebElement focused() {
-            return driver.switchTo().activeElement();
+            return page.focused();
         }
 
         /** Takes the focus away from any control (a click could land on the sticky live bar instead). */
         void focusNothing() {
-            ((JavascriptExecutor) driver).executeScript("document.activeElement.blur()");
+            page.script("document.activeElement.blur()");
         }
 
         List<WebElement> elements(By by) {
-            return driver.findElements(by);
-        }
-
-        private long idFromUrl() {
-            try {
-                wait.until(ExpectedConditions.urlMatches("#c\\d+$"));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                String text = driver.findElement(By.tagName("body")).getText();
-                throw new AssertionError("no redirect to the new comment; the page at " + driver.getCurrentUrl()
-                        + " says: " + text.substring(0, Math.min(1500, text.length())), e);
-            }
-            String url = driver.getCurrentUrl();
-            return Long.parseLong(url.substring(url.lastIndexOf("#c") + 2));
+            return page.elements(by);
         }
 
         WebElement awaitComment(long id) {
-            return awaitElement(By.id("c" + id));
+            return page.awaitElement(By.id("c" + id));
         }
 
         WebElement awaitElement(By by) {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+            return page.awaitElement(by);
         }
 
         void awaitCount(int n) {
-            awaitText(By.id("thread-count"), "(" + n + ")");
+            page.awaitText(By.id("thread-count"), "(" + n + ")");
         }
 
         void awaitText(By by, String text) {
-            wait.until(ExpectedConditions.textToBe(by, text));
+            page.awaitText(by, text);
         }
 
         String text(By by) {
-            return driver.findElement(by).getText();
+            return page.text(by);
         }
 
         String state() {
-            return text(By.cssSelector("#live [role=status]"));
+            return page.state();
         }
 
-        /** Waits until the live indicator (role=status) has shown this text. */
+        /** Waits until the live indicator has shown this text (also briefly, once {@link #recordStates()} ran). */
         void awaitState(String text) {
-            wait.until(d -> {
-                WebElement status = d.findElement(By.cssSelector("#live [role=status]"));
-                if (text.equals(status.getText())) {
-                    return true;
-                }
-                Object seen = ((JavascriptExecutor) d).executeScript("return window.testStates || []");
-                return seen instanceof List<?> list && list.contains(text);
-            });
+            page.awaitState(text);
         }
 
-        /** Remembers every text the indicator shows, so short states are not missed between two polls. */
         void recordStates() {
-            ((JavascriptExecutor) driver).executeScript("""
-                    const status = document.querySelector('#live [role=status]');
-                    window.testStates = [status.textContent];
-                    new MutationObserver(() => window.testStates.push(status.textContent))
-                        .observe(status, { childList: true, characterData: true, subtree: true });
-                    """);
+            page.recordStates();
         }
 
         /** Puts a marker into the page's JavaScript state; a reload would remove it. */
         void markPage() {
-            ((JavascriptExecutor) driver).executeScript("window.testMarker = true");
+            page.script("window.testMarker = true");
         }
 
         boolean pageIsTheSame() {
-            return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.testMarker === true"));
+            return Boolean.TRUE.equals(page.script("return window.testMarker === true"));
         }
 
         /** Cuts the browser off the network (new connections fail), or reconnects it. */
         void goOffline(boolean offline) {
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-                    "downloadThroughput", -1, "uploadThroughput", -1));
+            page.offline(offline);
         }
 
         /** From the next page load on, every WebSocket closes before it opens, as behind a proxy that refuses them. */
         void refuseSockets() {
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+            page.beforeEveryPage("""
                     window.WebSocket = class extends EventTarget {
                         constructor() {
                             super();
@@ -364,32 +290,15 @@ class LiveBrowserIT {
                         }
                         close() {}
                     };
-                    """));
+                    """);
         }
 
         void reload() {
-            driver.navigate().refresh();
-        }
-
-        private WebElement field(String label) {
-            WebElement l = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
-            return driver.findElement(By.id(l.getAttribute("for")));
-        }
-
-        private WebElement button(String name) {
-            return driver.findElement(By.xpath("//button[normalize-space()='" + name + "']"));
+            page.reload();
         }
 
         void close() {
-            try {
-                driver.quit();
-            } finally {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                } catch (IOException e) {
-                    // a leftover temp profile does no harm
-                }
-            }
+            page.close();
         }
     }
 }

@@ -178,6 +178,18 @@ public final class ForumBrowser implements AutoCloseable {
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
     }
 
+    /** Cuts the browser off the network (new connections fail), or reconnects it. */
+    public void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The element with this id. */
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
     /** The text of the live indicator. */
     public String state() {
         return text(By.id("live-state"));
