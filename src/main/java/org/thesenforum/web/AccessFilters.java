@@ -79,15 +79,7 @@ public class AccessFilters {
 
     /** Whether a Referer (absent for scripts and privacy-minded browsers) is a page of this host. */
     static boolean sameOriginReferer(String referer, String host) {
-        if (referer == null) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(referer);
-            return uri.getRawAuthority() != null && host != null && uri.getRawAuthority().equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return referer == null || LoginRedirect.sameOrigin(referer, host) != null;
     }
 
     /** Whether a request's Origin (absent for non-browser clients) names this host. */

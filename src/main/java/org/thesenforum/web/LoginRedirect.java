@@ -69,7 +69,8 @@ public final class LoginRedirect {
         return "/";
     }
 
-    private static URI sameOrigin(String referer, String host) {
+    /** The Referer as a URI when it is a page of this host, else null. */
+    static URI sameOrigin(String referer, String host) {
         if (referer == null || host == null) {
             return null;
         }
