@@ -3,8 +3,6 @@ package org.thesenforum.account;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,16 +28,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.TemplateExtensions;
 
 /** HTML pages for signing in and out, registering with an invitation link and viewing one's own account. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPages {
 
-    /** Forum times are shown in the time zone of the venue. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZONE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
     private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\x00-\\x20\\x7F\\\\]");
     private static final Set<String> REGISTER_FIELDS =
             Set.of("displayName", "email", "organisation", "place", "password", "passwordRepeat");
@@ -219,11 +214,11 @@ public class LoginPages {
     }
 
     static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant);
+        return TemplateExtensions.shortDate(instant);
     }
 
     static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return TemplateExtensions.shortDateTime(instant);
     }
 
     private static String addressOf(HttpServerRequest request) {

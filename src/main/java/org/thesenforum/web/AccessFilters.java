@@ -39,7 +39,7 @@ public class AccessFilters {
         String origin = request.getHeaderString("Origin");
         String referer = request.getHeaderString("Referer");
         boolean allowed = origin != null ? sameOrigin(origin, host) || sameOrigin(origin, publicHost(config))
-                : request.getUriInfo().getPath().startsWith("/api/") || sameOriginReferer(referer, host)
+                : ApiPaths.isApi(request.getUriInfo().getPath()) || sameOriginReferer(referer, host)
                         || sameOriginReferer(referer, publicHost(config));
         if (!allowed) {
             throw ProblemException.forbidden("Schreibzugriffe von fremden Seiten sind nicht erlaubt.");
@@ -56,7 +56,7 @@ public class AccessFilters {
 
     private static Response membersOnly(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/")) {
+        if (ApiPaths.isApi(path)) {
             return BasicChallenge.add(Response.status(401).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null)),
                     request).build();

@@ -43,7 +43,7 @@ public class CsrfFilter {
             current.fromCookie(cookieToken);
         }
         if (SAFE_METHODS.contains(request.getMethod())) {
-            if (!routing.normalizedPath().startsWith("/api/")) {
+            if (!ApiPaths.isApi(routing.normalizedPath())) {
                 // Pages are rendered after the response filters have run: make the token now, so its cookie is set.
                 current.getToken();
             }

@@ -25,7 +25,7 @@ public class ErrorBodyFilter {
     @ServerResponseFilter
     public void addProblemBody(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
-        if (status < 400 || response.hasEntity() || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (status < 400 || response.hasEntity() || !ApiPaths.isApi(request.getUriInfo().getPath())) {
             return;
         }
         String detail = status == 400 ? "Die Anfrage wurde abgelehnt: Formulare brauchen ein gültiges CSRF-Token, "
@@ -49,7 +49,7 @@ public class ErrorBodyFilter {
                     "Die Anfrage ist zu groß (höchstens " + limit / 1024 + " KB).", null));
             router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
                 String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-                if (length == null || !context.normalizedPath().startsWith("/api/") || !exceeds(length, limit)) {
+                if (length == null || !ApiPaths.isApi(context.normalizedPath()) || !exceeds(length, limit)) {
                     context.next();
                     return;
                 }

@@ -135,7 +135,7 @@ public class ProblemMappers {
 
     static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
-        return path.startsWith("/api/") || path.equals("/api");
+        return ApiPaths.isApi(path);
     }
 
     private static String lastNode(String path) {

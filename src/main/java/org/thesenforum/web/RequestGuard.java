@@ -152,7 +152,7 @@ final class RequestGuard extends ChannelDuplexHandler {
             ctx.close();
             return;
         }
-        boolean api = heldPath != null && (heldPath.equals("/api") || heldPath.startsWith("/api/"));
+        boolean api = ApiPaths.isApi(heldPath);
         byte[] body = api ? limits.problemBody() : limits.textBody();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));

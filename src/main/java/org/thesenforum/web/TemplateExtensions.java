@@ -21,8 +21,8 @@ public final class TemplateExtensions {
     private TemplateExtensions() {
     }
 
-    /** {@code 24.11.2026, 14:05}, in Berlin time. */
-    static String shortDateTime(Instant instant) {
+    /** {@code 24.11.2026, 14:05}, in Berlin time: the one format for times on every page. */
+    public static String shortDateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
@@ -32,8 +32,13 @@ public final class TemplateExtensions {
     }
 
     /** {@code 15.04.2016}. */
-    static String shortDate(LocalDate date) {
+    public static String shortDate(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** The day of an instant in Berlin time, {@code 15.04.2016}. */
+    public static String shortDate(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(FORUM_ZONE));
     }
 
     /** The paper's own Markdown (introduction, invitation, topic texts) as sanitised HTML, for {@code .raw}. */

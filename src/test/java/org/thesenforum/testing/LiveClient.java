@@ -62,6 +62,20 @@ public final class LiveClient implements AutoCloseable {
         return new LiveClient(connector.connectAndAwait(), frames, closeCode);
     }
 
+    /**
+     * The HTTP status with which the server answers a WebSocket handshake it refuses (a refused handshake is an
+     * ordinary HTTP response); {@code headers} are name-value pairs such as an Origin or a Cookie.
+     */
+    public static int refusedHandshake(String slug, String... headers) {
+        io.restassured.specification.RequestSpecification request = io.restassured.RestAssured.given()
+                .header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.get("/live/" + slug).statusCode();
+    }
+
     public void send(String text) {
         connection.sendTextAndAwait(text);
     }
