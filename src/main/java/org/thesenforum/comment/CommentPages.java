@@ -19,6 +19,7 @@ import org.thesenforum.account.CurrentUser;
 import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionPages;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Inputs;
 
 /**
  * Form handlers of the topic page. Success redirects to the comment; a refusal the author can fix (empty or too
@@ -45,8 +46,8 @@ public class CommentPages {
     @Authenticated
     public Response post(@RestPath long id, @RestForm String body, @RestForm String parentId,
             @RestForm String questionId) {
-        Long parent = number(parentId);
-        Long question = number(questionId);
+        Long parent = id(parentId);
+        Long question = id(questionId);
         CommentForm form = parent == null ? new CommentForm(Kind.NEW, null, body, question, null)
                 : new CommentForm(Kind.REPLY, parent, body, question, null);
         return handle(id, form, () -> comments.post(id, new CommentService.NewComment(body, parent, question),
@@ -119,14 +120,8 @@ public class CommentPages {
         return Response.seeOther(URI.create("/topics/" + topicId + "#c" + commentId)).build();
     }
 
-    private static Long number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("id", "Ungültige Angabe: " + value.strip());
-        }
+    private static Long id(String value) {
+        return Inputs.optionalNumber("id", value, Long.MIN_VALUE, Long.MAX_VALUE, null,
+                "Ungültige Angabe: " + (value == null ? "" : value.strip()));
     }
 }

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Inputs;
 
 /** JSON API for comment threads. */
 @Path("/api")
@@ -110,13 +111,7 @@ public class CommentResource {
     }
 
     private static Long questionFilter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("questionId", "„questionId“ muss die Nummer einer Leitfrage sein.");
-        }
+        return Inputs.optionalNumber("questionId", value, Long.MIN_VALUE, Long.MAX_VALUE, null,
+                "„questionId“ muss die Nummer einer Leitfrage sein.");
     }
 }

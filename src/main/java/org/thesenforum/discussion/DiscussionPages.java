@@ -29,6 +29,7 @@ import org.thesenforum.discussion.DiscussionViews.DiscussionView;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Inputs;
 
 /** HTML pages for reading a discussion: the overview, the list of discussions and a topic with its thread. */
 @Path("/")
@@ -72,7 +73,7 @@ public class DiscussionPages {
     @GET
     @Path("topics/{id}")
     public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage) {
-        return Templates.topic(page(id, questionId(frage), CommentForm.NONE));
+        return Templates.topic(page(id, Inputs.number(frage), CommentForm.NONE));
     }
 
     @POST
@@ -108,16 +109,5 @@ public class DiscussionPages {
         List<CommentView> tree = comments.thread(topicId, filter == null ? null : filter.id(), reader);
         List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);
         return new TopicPage(topic, thread, filter, form, reader != null, currentUser.isModerator(), false);
-    }
-
-    private static Long questionId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Inputs;
 
 /** The live log over plain HTTP, for API clients and for pages on networks that block WebSockets. */
 @Path("/api/discussions/{slug}/events")
@@ -53,18 +54,7 @@ public class LiveEventsResource {
     }
 
     private static long parse(String field, String value, long min, long max, long fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal below
-        }
-        throw ProblemException.invalid(field, "„" + field + "“ muss eine ganze Zahl von " + min + " bis "
-                + (max == Long.MAX_VALUE ? "…" : String.valueOf(max)) + " sein.");
+        return Inputs.optionalNumber(field, value, min, max, fallback, "„" + field + "“ muss eine ganze Zahl von "
+                + min + " bis " + (max == Long.MAX_VALUE ? "…" : String.valueOf(max)) + " sein.");
     }
 }

@@ -3,6 +3,8 @@ package org.thesenforum.live;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import org.thesenforum.web.Inputs;
+
 /** The query of a live connection: {@code since} (last seq the client has) and {@code topic} (the page it shows). */
 record LiveQuery(Long since, Long topicId) {
 
@@ -26,11 +28,7 @@ record LiveQuery(Long since, Long topicId) {
 
     /** A non-negative number, or null for anything else. */
     static Long number(String value) {
-        try {
-            long n = Long.parseLong(value.trim());
-            return n < 0 ? null : n;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long n = Inputs.number(value);
+        return n == null || n < 0 ? null : n;
     }
 }

@@ -42,6 +42,34 @@ public final class Inputs {
     }
 
     /** Strips whitespace at both ends, including no-break and zero-width spaces that show as nothing. */
+    /** A whole number from a query or form value; null when it is blank or no number (lenient filters). */
+    public static Long number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An optional whole number within {@code min..max}: {@code fallback} when blank, 422 naming the field with
+     * {@code refusal} when it is no number or out of range.
+     */
+    public static Long optionalNumber(String field, String value, long min, long max, Long fallback,
+            String refusal) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Long n = number(value);
+        if (n == null || n < min || n > max) {
+            throw ProblemException.invalid(field, refusal);
+        }
+        return n;
+    }
+
     private static String trim(String value) {
         int start = 0;
         int end = value.length();

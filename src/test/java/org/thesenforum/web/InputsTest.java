@@ -119,4 +119,28 @@ class InputsTest {
         assertEquals("place", assertThrows(ProblemException.class,
                 () -> Inputs.optionalLine("place", "x".repeat(201), 200)).field());
     }
+
+    @Test
+    void numbersFromQueriesAreReadLeniently() {
+        assertEquals(42L, Inputs.number(" 42 "));
+        assertEquals(-3L, Inputs.number("-3"));
+        assertNull(Inputs.number(null));
+        assertNull(Inputs.number("  "));
+        assertNull(Inputs.number("4x"));
+        assertNull(Inputs.number("99999999999999999999"));
+    }
+
+    @Test
+    void optionalNumbersOutsideTheirRangeAreRefusedNamingTheField() {
+        assertEquals(7L, Inputs.optionalNumber("limit", "7", 1, 10, 5L, "kaputt"));
+        assertEquals(5L, Inputs.optionalNumber("limit", "", 1, 10, 5L, "kaputt"));
+        assertNull(Inputs.optionalNumber("limit", null, 1, 10, null, "kaputt"));
+        for (String bad : new String[] { "0", "11", "zehn", "1.5" }) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> Inputs.optionalNumber("limit", bad, 1, 10, 5L, "„limit“ passt nicht."));
+            assertEquals(422, e.status());
+            assertEquals("limit", e.field());
+            assertEquals("„limit“ passt nicht.", e.getMessage());
+        }
+    }
 }
