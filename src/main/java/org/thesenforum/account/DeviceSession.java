@@ -31,8 +31,9 @@ public class DeviceSession extends PanacheEntity {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** The session with this token hash, its account loaded with it. */
     static Optional<DeviceSession> findByTokenHash(String hash) {
-        return find("tokenHash", hash).firstResultOptional();
+        return find("from DeviceSession s join fetch s.account where s.tokenHash = ?1", hash).firstResultOptional();
     }
 
     static long countOf(long accountId) {

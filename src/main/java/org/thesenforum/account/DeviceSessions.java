@@ -71,8 +71,7 @@ public class DeviceSessions {
     @ActivateRequestContext
     public Optional<Active> find(String token) {
         Instant now = now();
-        Optional<DeviceSession> found = DeviceSession.<DeviceSession>find(
-                "from DeviceSession s join fetch s.account where s.tokenHash = ?1", hash(token)).firstResultOptional();
+        Optional<DeviceSession> found = DeviceSession.findByTokenHash(hash(token));
         if (found.isEmpty() || !found.get().expiresAt.isAfter(now) || !found.get().account.enabled) {
             return Optional.empty();
         }

@@ -18,6 +18,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.thesenforum.web.BasicChallenge;
+
 /** Reads credentials from HTTP Basic (scripts) or the session cookie (browsers). */
 @ApplicationScoped
 public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -62,7 +64,7 @@ public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Thesenforum\""));
+        return Uni.createFrom().item(new ChallengeData(401, BasicChallenge.HEADER, BasicChallenge.VALUE));
     }
 
     @Override

@@ -46,8 +46,7 @@ public class LiveHub {
         // A session that ended between the identity check and this point was not seen by sessionEnded(): the
         // registration above comes first, so either that observer sees this socket or this check sees the end.
         if (owner != null && revocations.endedSince(owner.accountId(), owner.sessionId(), owner.mark())) {
-            s.endSession();
-            leave(s);
+            endSession(s);
         }
         return s;
     }
@@ -63,10 +62,7 @@ public class LiveHub {
     /** After the commit: the silenced sockets are closed with 4401, before the request that ended them returns. */
     void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
         revocations.record(ended);
-        forEachOf(ended, s -> {
-            s.endSession();
-            leave(s);
-        });
+        forEachOf(ended, this::endSession);
     }
 
     /** The sessions did not end after all: the silenced sockets reconnect and resume where they were. */
@@ -75,6 +71,12 @@ public class LiveHub {
             s.restart();
             leave(s);
         });
+    }
+
+    /** Closes a socket whose session ended (4401) and stops counting it as present. */
+    private void endSession(Subscriber s) {
+        s.endSession();
+        leave(s);
     }
 
     private void forEachOf(SessionEnded ended, java.util.function.Consumer<Subscriber> action) {
@@ -148,8 +150,7 @@ public class LiveHub {
         byDiscussion.forEach((discussionId, subs) -> subs.forEach(s -> {
             if (s.owner != null && s.owner.expired(now)) {
                 // The session ran out (forum.session.max-age): its socket ends like one whose session was ended.
-                s.endSession();
-                leave(s);
+                endSession(s);
             } else if (s.lastSeen() < silentSince) {
                 // Neither a frame nor a pong for three heartbeats: the other side is gone.
                 s.connection.close(new CloseReason(4000, "no heartbeat")).subscribe().with(ok -> { }, f -> { });

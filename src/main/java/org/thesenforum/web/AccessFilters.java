@@ -37,10 +37,10 @@ public class AccessFilters {
         }
         String host = request.getHeaderString("Host");
         String origin = request.getHeaderString("Origin");
-        String referer = request.getHeaderString("Referer");
-        boolean allowed = origin != null ? sameOrigin(origin, host) || sameOrigin(origin, publicHost(config))
-                : ApiPaths.isApi(request.getUriInfo().getPath()) || sameOriginReferer(referer, host)
-                        || sameOriginReferer(referer, publicHost(config));
+        // Without Origin, a form's browser still names the page it came from; API scripts send neither.
+        String site = origin != null ? origin : request.getHeaderString("Referer");
+        boolean allowed = origin == null && ApiPaths.isApi(request.getUriInfo().getPath())
+                || sameOrigin(site, host) || sameOrigin(site, publicHost(config));
         if (!allowed) {
             throw ProblemException.forbidden("Schreibzugriffe von fremden Seiten sind nicht erlaubt.");
         }
@@ -77,21 +77,8 @@ public class AccessFilters {
         }
     }
 
-    /** Whether a Referer (absent for scripts and privacy-minded browsers) is a page of this host. */
-    static boolean sameOriginReferer(String referer, String host) {
-        return referer == null || LoginRedirect.sameOrigin(referer, host) != null;
-    }
-
-    /** Whether a request's Origin (absent for non-browser clients) names this host. */
-    public static boolean sameOrigin(String origin, String host) {
-        if (origin == null) {
-            return true;
-        }
-        try {
-            String authority = URI.create(origin).getRawAuthority();
-            return authority != null && host != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** Whether an Origin or Referer (absent for non-browser clients) names this host. */
+    public static boolean sameOrigin(String originOrReferer, String host) {
+        return originOrReferer == null || LoginRedirect.sameOrigin(originOrReferer, host) != null;
     }
 }

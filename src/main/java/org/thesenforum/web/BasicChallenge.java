@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Response;
  */
 public final class BasicChallenge {
 
-    static final String HEADER = "WWW-Authenticate";
-    static final String VALUE = "Basic realm=\"Thesenforum\"";
+    public static final String HEADER = "WWW-Authenticate";
+    public static final String VALUE = "Basic realm=\"Thesenforum\"";
 
     private BasicChallenge() {
     }

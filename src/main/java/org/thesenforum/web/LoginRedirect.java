@@ -69,7 +69,7 @@ public final class LoginRedirect {
         return "/";
     }
 
-    /** The Referer as a URI when it is a page of this host, else null. */
+    /** The Origin or Referer as a URI when it names this host, else null. */
     static URI sameOrigin(String referer, String host) {
         if (referer == null || host == null) {
             return null;

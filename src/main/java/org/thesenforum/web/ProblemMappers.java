@@ -59,7 +59,7 @@ public class ProblemMappers {
             ContainerRequestContext request) {
         if (isApi(uri)) {
             return respond(uri, 401, "Unauthorized", "Anmeldung fehlgeschlagen: E-Mail oder Passwort ist falsch.", null)
-                    .header("WWW-Authenticate", "Basic realm=\"Thesenforum\"").build();
+                    .header(BasicChallenge.HEADER, BasicChallenge.VALUE).build();
         }
         return notSignedIn(uri, request);
     }
