@@ -130,7 +130,7 @@ public class AccountService {
             throw ProblemException.conflict("role", "Die eigene Admin-Rolle kann nicht abgegeben werden.");
         }
         if (account.role != role) {
-            audit.record(admin, "ROLE_CHANGED", "account", account.id, account.role + " → " + role);
+            audit.record(admin.id, "ROLE_CHANGED", "account", account.id, account.role + " → " + role);
             account.role = role;
             sessions.endAll(account.id);
         }
@@ -146,7 +146,7 @@ public class AccountService {
         if (account.enabled != enabled) {
             account.enabled = enabled;
             sessions.endAll(account.id);
-            audit.record(admin, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", account.id,
+            audit.record(admin.id, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", account.id,
                     account.displayName);
         }
         return AccountView.of(account);

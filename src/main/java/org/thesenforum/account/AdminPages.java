@@ -1,19 +1,10 @@
 package org.thesenforum.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -31,15 +22,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.InvitationRequest;
 import org.thesenforum.account.AccountViews.InvitationView;
 import org.thesenforum.account.LoginPages.FormError;
 import org.thesenforum.audit.AuditLog;
-import org.thesenforum.discussion.Discussion;
-import org.thesenforum.discussion.PaperImporter;
-import org.thesenforum.discussion.ParsedPaper;
 import org.thesenforum.web.ProblemException;
 
 /** HTML pages for moderators (invitations) and admins (accounts, audit log, paper import). */
@@ -51,17 +38,12 @@ public class AdminPages {
     static final int RECENT_INVITATIONS = 50;
     static final int AUDIT_ENTRIES = 200;
     private static final Set<String> INVITATION_FIELDS = Set.of("maxUses", "validDays", "note");
-    private static final DateTimeFormatter PAPER_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final Set<String> DONE = Set.of("role", "enabled", "disabled");
 
     @CheckedTemplate
     static class Templates {
 
         static native TemplateInstance index(AdminView view);
-
-        static native TemplateInstance papers(String paper, FormError error);
-
-        static native TemplateInstance preview(ParsedPaper paper, String date, String markdown);
     }
 
     /** Everything the admin page shows; the account and audit parts stay empty for moderators. */
@@ -106,15 +88,13 @@ public class AdminPages {
     private final AccountService accounts;
     private final InvitationService invitations;
     private final AuditLog audit;
-    private final PaperImporter papers;
     private final CurrentUser currentUser;
 
-    AdminPages(AccountService accounts, InvitationService invitations, AuditLog audit, PaperImporter papers,
+    AdminPages(AccountService accounts, InvitationService invitations, AuditLog audit,
             CurrentUser currentUser) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.audit = audit;
-        this.papers = papers;
         this.currentUser = currentUser;
     }
 
@@ -169,55 +149,6 @@ public class AdminPages {
         }
     }
 
-    @GET
-    @Path("papers")
-    @RolesAllowed("ADMIN")
-    public TemplateInstance paperForm() {
-        return Templates.papers("", FormError.NONE);
-    }
-
-    @POST
-    @Path("papers/preview")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("ADMIN")
-    public Response preview(@RestForm String paper) {
-        String markdown = Objects.requireNonNullElse(paper, "");
-        try {
-            ParsedPaper parsed = papers.preview(markdown);
-            String date = parsed.paperDate() == null ? "" : PAPER_DATE.format(parsed.paperDate());
-            return LoginPages.page(200, Templates.preview(parsed, date, markdown)).build();
-        } catch (ProblemException e) {
-            return paperRefused(e, markdown);
-        }
-    }
-
-    @POST
-    @Path("papers/preview")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("ADMIN")
-    public Response previewUpload(@RestForm("file") FileUpload file) {
-        Optional<String> markdown = readUtf8(file);
-        if (markdown.isEmpty()) {
-            // The template supplies the text for this refusal.
-            return LoginPages.page(422, Templates.papers("", new FormError("file", ""))).build();
-        }
-        return preview(markdown.get());
-    }
-
-    @POST
-    @Path("papers/import")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("ADMIN")
-    public Response importPaper(@RestForm String paper) {
-        String markdown = Objects.requireNonNullElse(paper, "");
-        try {
-            Discussion discussion = papers.importPaper(markdown, currentUser.require());
-            return Response.seeOther(URI.create("/discussions/" + discussion.slug)).build();
-        } catch (ProblemException e) {
-            return paperRefused(e, markdown);
-        }
-    }
-
     private AdminView view(InvitationForm form, FormError error, Long createdId, String done) {
         Account self = currentUser.require();
         boolean admin = self.role.atLeast(Role.ADMIN);
@@ -238,10 +169,6 @@ public class AdminPages {
         return builder.build();
     }
 
-    private Response paperRefused(ProblemException e, String markdown) {
-        return LoginPages.page(e.status(), Templates.papers(markdown, new FormError("paper", e.getMessage()))).build();
-    }
-
     /** Blank means "use the default"; anything that is not a whole number is passed on as out of range. */
     private static Integer number(String value) {
         if (value == null || value.isBlank()) {
@@ -257,21 +184,6 @@ public class AdminPages {
     /** An unknown role is passed on as none, which the service refuses with a message. */
     private static Role role(String value) {
         return Arrays.stream(Role.values()).filter(r -> r.name().equals(value)).findFirst().orElse(null);
-    }
-
-    private static Optional<String> readUtf8(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            return Optional.empty();
-        }
-        try {
-            byte[] bytes = Files.readAllBytes(file.uploadedFile());
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String iso(Instant instant) {

@@ -53,7 +53,7 @@ public class InvitationService {
         invitation.note = Inputs.optionalLine("note", r.note(), 200);
         invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         invitation.persist();
-        audit.record(creator, "INVITATION_CREATED", "invitation", invitation.id,
+        audit.record(creator.id, "INVITATION_CREATED", "invitation", invitation.id,
                 maxUses + "× bis " + invitation.expiresAt + (invitation.note == null ? "" : " – " + invitation.note));
         return view(invitation);
     }

@@ -20,7 +20,7 @@ import jakarta.transaction.Transactional;
 @Singleton
 public class SkeletonBackfill {
 
-    /** Before {@code Bootstrap} looks for the admin by its normalised address. */
+    /** Before {@code FirstAdmin} looks for the admin by its normalised address. */
     @Transactional
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         fill();

@@ -6,21 +6,17 @@ import java.util.List;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.thesenforum.account.Account;
 
 /** One moderator or admin action, kept for admins to read. */
 @Entity
 @Table(name = "audit_entries")
 public class AuditEntry extends PanacheEntity {
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "actor_id")
-    public Account actor;
+    /** The account that acted, or null for the system. */
+    @Column(name = "actor_id")
+    public Long actorId;
     @Column(nullable = false)
     public String action;
     @Column(name = "target_type")

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
-import org.thesenforum.discussion.TopicPage;
 
 /**
  * Renders one comment, or a topic's lock status, with the very templates of the topic page, so the live stream

@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.comment.CommentForm.Kind;
-import org.thesenforum.discussion.DiscussionPages;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Inputs;
 
@@ -32,10 +31,10 @@ import org.thesenforum.web.Inputs;
 public class CommentPages {
 
     private final CommentService comments;
-    private final DiscussionPages pages;
+    private final TopicPages pages;
     private final CurrentUser currentUser;
 
-    CommentPages(CommentService comments, DiscussionPages pages, CurrentUser currentUser) {
+    CommentPages(CommentService comments, TopicPages pages, CurrentUser currentUser) {
         this.comments = comments;
         this.pages = pages;
         this.currentUser = currentUser;

@@ -161,7 +161,7 @@ public class CommentService {
         comment.hiddenReason = cleanReason;
         comment.hiddenBy = moderator;
         comment.hiddenAt = now();
-        audit.record(moderator, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
+        audit.record(moderator.id, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
         changed.fire(new CommentChanged(comment.id, CommentChanged.Change.HIDDEN));
         return view(comment, moderator);
     }
@@ -174,7 +174,7 @@ public class CommentService {
             comment.hiddenReason = null;
             comment.hiddenBy = null;
             comment.hiddenAt = null;
-            audit.record(moderator, "COMMENT_UNHIDDEN", "comment", comment.id, null);
+            audit.record(moderator.id, "COMMENT_UNHIDDEN", "comment", comment.id, null);
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
         }
         return view(comment, moderator);

@@ -2,9 +2,6 @@ package org.thesenforum.discussion;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,32 +14,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.thesenforum.account.Account;
 import org.thesenforum.account.CurrentUser;
-import org.thesenforum.comment.CommentForm;
-import org.thesenforum.comment.CommentService;
-import org.thesenforum.comment.CommentView;
-import org.thesenforum.comment.ThreadItem;
 import org.thesenforum.discussion.DiscussionViews.DiscussionSummary;
 import org.thesenforum.discussion.DiscussionViews.DiscussionView;
-import org.thesenforum.discussion.DiscussionViews.QuestionView;
-import org.thesenforum.discussion.DiscussionViews.TopicView;
-import org.thesenforum.web.ProblemException;
-import org.thesenforum.web.Inputs;
 
-/** HTML pages for reading a discussion: the overview, the list of discussions and a topic with its thread. */
+/**
+ * HTML pages for reading a discussion: the overview and the list of discussions, and the moderators' lock and unlock
+ * of a topic. The topic page with its thread belongs to the thread's feature ({@code comment.TopicPages}).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DiscussionPages {
 
     private final DiscussionService discussions;
-    private final CommentService comments;
     private final CurrentUser currentUser;
 
-    DiscussionPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser) {
+    DiscussionPages(DiscussionService discussions, CurrentUser currentUser) {
         this.discussions = discussions;
-        this.comments = comments;
         this.currentUser = currentUser;
     }
 
@@ -52,7 +40,6 @@ public class DiscussionPages {
 
         static native TemplateInstance discussion(DiscussionView discussion);
 
-        static native TemplateInstance topic(TopicPage page);
     }
 
     @GET
@@ -70,12 +57,6 @@ public class DiscussionPages {
         return Templates.discussion(discussions.discussion(slug));
     }
 
-    @GET
-    @Path("topics/{id}")
-    public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage) {
-        return Templates.topic(page(id, Inputs.number(frage), CommentForm.NONE));
-    }
-
     @POST
     @Path("topics/{id}/lock")
     @RolesAllowed("MODERATOR")
@@ -90,24 +71,5 @@ public class DiscussionPages {
     public Response unlock(@RestPath long id) {
         discussions.setLocked(id, false, currentUser.require());
         return Response.seeOther(URI.create("/topics/" + id)).build();
-    }
-
-    /** The topic page again after a refused form, with the refusal's status, message and the typed text. */
-    public Response refused(long topicId, CommentForm form, ProblemException refusal) {
-        Response.ResponseBuilder response = Response.status(refusal.status())
-                .entity(Templates.topic(page(topicId, null, form)));
-        refusal.headers().forEach(response::header);
-        return response.build();
-    }
-
-    private TopicPage page(long topicId, Long questionId, CommentForm form) {
-        TopicView topic = discussions.topic(topicId);
-        Map<Long, QuestionView> questions = topic.guidingQuestions().stream()
-                .collect(Collectors.toMap(QuestionView::id, Function.identity()));
-        QuestionView filter = questionId == null ? null : questions.get(questionId);
-        Account reader = currentUser.account().orElse(null);
-        List<CommentView> tree = comments.thread(topicId, filter == null ? null : filter.id(), reader);
-        List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);
-        return new TopicPage(topic, thread, filter, form, reader != null, currentUser.isModerator(), false);
     }
 }

@@ -61,7 +61,7 @@ public class PaperImporter {
     @Transactional
     public Discussion importPaper(String markdown, Account admin) {
         Discussion d = store(preview(markdown));
-        audit.record(admin, "PAPER_IMPORTED", "discussion", d.id, d.title);
+        audit.record(admin.id, "PAPER_IMPORTED", "discussion", d.id, d.title);
         return d;
     }
 

@@ -3,7 +3,6 @@ package org.thesenforum.web;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-import org.thesenforum.discussion.TopicKind;
 
 /** Common UI texts (layout, overview, topics); German in msg_de.properties, English in msg_en.properties. */
 @MessageBundle(value = "msg", locale = "de")
@@ -62,9 +61,6 @@ public interface Messages {
 
     @Message
     String last_activity();
-
-    @Message
-    String topic_label(TopicKind kind, int number);
 
     @Message
     String topic_locked();

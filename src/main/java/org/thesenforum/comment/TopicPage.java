@@ -1,9 +1,7 @@
-package org.thesenforum.discussion;
+package org.thesenforum.comment;
 
 import java.util.List;
 
-import org.thesenforum.comment.CommentForm;
-import org.thesenforum.comment.ThreadItem;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 

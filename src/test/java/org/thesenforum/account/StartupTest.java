@@ -1,4 +1,4 @@
-package org.thesenforum.web;
+package org.thesenforum.account;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class BootstrapTest {
+class StartupTest {
 
     @Test
     void firstStartCreatesTheConfiguredAdmin() {

@@ -1,0 +1,84 @@
+package org.thesenforum.discussion;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** UI texts of the discussion feature (topic labels, the paper import); German in disc_de, English in disc_en. */
+@MessageBundle(value = "disc", locale = "de")
+public interface DiscussionMessages {
+
+    /** "These 3", "Ansatz 1". */
+    @Message
+    String topic_label(TopicKind kind, int number);
+
+    // Paper import
+
+    @Message
+    String papers_title();
+
+    @Message
+    String papers_intro();
+
+    @Message
+    String papers_text_heading();
+
+    @Message
+    String papers_text_label();
+
+    @Message
+    String papers_text_hint();
+
+    @Message
+    String papers_preview_submit();
+
+    @Message
+    String papers_file_heading();
+
+    @Message
+    String papers_file_label();
+
+    @Message
+    String papers_file_hint();
+
+    @Message
+    String papers_file_unreadable();
+
+    @Message
+    String papers_back();
+
+    @Message
+    String papers_preview_title(String title);
+
+    @Message
+    String papers_preview_intro();
+
+    @Message
+    String papers_field_title();
+
+    @Message
+    String papers_field_subtitle();
+
+    @Message
+    String papers_field_slug();
+
+    @Message
+    String papers_field_date();
+
+    @Message
+    String papers_theses(int count);
+
+    @Message
+    String papers_approaches(int count);
+
+    @Message
+    String papers_questions(int count);
+
+    @Message
+    String papers_none();
+
+    @Message
+    String papers_markdown();
+
+    @Message
+    String papers_confirm();
+}
