@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Live-layer load test: for each client count, starts the packaged app on a free loopback port with a fresh
-# data directory, runs the load generator against it, stops the server and collects the numbers.
+# data directory, runs the load generator against it, stops the server and collects the numbers. Then, with the
+# same generator settings, it does the same against the raw reference server (RawRebroadcastServer: plain
+# Vert.x, accept the sockets, write one frame per POST to each), so the summary can show forum / raw ratios.
 #
-#   benchmark/run.sh                      # N = 100, 1000, 10000
+#   benchmark/run.sh                      # N = 100, 1000, 10000, forum and raw reference
 #   CLIENT_COUNTS="100 1000" benchmark/run.sh
+#   REFERENCE=0 benchmark/run.sh          # the forum only
 #
 # Environment (all optional):
 #   APP_JAR            packaged app (default: ../target/quarkus-app/quarkus-run.jar relative to this directory);
@@ -19,6 +22,13 @@
 #   LOADGEN_JAVA_OPTS  JVM options of the generator (default "-Xms1g -Xmx1g")
 #   LOADGEN_EVENT_LOOPS  client event loop threads (default: number of cores)
 #   FORUM_LIVE_MAX_QUEUE, QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE, ...: passed through to the server when set
+#   REFERENCE          1: after each forum run, the same generator run against the raw reference (default);
+#                      0: the forum only; only: the raw reference only (no app jar needed)
+#   FRAME              size of the raw reference's comment.created frames in characters: forum (default: the
+#                      mean comment frame size the generator measured on the forum at the same N, 2577 if there
+#                      is none), small (200), or a number
+#   RAW_EVENT_LOOPS    event loops of the raw reference (default: QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE if set,
+#                      else 2 x cores, the Quarkus default); it runs with SERVER_JAVA_OPTS like the forum
 #   RESULTS_DIR        where results go (default benchmark/results/<timestamp>)
 set -euo pipefail
 
@@ -37,9 +47,21 @@ AUTH="${AUTH:-session}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms2g -Xmx2g}"
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xms1g -Xmx1g}"
 LOADGEN_EVENT_LOOPS="${LOADGEN_EVENT_LOOPS:-$(nproc)}"
+REFERENCE="${REFERENCE:-1}"
+FRAME="${FRAME:-forum}"
+RAW_EVENT_LOOPS="${RAW_EVENT_LOOPS:-${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-$((2 * $(nproc)))}}"
 RESULTS_DIR="${RESULTS_DIR:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 ADMIN_EMAIL="bench@example.org"
 ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+
+case "$REFERENCE" in
+    0 | 1 | only) ;;
+    *) echo "REFERENCE is 0, 1 or only" >&2; exit 64 ;;
+esac
+if [[ ! "$FRAME" =~ ^(forum|small|[0-9]+)$ ]]; then
+    echo "FRAME is forum, small or a number of characters" >&2
+    exit 64
+fi
 
 SERVER_PID=""
 SAMPLER_PID=""
@@ -113,7 +135,108 @@ fi
 ulimit -n "$hard_limit"
 log "ulimit -n is $(ulimit -n)"
 
-if [[ ! -f "$APP_JAR" ]]; then
+# Waits until the server answers its readiness check; fails if it exits or takes longer than 60 s.
+wait_ready() {
+    local port="$1"
+    for _ in $(seq 1 120); do
+        if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+            return 0
+        fi
+        kill -0 "$SERVER_PID" 2>/dev/null || return 1
+        sleep 0.5
+    done
+    return 1
+}
+
+# Runs the generator against the server on $PORT; files are named N<n><suffix>.
+run_generator() {
+    local n="$1" suffix="$2" label="$3"
+    log "N=$n$suffix: running the load generator"
+    # shellcheck disable=SC2086
+    LOADGEN_PASSWORD="$ADMIN_PASSWORD" timeout --kill-after=10 $((RUN_TIMEOUT + 45)) \
+        java $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --port "$PORT" --clients "$n" --comments "$COMMENTS" \
+        --warmup "$WARMUP" --interval-min "$INTERVAL_MIN" --interval-max "$INTERVAL_MAX" --batch "$BATCH" \
+        --batch-pause "$BATCH_PAUSE" --timeout "$RUN_TIMEOUT" --event-loops "$LOADGEN_EVENT_LOOPS" \
+        --user "$ADMIN_EMAIL" --auth "$AUTH" --label "$label" --out "$RESULTS" \
+        >"$RESULTS_DIR/loadgen-N$n$suffix.txt" 2>"$RESULTS_DIR/loadgen-N$n$suffix.log" &
+    local gen_pid=$!
+    sample "$SERVER_PID" "$gen_pid" "$RESULTS_DIR/resources-N$n$suffix.csv" $((RUN_TIMEOUT + 60)) &
+    SAMPLER_PID=$!
+    local status=0
+    wait "$gen_pid" || status=$?
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=""
+    cat "$RESULTS_DIR/loadgen-N$n$suffix.txt"
+    if [[ "$status" -ne 0 ]]; then
+        log "N=$n$suffix: the load generator exited with $status; see $RESULTS_DIR/loadgen-N$n$suffix.log"
+    fi
+}
+
+run_forum() {
+    local n="$1"
+    PORT="$(free_port)"
+    DATA_DIR="$(mktemp -d -t thesenforum-bench.XXXXXX)"
+    log "N=$n: starting the server on 127.0.0.1:$PORT (data in $DATA_DIR)"
+    # shellcheck disable=SC2086
+    FORUM_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+        FORUM_ADMIN_EMAIL="$ADMIN_EMAIL" FORUM_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        java $SERVER_JAVA_OPTS "-Xlog:gc*:file=$RESULTS_DIR/server-gc-N$n.log:time,uptime,level,tags" \
+        -jar "$APP_JAR" >"$RESULTS_DIR/server-N$n.log" 2>&1 &
+    SERVER_PID=$!
+    if wait_ready "$PORT"; then
+        run_generator "$n" "" "N=$n ($AUTH)"
+        grep -c "Dropping slow live connection" "$RESULTS_DIR/server-N$n.log" \
+            | xargs -I{} echo "server dropped {} slow connections" >>"$RESULTS_DIR/loadgen-N$n.txt" || true
+        log "N=$n: stopping the server"
+    else
+        log "N=$n: the server did not become ready; see $RESULTS_DIR/server-N$n.log"
+    fi
+    stop_server
+    rm -rf "$DATA_DIR"
+    DATA_DIR=""
+}
+
+# The raw reference's frame size for N: FRAME, or with FRAME=forum what the generator measured on the forum.
+frame_chars() {
+    local n="$1" measured=""
+    case "$FRAME" in
+        small) echo 200 ;;
+        forum)
+            if [[ -s "$RESULTS" ]]; then
+                measured="$(grep -F "\"label\":\"N=$n ($AUTH)\"" "$RESULTS" | tail -1 \
+                    | grep -o '"meanFrameChars":[0-9]*' | cut -d: -f2 || true)"
+            fi
+            if [[ -n "$measured" && "$measured" -ge 64 ]]; then echo "$measured"; else echo 2577; fi
+            ;;
+        *) echo "$FRAME" ;;
+    esac
+}
+
+run_reference() {
+    local n="$1" chars
+    chars="$(frame_chars "$n")"
+    PORT="$(free_port)"
+    log "N=$n-raw: starting the raw reference on 127.0.0.1:$PORT" \
+        "($chars-character frames, $RAW_EVENT_LOOPS event loops)"
+    # shellcheck disable=SC2086
+    java $SERVER_JAVA_OPTS "-Xlog:gc*:file=$RESULTS_DIR/server-gc-N$n-raw.log:time,uptime,level,tags" \
+        -cp "$LOADGEN_JAR" org.thesenforum.benchmark.RawRebroadcastServer --host 127.0.0.1 --port "$PORT" \
+        --event-loops "$RAW_EVENT_LOOPS" --frame "$chars" >"$RESULTS_DIR/server-N$n-raw.log" 2>&1 &
+    SERVER_PID=$!
+    if wait_ready "$PORT"; then
+        run_generator "$n" "-raw" "N=$n raw reference ($AUTH, $chars-char frames)"
+        log "N=$n-raw: stopping the raw reference"
+        stop_server
+        grep "stopping:" "$RESULTS_DIR/server-N$n-raw.log" | sed 's/^.*stopping: /raw reference: /' \
+            >>"$RESULTS_DIR/loadgen-N$n-raw.txt" || true
+    else
+        log "N=$n-raw: the raw reference did not become ready; see $RESULTS_DIR/server-N$n-raw.log"
+        stop_server
+    fi
+}
+
+if [[ "$REFERENCE" != "only" && ! -f "$APP_JAR" ]]; then
     log "no app jar at $APP_JAR, building it in $ROOT_DIR"
     (cd "$ROOT_DIR" && mvn -B -o -q package -DskipTests)
 fi
@@ -139,63 +262,17 @@ RESULTS="$RESULTS_DIR/results.jsonl"
     echo "posting: auth $AUTH"
     echo "server env: FORUM_LIVE_MAX_QUEUE=${FORUM_LIVE_MAX_QUEUE:-<default 1000>}" \
         "QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-<default 2 x cores>}"
+    echo "raw reference: REFERENCE=$REFERENCE, FRAME=$FRAME, event loops $RAW_EVENT_LOOPS"
 } >"$RESULTS_DIR/machine.txt"
 cat "$RESULTS_DIR/machine.txt" >&2
 
 for n in $CLIENT_COUNTS; do
-    PORT="$(free_port)"
-    DATA_DIR="$(mktemp -d -t thesenforum-bench.XXXXXX)"
-    log "N=$n: starting the server on 127.0.0.1:$PORT (data in $DATA_DIR)"
-    # shellcheck disable=SC2086
-    FORUM_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-        FORUM_ADMIN_EMAIL="$ADMIN_EMAIL" FORUM_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        java $SERVER_JAVA_OPTS "-Xlog:gc*:file=$RESULTS_DIR/server-gc-N$n.log:time,uptime,level,tags" \
-        -jar "$APP_JAR" >"$RESULTS_DIR/server-N$n.log" 2>&1 &
-    SERVER_PID=$!
-    ready=""
-    for _ in $(seq 1 120); do
-        if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; then
-            ready=yes
-            break
-        fi
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.5
-    done
-    if [[ -z "$ready" ]]; then
-        log "N=$n: the server did not become ready; see $RESULTS_DIR/server-N$n.log"
-        stop_server
-        rm -rf "$DATA_DIR"
-        DATA_DIR=""
-        continue
+    if [[ "$REFERENCE" != "only" ]]; then
+        run_forum "$n"
     fi
-
-    log "N=$n: running the load generator"
-    # shellcheck disable=SC2086
-    LOADGEN_PASSWORD="$ADMIN_PASSWORD" timeout --kill-after=10 $((RUN_TIMEOUT + 45)) \
-        java $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --port "$PORT" --clients "$n" --comments "$COMMENTS" \
-        --warmup "$WARMUP" --interval-min "$INTERVAL_MIN" --interval-max "$INTERVAL_MAX" --batch "$BATCH" \
-        --batch-pause "$BATCH_PAUSE" --timeout "$RUN_TIMEOUT" --event-loops "$LOADGEN_EVENT_LOOPS" \
-        --user "$ADMIN_EMAIL" --auth "$AUTH" --label "N=$n ($AUTH)" --out "$RESULTS" \
-        >"$RESULTS_DIR/loadgen-N$n.txt" 2>"$RESULTS_DIR/loadgen-N$n.log" &
-    GEN_PID=$!
-    sample "$SERVER_PID" "$GEN_PID" "$RESULTS_DIR/resources-N$n.csv" $((RUN_TIMEOUT + 60)) &
-    SAMPLER_PID=$!
-    status=0
-    wait "$GEN_PID" || status=$?
-    kill "$SAMPLER_PID" 2>/dev/null || true
-    wait "$SAMPLER_PID" 2>/dev/null || true
-    SAMPLER_PID=""
-    cat "$RESULTS_DIR/loadgen-N$n.txt"
-    if [[ "$status" -ne 0 ]]; then
-        log "N=$n: the load generator exited with $status; see $RESULTS_DIR/loadgen-N$n.log"
+    if [[ "$REFERENCE" != "0" ]]; then
+        run_reference "$n"
     fi
-    grep -c "Dropping slow live connection" "$RESULTS_DIR/server-N$n.log" \
-        | xargs -I{} echo "server dropped {} slow connections" >>"$RESULTS_DIR/loadgen-N$n.txt" || true
-
-    log "N=$n: stopping the server"
-    stop_server
-    rm -rf "$DATA_DIR"
-    DATA_DIR=""
 done
 
 if [[ -s "$RESULTS" ]]; then
