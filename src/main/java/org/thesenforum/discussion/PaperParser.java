@@ -124,10 +124,14 @@ public final class PaperParser {
     private static String checkSize(String markdown) throws PaperFormatException {
         Objects.requireNonNull(markdown, "markdown");
         if (markdown.length() > MAX_CHARS) {
-            throw new PaperFormatException(1, String.format(Locale.GERMANY,
-                    "Das Papier ist zu groß: %,d Zeichen, erlaubt sind höchstens %,d.", markdown.length(), MAX_CHARS));
+            throw new PaperFormatException(1, "too_large", grouped(markdown.length()), grouped(MAX_CHARS));
         }
         return markdown;
+    }
+
+    /** {@code 200 020}: digits grouped by non-breaking spaces, which reads right in German and in English. */
+    private static String grouped(int number) {
+        return String.format(Locale.ROOT, "%,d", number).replace(',', '\u00A0');
     }
 
     private static List<Line> splitLines(String markdown) {
@@ -144,8 +148,7 @@ public final class PaperParser {
         int title = findTitle(lines);
         int theses = indexOfHeading(lines, title + 1, lines.size(), PaperParser::isThesesHeading);
         if (theses < 0) {
-            throw new PaperFormatException(lastContentLine(lines), "Die Überschrift „Thesen“ fehlt: Nach dem Titel "
-                    + "wird eine Überschrift der Ebene 2 oder 3 erwartet, die das Wort „These“ enthält.");
+            throw new PaperFormatException(lastContentLine(lines), "theses_heading_missing");
         }
         int subtitle = indexOfHeading(lines, title + 1, theses, heading -> heading.level() == 2);
         int approaches = indexOfHeading(lines, theses + 1, lines.size(), PaperParser::isApproachesHeading);
@@ -157,12 +160,12 @@ public final class PaperParser {
             Heading heading = headingOf(lines.get(i));
             if (heading != null && heading.level() == 1) {
                 if (heading.text().isEmpty()) {
-                    throw new PaperFormatException(lines.get(i).number(), "Die Titelüberschrift ist leer.");
+                    throw new PaperFormatException(lines.get(i).number(), "title_empty");
                 }
                 return i;
             }
         }
-        throw new PaperFormatException(1, "Der Titel fehlt: Es gibt keine Überschrift der Ebene 1 („# Titel“).");
+        throw new PaperFormatException(1, "title_missing");
     }
 
     private static int indexOfHeading(List<Line> lines, int from, int to, Predicate<Heading> wanted) {
@@ -201,11 +204,10 @@ public final class PaperParser {
         return 1;
     }
 
-    private static void rejectHeading(Line line, String section) throws PaperFormatException {
+    private static void rejectHeading(Line line, String key) throws PaperFormatException {
         Heading heading = headingOf(line);
         if (heading != null) {
-            throw new PaperFormatException(line.number(),
-                    "Unerwartete Überschrift „" + heading.text() + "“ " + section + ".");
+            throw new PaperFormatException(line.number(), key, heading.text());
         }
     }
 
@@ -232,7 +234,7 @@ public final class PaperParser {
         List<ParsedTopic> theses = new ArrayList<>();
         Draft current = null;
         for (Line line : lines) {
-            rejectHeading(line, "zwischen den Thesen; erwartet wird höchstens noch die Überschrift der Ansätze");
+            rejectHeading(line, "heading_among_theses");
             Matcher item = NUMBERED_ITEM.matcher(line.text());
             if (item.matches()) {
                 addThesis(theses, current);
@@ -240,30 +242,24 @@ public final class PaperParser {
             } else if (current != null) {
                 current.body.add(line);
             } else if (!isBlank(line.text())) {
-                throw new PaperFormatException(line.number(),
-                        "Vor der ersten These steht Text; erwartet wird eine Zeile wie „1. …“.");
+                throw new PaperFormatException(line.number(), "text_before_first_thesis");
             }
         }
         addThesis(theses, current);
         if (theses.isEmpty()) {
-            throw new PaperFormatException(headingLine.number(),
-                    "Unter der Überschrift „" + headingOf(headingLine).text() + "“ steht keine These.");
+            throw new PaperFormatException(headingLine.number(), "theses_missing", headingOf(headingLine).text());
         }
         return theses;
     }
 
     private static Draft startThesis(Line line, Matcher item, int expected) throws PaperFormatException {
         int number = Integer.parseInt(item.group(1));
-        if (number != expected) {
-            String message;
-            if (expected == 1) {
-                message = "Die Thesen beginnen mit " + number + " statt mit 1.";
-            } else if (number < expected) {
-                message = "Die Nummer " + number + " kommt bei den Thesen doppelt vor.";
-            } else {
-                message = "Die Thesen springen von " + (expected - 1) + " auf " + number + ".";
-            }
-            throw new PaperFormatException(line.number(), message);
+        if (expected == 1 && number != 1) {
+            throw new PaperFormatException(line.number(), "theses_start", number);
+        } else if (number < expected) {
+            throw new PaperFormatException(line.number(), "thesis_repeated", number);
+        } else if (number > expected) {
+            throw new PaperFormatException(line.number(), "theses_skip", expected - 1, number);
         }
         return new Draft(line, number, null, item.group(2));
     }
@@ -274,7 +270,7 @@ public final class PaperParser {
         }
         String body = proseText(draft.body);
         if (body.isEmpty()) {
-            throw new PaperFormatException(draft.start.number(), "Die These " + draft.number + " hat keinen Text.");
+            throw new PaperFormatException(draft.start.number(), "thesis_empty", draft.number);
         }
         theses.add(new ParsedTopic(TopicKind.THESIS, draft.number, shortTitle(body), body));
     }
@@ -290,7 +286,7 @@ public final class PaperParser {
         List<ParsedTopic> approaches = new ArrayList<>();
         Draft current = null;
         for (Line line : lines.subList(layout.approaches() + 1, lines.size())) {
-            rejectHeading(line, "nach den Ansätzen");
+            rejectHeading(line, "heading_after_approaches");
             Matcher bullet = BULLET.matcher(line.text());
             if (bullet.matches()) {
                 addApproach(approaches, current);
@@ -304,8 +300,7 @@ public final class PaperParser {
         addApproach(approaches, current);
         String heading = headingOf(headingLine).text();
         if (approaches.isEmpty()) {
-            throw new PaperFormatException(headingLine.number(), "Unter der Überschrift „" + heading
-                    + "“ steht kein Ansatz; erwartet werden Aufzählungspunkte wie „- **Titel**“.");
+            throw new PaperFormatException(headingLine.number(), "approaches_missing", heading);
         }
         return new ApproachSection(heading, proseText(intro), approaches);
     }
@@ -313,12 +308,11 @@ public final class PaperParser {
     private static Draft startApproach(Line line, String rest, int number) throws PaperFormatException {
         Matcher bold = BOLD_TITLE.matcher(rest == null ? "" : trim(rest));
         if (!bold.matches()) {
-            throw new PaperFormatException(line.number(),
-                    "Ein Ansatz muss mit einem fett gesetzten Titel beginnen, etwa „- **Soziale Stadt**“.");
+            throw new PaperFormatException(line.number(), "approach_without_bold_title");
         }
         String title = trim(bold.group(1));
         if (title.isEmpty()) {
-            throw new PaperFormatException(line.number(), "Der Ansatz " + number + " hat keinen Titel.");
+            throw new PaperFormatException(line.number(), "approach_title_empty", number);
         }
         return new Draft(line, number, title, bold.group(2));
     }
@@ -329,8 +323,7 @@ public final class PaperParser {
         }
         String body = proseText(draft.body);
         if (body.isEmpty()) {
-            throw new PaperFormatException(draft.start.number(),
-                    "Zum Ansatz „" + draft.title + "“ fehlt der Text.");
+            throw new PaperFormatException(draft.start.number(), "approach_empty", draft.title);
         }
         approaches.add(new ParsedTopic(TopicKind.APPROACH, draft.number, draft.title, body));
     }
@@ -360,8 +353,7 @@ public final class PaperParser {
             return LocalDate.of(Integer.parseInt(date.group(3)), Integer.parseInt(date.group(2)),
                     Integer.parseInt(date.group(1)));
         } catch (DateTimeException e) {
-            throw new PaperFormatException(subtitleLine.number(),
-                    "Das Datum im Untertitel („" + date.group() + "“) gibt es nicht.");
+            throw new PaperFormatException(subtitleLine.number(), "date_impossible", date.group());
         }
     }
 
@@ -371,8 +363,7 @@ public final class PaperParser {
         slug = Normalizer.normalize(slug, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         slug = slug.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.isEmpty()) {
-            throw new PaperFormatException(titleLine.number(),
-                    "Der Titel „" + title + "“ enthält keine Buchstaben oder Ziffern.");
+            throw new PaperFormatException(titleLine.number(), "title_without_letters", title);
         }
         return slug;
     }
