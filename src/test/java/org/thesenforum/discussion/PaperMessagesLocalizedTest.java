@@ -47,7 +47,8 @@ class PaperMessagesLocalizedTest {
 
     @Test
     void aRefusedPaperNamesItsLineInTheReadersLanguage() {
-        PaperFormatException e = assertThrows(PaperFormatException.class, () -> new PaperParser().parse("# Titel\n\n## Thesen\n\n1. Eins.\n\n3. Drei.\n"));
+        PaperFormatException e = assertThrows(PaperFormatException.class,
+                () -> new PaperParser().parse("# Titel\n\n## Thesen\n\n1. Eins.\n\n3. Drei.\n"));
         assertEquals("Zeile 7: Die Thesen springen von 1 auf 3.", e.getMessage());
         assertEquals("Line 7: The theses jump from 1 to 3.", e.message(Locale.forLanguageTag("en-GB")));
         assertEquals("Zeile 7: Die Thesen springen von 1 auf 3.", e.message(Locale.forLanguageTag("fr")));
