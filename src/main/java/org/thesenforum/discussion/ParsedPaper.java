@@ -8,13 +8,14 @@ import java.util.Objects;
  * The structured content of a discussion paper as produced by {@link PaperParser}.
  *
  * <p>Text fields hold Markdown with paragraphs separated by {@code "\n\n"}; a single {@code "\n"} inside a
- * paragraph marks a line break (a hard break or a list item in the source).
+ * paragraph marks a line break (a hard break or a list item in the source), which the pages show as such.
+ * Headings ({@code title}, {@code subtitle}, the section headings) are plain text without Markdown.
  *
  * @param slug                   lowercase ASCII slug of the title, e.g. {@code "ankommen-im-gemeinwesen"}
  * @param title                  text of the first level-1 heading
  * @param subtitle               text of the first level-2 heading between title and theses, or {@code null}
  * @param paperDate              the date after "Stand" in the subtitle, or {@code null}
- * @param introduction           paragraphs between subtitle (or title) and the theses heading, may be empty
+ * @param introduction           paragraphs between title and theses heading, without the subtitle; may be empty
  * @param invitation             everything before the title, may be empty
  * @param guidingQuestions       the invitation's list items that end with a question mark, in order
  * @param thesesHeading          text of the heading that contains "These"

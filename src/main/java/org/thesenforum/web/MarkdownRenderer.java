@@ -39,6 +39,11 @@ import org.owasp.html.PolicyFactory;
  *
  * <p>The HTML produced by CommonMark is additionally passed through an OWASP allow-list policy as a
  * second line of defence. Instances are immutable and thread-safe.
+ *
+ * <p>{@link #forPaper()} renders the texts of a discussion paper. Their line breaks are deliberate (the
+ * paper parser joins the lines of running text with spaces and keeps a {@code "\n"} only where the paper
+ * breaks a line, as in an address block), so that renderer shows every line break inside a paragraph as
+ * {@code <br />}. Comments keep CommonMark's soft line breaks.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
@@ -82,11 +87,19 @@ public class MarkdownRenderer {
     private final HtmlRenderer htmlRenderer;
 
     public MarkdownRenderer() {
+        this(false);
+    }
+
+    private MarkdownRenderer(boolean lineBreaks) {
         Set<Class<? extends Block>> blocks = Set.of(BlockQuote.class, ListBlock.class);
         this.parser = Parser.builder()
                 .enabledBlockTypes(blocks)
                 .build();
-        this.htmlRenderer = HtmlRenderer.builder()
+        HtmlRenderer.Builder html = HtmlRenderer.builder();
+        if (lineBreaks) {
+            html.softbreak("<br />\n");
+        }
+        this.htmlRenderer = html
                 .escapeHtml(true)
                 .sanitizeUrls(false)
                 .percentEncodeUrls(true)
@@ -97,6 +110,11 @@ public class MarkdownRenderer {
                     }
                 })
                 .build();
+    }
+
+    /** A renderer for the paper's own texts, which shows each line break inside a paragraph as {@code <br />}. */
+    public static MarkdownRenderer forPaper() {
+        return new MarkdownRenderer(true);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class TemplateExtensions {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")
             .withZone(FORUM_ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+    private static final MarkdownRenderer MARKDOWN = MarkdownRenderer.forPaper();
 
     private TemplateExtensions() {
     }
@@ -41,7 +41,10 @@ public final class TemplateExtensions {
         return instant == null ? "" : DATE.format(instant.atZone(FORUM_ZONE));
     }
 
-    /** The paper's own Markdown (introduction, invitation, topic texts) as sanitised HTML, for {@code .raw}. */
+    /**
+     * The paper's own Markdown (introduction, invitation, topic texts) as sanitised HTML, for {@code .raw}; a line
+     * break inside a paragraph, such as in the invitation's address block, stays a line break.
+     */
     static String markdown(String text) {
         return MARKDOWN.render(text);
     }

@@ -66,6 +66,19 @@ class DiscussionPagesTest {
     }
 
     @Test
+    void invitationShowsTheAddressBlockLineByLine() {
+        String invitation = between(page("/discussions/" + Fixtures.SLUG), "<details class=\"invitation\">",
+                "</details>");
+        Pattern address = Pattern.compile("<strong>Expert/innenrunde</strong><br />\\s*"
+                + "<strong>Donnerstag, 16\\. Juni 2016, 10\\.30 – ca\\. 16\\.00 Uhr</strong><br />\\s*"
+                + "<strong>Geschäftsstelle der LAG</strong><br />\\s*"
+                + "<strong>Stiftstr\\. 15</strong><br />\\s*"
+                + "<strong>30159 Hannover</strong></p>");
+        assertTrue(address.matcher(invitation).find(), invitation);
+        assertFalse(invitation.contains("Geschäftsstelle der LAG</strong> <strong>"), invitation);
+    }
+
+    @Test
     void topicCardsShowCountLastActivityAndLock() {
         long quiet = Fixtures.freshTopic();
         long busy = Fixtures.freshTopic();

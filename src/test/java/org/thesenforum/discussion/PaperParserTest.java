@@ -339,6 +339,94 @@ class PaperParserTest {
         assertEquals("Erste Zeile zweite Zeile.\nDritte Zeile. eingerückt.", small.theses().get(0).body());
     }
 
+    // ---------------------------------------------------------------- line breaks and the Markdown tree
+
+    @Test
+    void keepsTheAddressBlockOfTheInvitationAsSeparateLines() {
+        List<String> lines = List.of(paragraphs(paper.invitation()).get(3).split("\n"));
+        assertEquals(List.of("**Expert/innenrunde**", "**Donnerstag, 16. Juni 2016, 10.30 – ca. 16.00 Uhr**",
+                "**Geschäftsstelle der LAG**", "**Stiftstr. 15**", "**30159 Hannover**"), lines);
+    }
+
+    @Test
+    void turnsBackslashHardBreaksIntoLineBreaks() throws PaperFormatException {
+        ParsedPaper small = parser.parse("Geschäftsstelle der LAG\\\nStiftstr. 15\\\n30159 Hannover\n\n"
+                + "# T\n\n## Thesen\n\n1. Eins.\n");
+        assertEquals("Geschäftsstelle der LAG\nStiftstr. 15\n30159 Hannover", small.invitation());
+    }
+
+    @Test
+    void keepsAnEscapedBackslashAtTheEndOfALineAsText() throws PaperFormatException {
+        ParsedPaper small = parser.parse("# T\n\n## Thesen\n\n1. Pfad C:\\\\\nund weiter.\n");
+        assertEquals("Pfad C:\\\\ und weiter.", small.theses().get(0).body());
+    }
+
+    @Test
+    void namesTheLinesOfTheUploadWithWindowsLineEndingsAndAByteOrderMark() {
+        String variant = "\uFEFF" + replace(original, "\n3. Integrationsbemühungen", "\n4. Integrationsbemühungen")
+                .replace("\n", "\r\n");
+        PaperFormatException e = assertRefused(variant, lineOf(original, "3. Integrationsbemühungen"));
+        assertEquals("Zeile 57: Die Thesen springen von 2 auf 4.", e.getMessage());
+    }
+
+    @Test
+    void readsThesisNumbersAsWrittenInsideOneList() {
+        PaperFormatException e = assertRefused("# T\n\n## Thesen\n\n1. Eins.\n2. Zwei.\n4. Vier.\n", 7);
+        assertEquals("theses_skip", e.key());
+        assertEquals(List.of(2, 4), e.args());
+    }
+
+    @Test
+    void readsApproachTitlesFollowedByABackslashBreakOrTextOnTheSameLine() throws PaperFormatException {
+        ParsedPaper small = parser.parse("# T\n\n## Thesen\n\n1. Eins.\n\n## Ansätze\n\n"
+                + "- **Erster Ansatz**\\\nText des ersten.\n"
+                + "- **Zweiter Ansatz** beginnt hier,  \nbricht die Zeile\nund endet hier.\n");
+        assertEquals(List.of(new ParsedTopic(TopicKind.APPROACH, 1, "Erster Ansatz", "Text des ersten."),
+                new ParsedTopic(TopicKind.APPROACH, 2, "Zweiter Ansatz",
+                        "beginnt hier,\nbricht die Zeile und endet hier.")), small.approaches());
+    }
+
+    @Test
+    void doesNotHealAParagraphWithLineBreaks() throws PaperFormatException {
+        ParsedPaper small = parser.parse("# T\n\nErste Zeile  \nzweite Zeile ohne Punkt\n\nnächster Absatz.\n\n"
+                + "## Thesen\n\n1. Eins.\n");
+        assertEquals("Erste Zeile\nzweite Zeile ohne Punkt\n\nnächster Absatz.", small.introduction());
+    }
+
+    @Test
+    void keepsNestedListsAndQuotesInTheirMarkdown() throws PaperFormatException {
+        ParsedPaper small = parser.parse("Fragen:\n\n- Erstens?\n  - Genauer:\n    wie?\n- Zweitens\n\n"
+                + "> Ein Zitat\n> über zwei Zeilen.\n\n# T\n\n## Thesen\n\n1. Eins.\n");
+        assertEquals("Fragen:\n\n- Erstens?\n  - Genauer: wie?\n- Zweitens\n\n> Ein Zitat über zwei Zeilen.",
+                small.invitation());
+        assertEquals(List.of("Erstens?", "Genauer: wie?"), small.guidingQuestions());
+    }
+
+    @Test
+    void readsHeadingsAsPlainText() throws PaperFormatException {
+        ParsedPaper small = parser.parse("# **Größe** & `Maß`\n\n## Entwurf – *Stand* 1.2.2016\n\n"
+                + "### **Thesen**\n\n1. Eins.\n");
+        assertEquals("Größe & Maß", small.title());
+        assertEquals("groesse-mass", small.slug());
+        assertEquals("Entwurf – Stand 1.2.2016", small.subtitle());
+        assertEquals(LocalDate.of(2016, 2, 1), small.paperDate());
+        assertEquals("Thesen", small.thesesHeading());
+    }
+
+    @Test
+    void keepsTextBetweenTitleAndSubtitleInTheIntroduction() throws PaperFormatException {
+        ParsedPaper small = parser.parse("# T\n\nVorweg.\n\n## Untertitel\n\nDanach.\n\n## Thesen\n\n1. Eins.\n");
+        assertEquals("Untertitel", small.subtitle());
+        assertEquals("Vorweg.\n\nDanach.", small.introduction());
+    }
+
+    @Test
+    void refusesAnApproachWhoseBoldTitleIsEmptyWithTheEmptyTitleMessage() {
+        int bullet = lineOf(original, "- **Sozialraumorientierung**");
+        PaperFormatException e = assertRefused(replace(original, "- **Sozialraumorientierung**", "- ****"), bullet);
+        assertEquals("Zeile " + bullet + ": Der Ansatz 2 hat keinen Titel.", e.getMessage());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private PaperFormatException assertRefused(String markdown, int expectedLine) {

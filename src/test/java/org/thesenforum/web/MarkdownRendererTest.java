@@ -112,6 +112,24 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void paperRendererShowsEveryLineBreakOfAParagraph() {
+        MarkdownRenderer paper = MarkdownRenderer.forPaper();
+        assertEquals("<p><strong>Geschäftsstelle der LAG</strong><br />\n<strong>Stiftstr. 15</strong><br />\n"
+                + "<strong>30159 Hannover</strong></p>",
+                paper.render("**Geschäftsstelle der LAG**\n**Stiftstr. 15**\n**30159 Hannover**"));
+        assertEquals("<p>one<br />\ntwo</p>", paper.render("one  \ntwo"));
+        assertEquals("<p>First</p>\n<p>Second</p>", paper.render("First\n\nSecond"));
+        assertEquals("<ul><li>one</li><li>two</li></ul>", paper.render("- one\n- two"));
+    }
+
+    @Test
+    void paperRendererKeepsTheCommentSafetyRules() {
+        MarkdownRenderer paper = MarkdownRenderer.forPaper();
+        assertEquals("<p>&lt;script&gt;x&lt;/script&gt;<br />\nclick</p>",
+                paper.render("<script>x</script>\n[click](javascript:alert(1))"));
+    }
+
+    @Test
     void rendersEmphasisAndStrong() {
         assertEquals("<p>a <em>b</em> c <strong>d</strong> <em>e</em></p>", renderer.render("a *b* c **d** _e_"));
     }

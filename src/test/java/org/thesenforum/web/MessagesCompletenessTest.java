@@ -8,12 +8,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import io.quarkus.qute.i18n.Message;
 
@@ -38,6 +42,21 @@ class MessagesCompletenessTest {
     }
 
     @Test
+    void everyBundleHasAnEnglishFileWithTheKeysOfItsGermanFile() throws IOException, URISyntaxException {
+        Path folder = Path.of(MessagesCompletenessTest.class.getResource("/messages").toURI());
+        List<String> bundles;
+        try (Stream<Path> files = Files.list(folder)) {
+            bundles = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("_de.properties"))
+                    .map(name -> name.substring(0, name.length() - "_de.properties".length())).sorted().toList();
+        }
+        assertTrue(bundles.containsAll(List.of("acct", "msg", "paper")), bundles.toString());
+        for (String bundle : bundles) {
+            assertEquals(new TreeSet<>(load(bundle, "de").stringPropertyNames()),
+                    new TreeSet<>(load(bundle, "en").stringPropertyNames()), bundle);
+        }
+    }
+
+    @Test
     void noTextIsBlank() throws IOException {
         for (String locale : List.of("de", "en")) {
             Properties texts = load(locale);
@@ -51,7 +70,11 @@ class MessagesCompletenessTest {
     }
 
     private static Properties load(String locale) throws IOException {
-        String name = "/messages/msg_" + locale + ".properties";
+        return load("msg", locale);
+    }
+
+    private static Properties load(String bundle, String locale) throws IOException {
+        String name = "/messages/" + bundle + "_" + locale + ".properties";
         try (InputStream in = MessagesCompletenessTest.class.getResourceAsStream(name)) {
             assertTrue(in != null, name + " exists");
             Properties properties = new Properties();
