@@ -41,6 +41,7 @@ import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.PaperImporter;
 import org.thesenforum.discussion.ParsedPaper;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 
 /** HTML pages for moderators (invitations) and admins (accounts, audit log, paper import). */
 @Path("/admin")
@@ -108,14 +109,16 @@ public class AdminPages {
     private final AuditLog audit;
     private final PaperImporter papers;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
     AdminPages(AccountService accounts, InvitationService invitations, AuditLog audit, PaperImporter papers,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, ReaderLanguage reader) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.audit = audit;
         this.papers = papers;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @GET
@@ -134,7 +137,7 @@ public class AdminPages {
                     new InvitationRequest(number(maxUses), number(validDays), note), currentUser.require());
             return Response.seeOther(URI.create("/admin?created=" + created.id() + "#created")).build();
         } catch (ProblemException e) {
-            return refused(e, form, FormError.of(e, INVITATION_FIELDS));
+            return refused(e, form, FormError.of(e, INVITATION_FIELDS, reader.locale()));
         }
     }
 
@@ -147,7 +150,7 @@ public class AdminPages {
             accounts.changeRole(id, role(role), currentUser.require());
             return Response.seeOther(URI.create("/admin?done=role#accounts")).build();
         } catch (ProblemException e) {
-            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.getMessage()));
+            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.message(reader.locale())));
         }
     }
 
@@ -165,7 +168,7 @@ public class AdminPages {
             return Response.seeOther(URI.create("/admin?done=" + (enable ? "enabled" : "disabled") + "#accounts"))
                     .build();
         } catch (ProblemException e) {
-            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.getMessage()));
+            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.message(reader.locale())));
         }
     }
 
@@ -239,7 +242,8 @@ public class AdminPages {
     }
 
     private Response paperRefused(ProblemException e, String markdown) {
-        return LoginPages.page(e.status(), Templates.papers(markdown, new FormError("paper", e.getMessage()))).build();
+        FormError error = new FormError("paper", e.message(reader.locale()));
+        return LoginPages.page(e.status(), Templates.papers(markdown, error)).build();
     }
 
     /** Blank means "use the default"; anything that is not a whole number is passed on as out of range. */

@@ -3,6 +3,7 @@ package org.thesenforum.account;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.TemplateExtensions;
 
 /** HTML pages for signing in and out, registering with an invitation link and viewing one's own account. */
@@ -72,10 +74,10 @@ public class LoginPages {
 
         public static final FormError NONE = new FormError(null, "");
 
-        /** Keeps the field only when the form has an input of that name. */
-        static FormError of(ProblemException e, Set<String> formFields) {
+        /** The refusal in the reader's language; keeps the field only when the form has an input of that name. */
+        static FormError of(ProblemException e, Set<String> formFields, Locale locale) {
             boolean known = e.field() != null && formFields.contains(e.field());
-            return new FormError(known ? e.field() : null, e.getMessage());
+            return new FormError(known ? e.field() : null, e.message(locale));
         }
 
         public boolean on(String name) {
@@ -91,13 +93,15 @@ public class LoginPages {
     private final InvitationService invitations;
     private final SessionCookies cookies;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
     LoginPages(AccountService accounts, InvitationService invitations, SessionCookies cookies,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, ReaderLanguage reader) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.cookies = cookies;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @GET
@@ -121,7 +125,7 @@ public class LoginPages {
             return Response.seeOther(URI.create(target)).cookie(signIn(account.get(), request)).build();
         } catch (ProblemException e) {
             Response.ResponseBuilder builder =
-                    page(e.status(), Templates.login(target, shownEmail, false, e.getMessage()));
+                    page(e.status(), Templates.login(target, shownEmail, false, e.message(reader.locale())));
             e.headers().forEach(builder::header);
             return builder.build();
         }
@@ -152,7 +156,7 @@ public class LoginPages {
         try {
             invitations.checkUsable(trimmed);
         } catch (ProblemException e) {
-            return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+            return page(e.status(), Templates.invitationUnusable(e.message(reader.locale()))).build();
         }
         return page(200, Templates.register(new RegisterForm(trimmed, null, null, null, null), FormError.NONE)).build();
     }
@@ -175,9 +179,10 @@ public class LoginPages {
             return Response.seeOther(URI.create("/")).cookie(signIn(account, request)).build();
         } catch (ProblemException e) {
             if ("invitationCode".equals(e.field())) {
-                return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+                return page(e.status(), Templates.invitationUnusable(e.message(reader.locale()))).build();
             }
-            return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS))).build();
+            return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS, reader.locale())))
+                    .build();
         }
     }
 

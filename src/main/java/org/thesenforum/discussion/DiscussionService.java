@@ -18,6 +18,7 @@ import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Reads discussions and topics with their activity, and locks or unlocks topics. */
 @ApplicationScoped
@@ -51,7 +52,8 @@ public class DiscussionService {
     }
 
     public DiscussionView discussion(String slug) {
-        Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
+        Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
+                Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
         long lastEventSeq = d.lastEventSeq;
         Map<Long, Activity> activity = activityByTopic(d);
         List<TopicSummary> topics = Topic.listByDiscussion(d).stream()
@@ -67,7 +69,8 @@ public class DiscussionService {
     public Topic requireTopic(long id) {
         Topic topic = Topic.findById(id);
         if (topic == null) {
-            throw ProblemException.notFound("Das Thema");
+            throw ProblemException.notFound(
+                    Text.of(DiscussionMessages.class, DiscussionMessages::problem_topic_not_found));
         }
         return topic;
     }
