@@ -1,13 +1,11 @@
 package org.thesenforum.account;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,6 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
+import org.thesenforum.web.LoginRedirect;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.TemplateExtensions;
@@ -37,7 +36,6 @@ import org.thesenforum.web.TemplateExtensions;
 @Produces(MediaType.TEXT_HTML)
 public class LoginPages {
 
-    private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\x00-\\x20\\x7F\\\\]");
     private static final Set<String> REGISTER_FIELDS =
             Set.of("displayName", "email", "organisation", "place", "password", "passwordRepeat");
 
@@ -107,7 +105,7 @@ public class LoginPages {
     @GET
     @Path("login")
     public TemplateInstance loginForm(@RestQuery String next) {
-        return Templates.login(safeNext(next), "", false, "");
+        return Templates.login(LoginRedirect.safeNext(next), "", false, "");
     }
 
     @POST
@@ -115,7 +113,7 @@ public class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
             @Context HttpServerRequest request) {
-        String target = safeNext(next);
+        String target = LoginRedirect.safeNext(next);
         String shownEmail = Objects.requireNonNullElse(email, "");
         try {
             Optional<Account> account = accounts.login(email, password, addressOf(request));
@@ -198,20 +196,6 @@ public class LoginPages {
         // Signing in again, or as someone else, replaces this browser's session instead of leaving it behind.
         currentUser.sessionId().ifPresent(accounts::logout);
         return cookies.issue(account.id, accounts.startSession(account, request.getHeader("User-Agent")));
-    }
-
-    /** Only local paths are honoured as redirect targets; anything else could lead to another site. */
-    static String safeNext(String next) {
-        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || UNSAFE_IN_PATH.matcher(next).find()) {
-            return "/";
-        }
-        try {
-            URI uri = new URI(next);
-            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
-        } catch (URISyntaxException e) {
-            return "/";
-        }
     }
 
     static Response.ResponseBuilder page(int status, TemplateInstance page) {

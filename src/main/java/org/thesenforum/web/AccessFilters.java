@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class AccessFilters {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    /** Reachable without an account even when reading is for members only. */
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/api/accounts");
+    /** Reachable without an account even when reading is for members only; the login page has the language switch. */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/api/accounts", "/language");
 
     @Inject
     ForumConfig config;
