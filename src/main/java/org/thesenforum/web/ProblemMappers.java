@@ -1,10 +1,7 @@
 package org.thesenforum.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,7 +12,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -70,15 +66,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
         return respond(uri, request, 403, "Forbidden", text(Messages::problem_forbidden), null).build();
-    }
-
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .collect(Collectors.toCollection(ArrayList::new));
-        Problem problem = Problem.ofFields(422, "Unprocessable Content", errors);
-        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper
@@ -149,11 +136,6 @@ public class ProblemMappers {
     static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
         return ApiPaths.isApi(path);
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     private static String title(int status) {
