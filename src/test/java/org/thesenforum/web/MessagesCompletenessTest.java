@@ -1,6 +1,7 @@
 package org.thesenforum.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,18 +9,38 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.quarkus.qute.i18n.Message;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.thesenforum.account.AccountMessages;
+import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.discussion.DiscussionMessages;
 
+/** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
+
+    /** Each typed bundle and the name of its files, {@code messages/<name>_de.properties} and {@code _en}. */
+    private static final Map<String, Class<?>> BUNDLES = Map.of(
+            "msg", Messages.class,
+            "acct", AccountMessages.class,
+            "cmt", CommentMessages.class,
+            "disc", DiscussionMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
@@ -46,12 +67,45 @@ class MessagesCompletenessTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc" })
+    void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
+        Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(!methods.isEmpty(), bundle + " declares its texts");
+        for (String locale : List.of("de", "en")) {
+            Properties texts = load(bundle, locale);
+            assertEquals(methods, new TreeSet<>(texts.stringPropertyNames()), bundle + "_" + locale);
+            texts.stringPropertyNames().forEach(key ->
+                    assertTrue(!texts.getProperty(key).isBlank(), key + " is blank in " + bundle + "_" + locale));
+        }
+    }
+
+    @Test
+    void everyBundleFileBelongsToABundleCheckedHere() throws IOException, URISyntaxException {
+        URL folder = MessagesCompletenessTest.class.getResource("/messages");
+        assertNotNull(folder, "the message files are on the class path");
+        Set<String> files;
+        try (Stream<Path> list = Files.list(Path.of(folder.toURI()))) {
+            files = list.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> expected = BUNDLES.keySet().stream()
+                .flatMap(b -> Stream.of(b + "_de.properties", b + "_en.properties"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, files, "a new bundle needs both files and an entry in BUNDLES");
+    }
+
     private static Set<String> keys(String locale) throws IOException {
         return new TreeSet<>(load(locale).stringPropertyNames());
     }
 
     private static Properties load(String locale) throws IOException {
-        String name = "/messages/msg_" + locale + ".properties";
+        return load("msg", locale);
+    }
+
+    private static Properties load(String bundle, String locale) throws IOException {
+        String name = "/messages/" + bundle + "_" + locale + ".properties";
         try (InputStream in = MessagesCompletenessTest.class.getResourceAsStream(name)) {
             assertTrue(in != null, name + " exists");
             Properties properties = new Properties();
