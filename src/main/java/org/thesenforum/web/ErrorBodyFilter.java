@@ -1,7 +1,6 @@
 package org.thesenforum.web;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,7 +53,7 @@ public class ErrorBodyFilter {
             long limit = maxBodySize.asLongValue();
             Text detail = Text.of(Messages.class, m -> m.problem_too_large(limit / 1024));
             Map<Locale, byte[]> bodies = new HashMap<>();
-            for (Locale locale : List.of(Languages.GERMAN, Languages.ENGLISH)) {
+            for (Locale locale : Languages.OFFERED) {
                 bodies.put(locale,
                         json.writeValueAsBytes(Problem.of(413, "Content Too Large", detail.in(locale), null)));
             }

@@ -18,6 +18,7 @@ public final class Languages {
     public static final Locale GERMAN = Locale.GERMAN;
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale DEFAULT = GERMAN;
+    public static final List<Locale> OFFERED = List.of(GERMAN, ENGLISH);
     /** The cookie that remembers the choice made with the language switch. */
     public static final String COOKIE = "tf_lang";
     private static final List<String> TAGS = List.of(GERMAN.getLanguage(), ENGLISH.getLanguage());
