@@ -274,4 +274,63 @@ public interface AccountMessages {
 
     @Message
     String audit_col_detail();
+
+    // Refusals: problem details of the API and error texts of the forms.
+
+    @Message
+    String problem_no_details();
+
+    @Message
+    String problem_role_missing();
+
+    @Message
+    String problem_own_admin_role();
+
+    @Message
+    String problem_own_account_disabled();
+
+    @Message
+    String problem_account_not_found();
+
+    @Message
+    String problem_unusual_characters();
+
+    @Message
+    String problem_email_taken();
+
+    @Message
+    String problem_email_lookalike();
+
+    @Message
+    String problem_name_lookalike();
+
+    @Message
+    String problem_email_invalid();
+
+    @Message
+    String problem_password_short(int min);
+
+    @Message
+    String problem_password_long(int max);
+
+    @Message
+    String problem_enabled_missing();
+
+    @Message
+    String problem_max_uses(int max);
+
+    @Message
+    String problem_valid_days(int max);
+
+    @Message
+    String problem_invitation_unknown();
+
+    @Message
+    String problem_invitation_expired();
+
+    @Message
+    String problem_invitation_used();
+
+    @Message
+    String problem_login_throttled(long minutes);
 }

@@ -23,6 +23,7 @@ import org.thesenforum.account.AccountViews.InvitationView;
 import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** JSON API for accounts, invitations and the audit log. */
 @Path("/api")
@@ -92,7 +93,8 @@ public class AccountResource {
     public AccountView setEnabled(@RestPath long id, EnabledChange change) {
         Boolean enabled = ProblemException.requireBody(change).enabled();
         if (enabled == null) {
-            throw ProblemException.invalid("enabled", "Bitte true oder false angeben.");
+            throw ProblemException.invalid("enabled",
+                    Text.of(AccountMessages.class, AccountMessages::problem_enabled_missing));
         }
         return accounts.setEnabled(id, enabled, currentUser.require());
     }

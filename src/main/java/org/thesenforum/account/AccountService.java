@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.quarkus.logging.Log;
@@ -21,7 +22,9 @@ import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
+import org.thesenforum.web.Messages;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Accounts: registration by invitation, sign-in, sign-out, roles, disabling, and the first admin. */
 @ApplicationScoped
@@ -52,7 +55,7 @@ public class AccountService {
     @Transactional
     public AccountView register(Registration r) {
         if (r == null) {
-            throw ProblemException.invalid(null, "Die Anfrage enthält keine Angaben.");
+            throw ProblemException.invalid(null, text(AccountMessages::problem_no_details));
         }
         String code = Inputs.requiredLine("invitationCode", r.invitationCode(), 64);
         String displayName = Inputs.requiredLine("displayName", r.displayName(), 80);
@@ -123,11 +126,11 @@ public class AccountService {
     @Transactional
     public AccountView changeRole(long accountId, Role role, Account admin) {
         if (role == null) {
-            throw ProblemException.invalid("role", "Bitte eine Rolle angeben: EXPERT, MODERATOR oder ADMIN.");
+            throw ProblemException.invalid("role", text(AccountMessages::problem_role_missing));
         }
         Account account = requireAccount(accountId);
         if (account.id.equals(admin.id) && role != Role.ADMIN) {
-            throw ProblemException.conflict("role", "Die eigene Admin-Rolle kann nicht abgegeben werden.");
+            throw ProblemException.conflict("role", text(AccountMessages::problem_own_admin_role));
         }
         if (account.role != role) {
             audit.record(admin.id, "ROLE_CHANGED", "account", account.id, account.role + " → " + role);
@@ -141,7 +144,7 @@ public class AccountService {
     public AccountView setEnabled(long accountId, boolean enabled, Account admin) {
         Account account = requireAccount(accountId);
         if (account.id.equals(admin.id) && !enabled) {
-            throw ProblemException.conflict("enabled", "Das eigene Konto kann nicht gesperrt werden.");
+            throw ProblemException.conflict("enabled", text(AccountMessages::problem_own_account_disabled));
         }
         if (account.enabled != enabled) {
             account.enabled = enabled;
@@ -159,7 +162,7 @@ public class AccountService {
     public Account requireAccount(long id) {
         Account account = Account.findById(id);
         if (account == null) {
-            throw ProblemException.notFound("Das Konto");
+            throw ProblemException.notFound(text(AccountMessages::problem_account_not_found));
         }
         return account;
     }
@@ -217,10 +220,10 @@ public class AccountService {
     /** A skeleton that can be stored: neither empty (only invisible characters) nor beyond the column. */
     private static String checkSkeleton(String field, String skeleton) {
         if (skeleton.isEmpty()) {
-            throw ProblemException.invalid(field, "Das Feld darf nicht leer sein.");
+            throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_blank));
         }
         if (skeleton.length() > Lookalikes.MAX_SKELETON) {
-            throw ProblemException.invalid(field, "Das Feld enthält zu viele ungewöhnliche Zeichen.");
+            throw ProblemException.invalid(field, text(AccountMessages::problem_unusual_characters));
         }
         return skeleton;
     }
@@ -244,31 +247,29 @@ public class AccountService {
     }
 
     private static ProblemException emailTaken() {
-        return ProblemException.conflict("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+        return ProblemException.conflict("email", text(AccountMessages::problem_email_taken));
     }
 
     private static ProblemException emailLookalike() {
-        return ProblemException.conflict("email", "Diese E-Mail-Adresse ähnelt zu sehr einer bereits registrierten "
-                + "Adresse. Bitte eine andere verwenden.");
+        return ProblemException.conflict("email", text(AccountMessages::problem_email_lookalike));
     }
 
     private static ProblemException nameLookalike() {
-        return ProblemException.conflict("displayName", "Dieser Name ähnelt zu sehr dem Namen eines bestehenden "
-                + "Kontos. Bitte einen anderen wählen, zum Beispiel mit einem Zusatz wie dem Ort.");
+        return ProblemException.conflict("displayName", text(AccountMessages::problem_name_lookalike));
     }
 
     private static String checkEmail(String raw) {
         String email = Account.normaliseEmail(Inputs.requiredLine("email", raw, 254));
         // Normalising may lengthen the address (NFKC spells out ligatures), so the column limit is checked after it.
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw ProblemException.invalid("email", "Bitte eine gültige E-Mail-Adresse angeben.");
+            throw ProblemException.invalid("email", text(AccountMessages::problem_email_invalid));
         }
         return email;
     }
 
     static String checkPassword(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            throw ProblemException.invalid("password", "Das Passwort braucht mindestens " + MIN_PASSWORD + " Zeichen.");
+            throw ProblemException.invalid("password", text(m -> m.problem_password_short(MIN_PASSWORD)));
         }
         if (Passwords.tooLong(password)) {
             throw tooLongPassword();
@@ -277,8 +278,11 @@ public class AccountService {
     }
 
     private static ProblemException tooLongPassword() {
-        return ProblemException.invalid("password", "Das Passwort darf höchstens " + MAX_PASSWORD_BYTES
-                + " Bytes lang sein (72 Zeichen ohne Umlaute, Umlaute zählen doppelt).");
+        return ProblemException.invalid("password", text(m -> m.problem_password_long(MAX_PASSWORD_BYTES)));
+    }
+
+    private static Text text(Function<AccountMessages, String> message) {
+        return Text.of(AccountMessages.class, message);
     }
 
     private static String randomPassword() {

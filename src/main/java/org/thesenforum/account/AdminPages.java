@@ -28,6 +28,7 @@ import org.thesenforum.account.AccountViews.InvitationView;
 import org.thesenforum.account.LoginPages.FormError;
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 
 /** HTML pages for moderators (invitations) and admins (accounts, audit log, paper import). */
 @Path("/admin")
@@ -89,13 +90,15 @@ public class AdminPages {
     private final InvitationService invitations;
     private final AuditLog audit;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
-    AdminPages(AccountService accounts, InvitationService invitations, AuditLog audit,
-            CurrentUser currentUser) {
+    AdminPages(AccountService accounts, InvitationService invitations, AuditLog audit, CurrentUser currentUser,
+            ReaderLanguage reader) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @GET
@@ -114,7 +117,7 @@ public class AdminPages {
                     new InvitationRequest(number(maxUses), number(validDays), note), currentUser.require());
             return Response.seeOther(URI.create("/admin?created=" + created.id() + "#created")).build();
         } catch (ProblemException e) {
-            return refused(e, form, FormError.of(e, INVITATION_FIELDS));
+            return refused(e, form, FormError.of(e, INVITATION_FIELDS, reader.locale()));
         }
     }
 
@@ -127,7 +130,7 @@ public class AdminPages {
             accounts.changeRole(id, role(role), currentUser.require());
             return Response.seeOther(URI.create("/admin?done=role#accounts")).build();
         } catch (ProblemException e) {
-            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.getMessage()));
+            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.message(reader.locale())));
         }
     }
 
@@ -145,7 +148,7 @@ public class AdminPages {
             return Response.seeOther(URI.create("/admin?done=" + (enable ? "enabled" : "disabled") + "#accounts"))
                     .build();
         } catch (ProblemException e) {
-            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.getMessage()));
+            return refused(e, InvitationForm.DEFAULTS, new FormError(null, e.message(reader.locale())));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Invitation links: created by moderators and admins, used up by registrations. */
 @ApplicationScoped
@@ -39,11 +41,11 @@ public class InvitationService {
         InvitationRequest r = request == null ? new InvitationRequest(null, null, null) : request;
         int maxUses = r.maxUses() == null ? 1 : r.maxUses();
         if (maxUses < 1 || maxUses > MAX_USES) {
-            throw ProblemException.invalid("maxUses", "Die Zahl der Anmeldungen muss zwischen 1 und " + MAX_USES + " liegen.");
+            throw ProblemException.invalid("maxUses", text(m -> m.problem_max_uses(MAX_USES)));
         }
         int days = r.validDays() == null ? 30 : r.validDays();
         if (days < 1 || days > MAX_VALID_DAYS) {
-            throw ProblemException.invalid("validDays", "Die Gültigkeit muss zwischen 1 und " + MAX_VALID_DAYS + " Tagen liegen.");
+            throw ProblemException.invalid("validDays", text(m -> m.problem_valid_days(MAX_VALID_DAYS)));
         }
         Invitation invitation = new Invitation();
         invitation.code = newCode();
@@ -66,12 +68,12 @@ public class InvitationService {
     /** Refuses unknown (422), used-up and expired (409) codes. */
     public Invitation checkUsable(String code) {
         Invitation invitation = Invitation.findByCode(code).orElseThrow(() -> ProblemException.invalid(
-                "invitationCode", "Diese Einladung ist unbekannt. Bitte den Link aus der Einladung vollständig verwenden."));
+                "invitationCode", text(AccountMessages::problem_invitation_unknown)));
         if (invitation.isExpired(Instant.now())) {
-            throw ProblemException.conflict("invitationCode", "Diese Einladung ist abgelaufen.");
+            throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_expired));
         }
         if (invitation.isUsedUp()) {
-            throw ProblemException.conflict("invitationCode", "Diese Einladung wurde bereits verwendet.");
+            throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_used));
         }
         return invitation;
     }
@@ -81,7 +83,7 @@ public class InvitationService {
     public void consume(String code) {
         int updated = Invitation.update("uses = uses + 1 where code = ?1 and uses < maxUses", code);
         if (updated != 1) {
-            throw ProblemException.conflict("invitationCode", "Diese Einladung wurde bereits verwendet.");
+            throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_used));
         }
     }
 
@@ -94,6 +96,10 @@ public class InvitationService {
     private InvitationView view(Invitation i) {
         return new InvitationView(i.id, i.code, url(i.code), i.maxUses, i.uses, i.expiresAt, i.note,
                 i.createdBy.displayName, i.createdAt);
+    }
+
+    private static Text text(Function<AccountMessages, String> message) {
+        return Text.of(AccountMessages.class, message);
     }
 
     private static String newCode() {

@@ -1,12 +1,11 @@
 package org.thesenforum.account;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +26,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
+import org.thesenforum.web.LoginRedirect;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.TemplateExtensions;
 
 /** HTML pages for signing in and out, registering with an invitation link and viewing one's own account. */
@@ -35,7 +36,6 @@ import org.thesenforum.web.TemplateExtensions;
 @Produces(MediaType.TEXT_HTML)
 public class LoginPages {
 
-    private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\x00-\\x20\\x7F\\\\]");
     private static final Set<String> REGISTER_FIELDS =
             Set.of("displayName", "email", "organisation", "place", "password", "passwordRepeat");
 
@@ -72,10 +72,10 @@ public class LoginPages {
 
         public static final FormError NONE = new FormError(null, "");
 
-        /** Keeps the field only when the form has an input of that name. */
-        static FormError of(ProblemException e, Set<String> formFields) {
+        /** The refusal in the reader's language; keeps the field only when the form has an input of that name. */
+        static FormError of(ProblemException e, Set<String> formFields, Locale locale) {
             boolean known = e.field() != null && formFields.contains(e.field());
-            return new FormError(known ? e.field() : null, e.getMessage());
+            return new FormError(known ? e.field() : null, e.message(locale));
         }
 
         public boolean on(String name) {
@@ -91,19 +91,21 @@ public class LoginPages {
     private final InvitationService invitations;
     private final SessionCookies cookies;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
     LoginPages(AccountService accounts, InvitationService invitations, SessionCookies cookies,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, ReaderLanguage reader) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.cookies = cookies;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @GET
     @Path("login")
     public TemplateInstance loginForm(@RestQuery String next) {
-        return Templates.login(safeNext(next), "", false, "");
+        return Templates.login(LoginRedirect.safeNext(next), "", false, "");
     }
 
     @POST
@@ -111,7 +113,7 @@ public class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
             @Context HttpServerRequest request) {
-        String target = safeNext(next);
+        String target = LoginRedirect.safeNext(next);
         String shownEmail = Objects.requireNonNullElse(email, "");
         try {
             Optional<Account> account = accounts.login(email, password, addressOf(request));
@@ -121,7 +123,7 @@ public class LoginPages {
             return Response.seeOther(URI.create(target)).cookie(signIn(account.get(), request)).build();
         } catch (ProblemException e) {
             Response.ResponseBuilder builder =
-                    page(e.status(), Templates.login(target, shownEmail, false, e.getMessage()));
+                    page(e.status(), Templates.login(target, shownEmail, false, e.message(reader.locale())));
             e.headers().forEach(builder::header);
             return builder.build();
         }
@@ -152,7 +154,7 @@ public class LoginPages {
         try {
             invitations.checkUsable(trimmed);
         } catch (ProblemException e) {
-            return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+            return page(e.status(), Templates.invitationUnusable(e.message(reader.locale()))).build();
         }
         return page(200, Templates.register(new RegisterForm(trimmed, null, null, null, null), FormError.NONE)).build();
     }
@@ -175,9 +177,10 @@ public class LoginPages {
             return Response.seeOther(URI.create("/")).cookie(signIn(account, request)).build();
         } catch (ProblemException e) {
             if ("invitationCode".equals(e.field())) {
-                return page(e.status(), Templates.invitationUnusable(e.getMessage())).build();
+                return page(e.status(), Templates.invitationUnusable(e.message(reader.locale()))).build();
             }
-            return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS))).build();
+            return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS, reader.locale())))
+                    .build();
         }
     }
 
@@ -193,20 +196,6 @@ public class LoginPages {
         // Signing in again, or as someone else, replaces this browser's session instead of leaving it behind.
         currentUser.sessionId().ifPresent(accounts::logout);
         return cookies.issue(account.id, accounts.startSession(account, request.getHeader("User-Agent")));
-    }
-
-    /** Only local paths are honoured as redirect targets; anything else could lead to another site. */
-    static String safeNext(String next) {
-        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || UNSAFE_IN_PATH.matcher(next).find()) {
-            return "/";
-        }
-        try {
-            URI uri = new URI(next);
-            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
-        } catch (URISyntaxException e) {
-            return "/";
-        }
     }
 
     static Response.ResponseBuilder page(int status, TemplateInstance page) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /**
  * Limits failed logins per account and per address: after too many failures within the lockout window,
@@ -48,9 +49,9 @@ public class LoginThrottle {
         Instant now = clock.instant();
         long wait = Math.max(secondsLocked(byAccount, accountKey, now), secondsLocked(byAddress, address, now));
         if (wait > 0) {
-            throw new ProblemException(429, null,
-                    "Zu viele fehlgeschlagene Anmeldungen. Bitte in " + Math.max(1, wait / 60) + " Minuten erneut versuchen.",
-                    Map.of("Retry-After", String.valueOf(wait)));
+            long minutes = Math.max(1, wait / 60);
+            throw ProblemException.tooManyRequests(
+                    Text.of(AccountMessages.class, m -> m.problem_login_throttled(minutes)), wait);
         }
         bump(byAccount, accountKey, now);
         // An address is shared by a whole venue network, so it may fail more often than one account.

@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.web.Languages;
 
 /**
  * Renders one comment, or a topic's lock status, with the very templates of the topic page, so the live stream
- * and the page never show two versions of the same markup.
+ * and the page never show two versions of the same markup. A fragment is rendered once for every reader, so it is
+ * in the forum's default language, not in that of the person whose request made the change.
  */
 @ApplicationScoped
 public class CommentFragments {
@@ -50,10 +52,11 @@ public class CommentFragments {
     }
 
     private String render(ThreadItem item, TopicView topic, boolean moderator) {
-        return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator)).render();
+        return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator))
+                .setLocale(Languages.DEFAULT).render();
     }
 
     public String topicStatus(TopicView topic) {
-        return topicStatus.data("topic", topic).render().strip();
+        return topicStatus.data("topic", topic).setLocale(Languages.DEFAULT).render().strip();
     }
 }

@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
+import org.thesenforum.web.Text;
 import org.thesenforum.web.Inputs;
 
 /**
@@ -33,11 +35,14 @@ public class CommentPages {
     private final CommentService comments;
     private final TopicPages pages;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
-    CommentPages(CommentService comments, TopicPages pages, CurrentUser currentUser) {
+
+    CommentPages(CommentService comments, TopicPages pages, CurrentUser currentUser, ReaderLanguage reader) {
         this.comments = comments;
         this.pages = pages;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @POST
@@ -106,7 +111,7 @@ public class CommentPages {
                 throw e;
             }
             CommentForm refused = new CommentForm(form.kind(), form.commentId(), form.text(), form.questionId(),
-                    e.getMessage());
+                    e.message(reader.locale()));
             return pages.refused(topicId, refused, e);
         }
     }
@@ -120,7 +125,8 @@ public class CommentPages {
     }
 
     private static Long id(String value) {
+        String shown = value == null ? "" : value.strip();
         return Inputs.optionalNumber("id", value, Long.MIN_VALUE, Long.MAX_VALUE, null,
-                "Ungültige Angabe: " + (value == null ? "" : value.strip()));
+                Text.of(CommentMessages.class, m -> m.problem_invalid_id(shown)));
     }
 }

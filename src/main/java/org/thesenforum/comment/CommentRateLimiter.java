@@ -7,8 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /**
  * A per-account budget of actions in a sliding one-minute window; over it, the action gets 429 with Retry-After.
@@ -19,14 +21,26 @@ public final class CommentRateLimiter {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private final Map<Long, Deque<Instant>> recent = new ConcurrentHashMap<>();
     private final int perMinute;
-    private final String tooMany;
+    private final LongFunction<Text> refusal;
     private final Clock clock;
 
-    /** {@code tooMany} opens the German refusal, e.g. "Zu viele Beiträge in kurzer Zeit." */
-    CommentRateLimiter(int perMinute, String tooMany, Clock clock) {
+    /** {@code refusal} says what was too much and in how many seconds to try again. */
+    private CommentRateLimiter(int perMinute, LongFunction<Text> refusal, Clock clock) {
         this.perMinute = perMinute;
-        this.tooMany = tooMany;
+        this.refusal = refusal;
         this.clock = clock;
+    }
+
+    /** The budget of new comments and replies. */
+    static CommentRateLimiter forComments(int perMinute, Clock clock) {
+        return new CommentRateLimiter(perMinute,
+                seconds -> Text.of(CommentMessages.class, m -> m.problem_too_many_comments(seconds)), clock);
+    }
+
+    /** The budget that edits and deletes share. */
+    static CommentRateLimiter forChanges(int perMinute, Clock clock) {
+        return new CommentRateLimiter(perMinute,
+                seconds -> Text.of(CommentMessages.class, m -> m.problem_too_many_changes(seconds)), clock);
     }
 
     /** Counts one action for the account and returns its slot, or throws 429 when the budget is spent. */
@@ -39,8 +53,7 @@ public final class CommentRateLimiter {
             }
             if (times.size() >= perMinute) {
                 long wait = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
-                throw new ProblemException(429, null, tooMany + " Bitte in " + wait
-                        + " Sekunden erneut versuchen.", Map.of("Retry-After", String.valueOf(wait)));
+                throw ProblemException.tooManyRequests(refusal.apply(wait), wait);
             }
             times.addLast(now);
             return now;

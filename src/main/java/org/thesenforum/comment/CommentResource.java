@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 import org.thesenforum.web.Inputs;
 
 /** JSON API for comment threads. */
@@ -112,6 +113,6 @@ public class CommentResource {
 
     private static Long questionFilter(String value) {
         return Inputs.optionalNumber("questionId", value, Long.MIN_VALUE, Long.MAX_VALUE, null,
-                "„questionId“ muss die Nummer einer Leitfrage sein.");
+                Text.of(CommentMessages.class, CommentMessages::problem_question_filter));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,6 +26,7 @@ import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Threads of comments: read as a tree, post, edit, delete, hide and unhide. */
 @ApplicationScoped
@@ -47,10 +49,8 @@ public class CommentService {
     CommentService(DiscussionService discussions, ForumConfig config, MarkdownRenderer markdown, AuditLog audit,
             Event<CommentChanged> changed, TransactionSynchronizationRegistry transactions) {
         this.discussions = discussions;
-        this.posts = new CommentRateLimiter(config.comment().ratePerMinute(), "Zu viele Beiträge in kurzer Zeit.",
-                Clock.systemUTC());
-        this.changes = new CommentRateLimiter(config.comment().editsPerMinute(),
-                "Zu viele Bearbeitungen und Löschungen in kurzer Zeit.", Clock.systemUTC());
+        this.posts = CommentRateLimiter.forComments(config.comment().ratePerMinute(), Clock.systemUTC());
+        this.changes = CommentRateLimiter.forChanges(config.comment().editsPerMinute(), Clock.systemUTC());
         this.markdown = markdown;
         this.audit = audit;
         this.changed = changed;
@@ -98,7 +98,7 @@ public class CommentService {
     public CommentView post(long topicId, NewComment request, Account author) {
         Topic topic = discussions.requireTopic(topicId);
         if (topic.locked) {
-            throw ProblemException.conflict(null, "Das Thema ist gesperrt: Neue Beiträge sind nicht möglich.");
+            throw ProblemException.conflict(null, text(CommentMessages::problem_topic_locked_new));
         }
         String body = Inputs.requiredText("body", request.body(), MAX_BODY);
         Comment parent = request.parentId() == null ? null : parentIn(topic, request.parentId());
@@ -122,13 +122,13 @@ public class CommentService {
     public CommentView edit(long commentId, String newBody, Account editor) {
         Comment comment = require(commentId);
         if (!CommentPolicy.isAuthor(editor, comment)) {
-            throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag bearbeiten.");
+            throw ProblemException.forbidden(text(CommentMessages::problem_edit_not_author));
         }
         if (comment.isDeleted()) {
-            throw ProblemException.conflict(null, "Der Beitrag wurde gelöscht und kann nicht bearbeitet werden.");
+            throw ProblemException.conflict(null, text(CommentMessages::problem_edit_deleted));
         }
         if (comment.topic.locked) {
-            throw ProblemException.conflict(null, "Das Thema ist gesperrt: Beiträge können nicht bearbeitet werden.");
+            throw ProblemException.conflict(null, text(CommentMessages::problem_topic_locked_edit));
         }
         String body = Inputs.requiredText("body", newBody, MAX_BODY);
         if (!body.equals(comment.body)) {
@@ -144,7 +144,7 @@ public class CommentService {
     public void delete(long commentId, Account account) {
         Comment comment = require(commentId);
         if (!CommentPolicy.isAuthor(account, comment)) {
-            throw ProblemException.forbidden("Nur die Autorin oder der Autor kann den Beitrag löschen.");
+            throw ProblemException.forbidden(text(CommentMessages::problem_delete_not_author));
         }
         if (!comment.isDeleted()) {
             spend(changes, account);
@@ -204,10 +204,14 @@ public class CommentService {
         });
     }
 
+    private static Text text(Function<CommentMessages, String> message) {
+        return Text.of(CommentMessages.class, message);
+    }
+
     private Comment require(long id) {
         Comment comment = Comment.findById(id);
         if (comment == null) {
-            throw ProblemException.notFound("Der Beitrag");
+            throw ProblemException.notFound(text(CommentMessages::problem_comment_not_found));
         }
         return comment;
     }
@@ -215,10 +219,10 @@ public class CommentService {
     private Comment parentIn(Topic topic, long parentId) {
         Comment parent = Comment.findById(parentId);
         if (parent == null) {
-            throw ProblemException.invalid("parentId", "Der Beitrag, auf den geantwortet wird, existiert nicht.");
+            throw ProblemException.invalid("parentId", text(CommentMessages::problem_parent_missing));
         }
         if (!parent.topic.id.equals(topic.id)) {
-            throw ProblemException.invalid("parentId", "Der Beitrag, auf den geantwortet wird, gehört zu einem anderen Thema.");
+            throw ProblemException.invalid("parentId", text(CommentMessages::problem_parent_other_topic));
         }
         return parent;
     }
@@ -226,7 +230,7 @@ public class CommentService {
     private GuidingQuestion questionOf(Topic topic, long questionId) {
         GuidingQuestion question = GuidingQuestion.findById(questionId);
         if (question == null || !question.discussion.id.equals(topic.discussion.id)) {
-            throw ProblemException.invalid("questionId", "Diese Leitfrage gibt es in dieser Diskussion nicht.");
+            throw ProblemException.invalid("questionId", text(CommentMessages::problem_question_unknown));
         }
         return question;
     }

@@ -3,7 +3,7 @@ package org.thesenforum.discussion;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** UI texts of the discussion feature (topic labels, the paper import); German in disc_de, English in disc_en. */
+/** UI texts and refusals of the discussion feature (topic labels, the paper import); German in disc_de, English in disc_en. */
 @MessageBundle(value = "disc", locale = "de")
 public interface DiscussionMessages {
 
@@ -81,4 +81,15 @@ public interface DiscussionMessages {
 
     @Message
     String papers_confirm();
+
+    // Refusals
+
+    @Message
+    String problem_discussion_not_found();
+
+    @Message
+    String problem_topic_not_found();
+
+    @Message
+    String problem_paper_exists(String title, String slug);
 }

@@ -17,6 +17,7 @@ import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.discussion.TopicActivity.Activity;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Reads discussions and topics with their activity, and locks or unlocks topics. */
 @ApplicationScoped
@@ -45,7 +46,8 @@ public class DiscussionService {
     }
 
     public DiscussionView discussion(String slug) {
-        Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
+        Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
+                Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
         long lastEventSeq = d.lastEventSeq;
         Map<Long, Activity> byTopic = activity.byTopic(d.id);
         List<TopicSummary> topics = Topic.listByDiscussion(d).stream()
@@ -61,7 +63,8 @@ public class DiscussionService {
     public Topic requireTopic(long id) {
         Topic topic = Topic.findById(id);
         if (topic == null) {
-            throw ProblemException.notFound("Das Thema");
+            throw ProblemException.notFound(
+                    Text.of(DiscussionMessages.class, DiscussionMessages::problem_topic_not_found));
         }
         return topic;
     }

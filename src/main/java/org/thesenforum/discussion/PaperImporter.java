@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.thesenforum.account.Account;
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** Turns a parsed paper into a discussion with its topics and guiding questions, all or nothing. */
 @ApplicationScoped
@@ -48,12 +49,13 @@ public class PaperImporter {
         try {
             ParsedPaper paper = parser.parse(markdown == null ? "" : markdown);
             if (Discussion.findBySlug(paper.slug()).isPresent()) {
-                throw ProblemException.conflict("file", "Es gibt schon eine Diskussion „" + paper.title()
-                        + "“ (" + paper.slug() + ").");
+                throw ProblemException.conflict("file", Text.of(DiscussionMessages.class,
+                        m -> m.problem_paper_exists(paper.title(), paper.slug())));
             }
             return paper;
         } catch (PaperFormatException e) {
-            throw ProblemException.invalid("file", e.getMessage());
+            // The parser words its findings in German only.
+            throw ProblemException.invalid("file", e::message);
         }
     }
 

@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 
 /** HTML pages for admins to import a further discussion paper: upload or paste, preview, confirm. */
 @Path("/admin/papers")
@@ -56,10 +57,12 @@ public class PaperPages {
 
     private final PaperImporter papers;
     private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
 
-    PaperPages(PaperImporter papers, CurrentUser currentUser) {
+    PaperPages(PaperImporter papers, CurrentUser currentUser, ReaderLanguage reader) {
         this.papers = papers;
         this.currentUser = currentUser;
+        this.reader = reader;
     }
 
     @GET
@@ -106,8 +109,8 @@ public class PaperPages {
         }
     }
 
-    private static Response refused(ProblemException e, String markdown) {
-        return page(e.status(), Templates.papers(markdown, new PaperError("paper", e.getMessage())));
+    private Response refused(ProblemException e, String markdown) {
+        return page(e.status(), Templates.papers(markdown, new PaperError("paper", e.message(reader.locale()))));
     }
 
     private static Response page(int status, TemplateInstance page) {

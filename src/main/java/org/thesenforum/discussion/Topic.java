@@ -12,6 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.thesenforum.web.Languages;
+import org.thesenforum.web.Text;
+
 /** One thesis or approach of a discussion paper, discussed in a comment thread. */
 @Entity
 @Table(name = "topics")
@@ -39,8 +42,12 @@ public class Topic extends PanacheEntity {
         return list("discussion = ?1 order by position", discussion);
     }
 
-    /** A human label such as "These 3" or "Ansatz 1". */
+    /**
+     * A label such as "These 3" or "Ansatz 1", from the same bundle text the pages use, in German: it is stored in
+     * audit entries and sent in the API's data, which are the same for every reader. Pages use {@code disc:topic_label}
+     * in the reader's language.
+     */
     public String label() {
-        return (kind == TopicKind.THESIS ? "These " : "Ansatz ") + number;
+        return Text.of(DiscussionMessages.class, m -> m.topic_label(kind, number)).in(Languages.DEFAULT);
     }
 }

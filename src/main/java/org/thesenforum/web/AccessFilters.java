@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class AccessFilters {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    /** Reachable without an account even when reading is for members only. */
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/api/accounts");
+    /** Reachable without an account even when reading is for members only; the login page has the language switch. */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/api/accounts", "/language");
 
     @Inject
     ForumConfig config;
@@ -42,7 +42,7 @@ public class AccessFilters {
         boolean allowed = origin == null && ApiPaths.isApi(request.getUriInfo().getPath())
                 || sameOrigin(site, host) || sameOrigin(site, publicHost(config));
         if (!allowed) {
-            throw ProblemException.forbidden("Schreibzugriffe von fremden Seiten sind nicht erlaubt.");
+            throw ProblemException.forbidden(Text.of(Messages.class, Messages::problem_cross_site));
         }
     }
 
@@ -57,9 +57,9 @@ public class AccessFilters {
     private static Response membersOnly(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (ApiPaths.isApi(path)) {
+            String detail = Text.of(Messages.class, Messages::problem_members_only).in(Languages.of(request));
             return BasicChallenge.add(Response.status(401).type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(401, "Unauthorized", "Dieses Forum ist nur für Mitglieder lesbar.", null)),
-                    request).build();
+                    .entity(Problem.of(401, "Unauthorized", detail, null)), request).build();
         }
         return Response.seeOther(LoginRedirect.login(request.getMethod(), request.getUriInfo().getRequestUri(),
                 request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();

@@ -2,7 +2,10 @@ package org.thesenforum.web;
 
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +42,9 @@ public class ConnectionGuards implements HttpServerOptionsCustomizer {
 
     private static final String ACCEPT_HOOK = "forum-connection-guards";
 
-    /** What every connection's guards need to know. */
-    record Limits(long headerTimeoutNanos, long maxBodyBytes, byte[] problemBody, byte[] textBody,
-            List<WebSocketUpgrades> upgrades) {
+    /** What every connection's guards need to know; the 413 bodies in each language the forum offers. */
+    record Limits(long headerTimeoutNanos, long maxBodyBytes, Map<Locale, byte[]> problemBodies,
+            Map<Locale, byte[]> textBodies, List<WebSocketUpgrades> upgrades) {
     }
 
     private final Vertx vertx;
@@ -52,10 +55,16 @@ public class ConnectionGuards implements HttpServerOptionsCustomizer {
             throws JsonProcessingException {
         this.vertx = vertx;
         long max = maxBodySize.asLongValue();
-        String detail = "Die Anfrage ist zu groß (höchstens " + max / 1024 + " KB).";
-        this.limits = new Limits(config.http().headerTimeout().toNanos(), max,
-                json.writeValueAsBytes(Problem.of(413, "Content Too Large", detail, null)),
-                detail.getBytes(StandardCharsets.UTF_8), upgrades.stream().toList());
+        Text tooLarge = Text.of(Messages.class, m -> m.problem_too_large(max / 1024));
+        Map<Locale, byte[]> problemBodies = new HashMap<>();
+        Map<Locale, byte[]> textBodies = new HashMap<>();
+        for (Locale locale : Languages.OFFERED) {
+            String detail = tooLarge.in(locale);
+            problemBodies.put(locale, json.writeValueAsBytes(Problem.of(413, "Content Too Large", detail, null)));
+            textBodies.put(locale, detail.getBytes(StandardCharsets.UTF_8));
+        }
+        this.limits = new Limits(config.http().headerTimeout().toNanos(), max, Map.copyOf(problemBodies),
+                Map.copyOf(textBodies), upgrades.stream().toList());
     }
 
     /**

@@ -57,8 +57,7 @@ public class CsrfFilter {
         if (cookieToken == null || !(field instanceof String sent)
                 || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
                         cookieToken.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ProblemException(400, CsrfTokens.NAME, "Das Formular ist abgelaufen oder kam nicht von "
-                    + "dieser Seite. Bitte laden Sie die Seite neu und senden Sie es noch einmal.");
+            throw new ProblemException(400, CsrfTokens.NAME, Text.of(Messages.class, Messages::problem_csrf));
         }
     }
 

@@ -1,17 +1,23 @@
 package org.thesenforum.web;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -28,15 +34,15 @@ public class ErrorBodyFilter {
         if (status < 400 || response.hasEntity() || !ApiPaths.isApi(request.getUriInfo().getPath())) {
             return;
         }
-        String detail = status == 400 ? "Die Anfrage wurde abgelehnt: Formulare brauchen ein gültiges CSRF-Token, "
-                + "die API erwartet application/json." : "Die Anfrage wurde abgelehnt.";
-        response.setEntity(Problem.of(status, status == 400 ? "Bad Request" : "Error", detail, null), null,
-                jakarta.ws.rs.core.MediaType.valueOf(Problem.MEDIA_TYPE));
+        Text detail = Text.of(Messages.class,
+                status == 400 ? Messages::problem_form_or_json : Messages::problem_refused);
+        response.setEntity(Problem.of(status, status == 400 ? "Bad Request" : "Error",
+                detail.in(Languages.of(request)), null), null, MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 
     /**
      * The HTTP layer refuses a declared Content-Length over the limit with an empty 413 before any REST filter runs;
-     * this route runs just before it and answers API requests with a problem body instead.
+     * this route runs just before it and answers API requests with a problem body instead, in the reader's language.
      */
     @Singleton
     static class OversizedBodies {
@@ -45,14 +51,21 @@ public class ErrorBodyFilter {
                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize)
                 throws JsonProcessingException {
             long limit = maxBodySize.asLongValue();
-            byte[] body = json.writeValueAsBytes(Problem.of(413, "Content Too Large",
-                    "Die Anfrage ist zu groß (höchstens " + limit / 1024 + " KB).", null));
+            Text detail = Text.of(Messages.class, m -> m.problem_too_large(limit / 1024));
+            Map<Locale, byte[]> bodies = new HashMap<>();
+            for (Locale locale : Languages.OFFERED) {
+                bodies.put(locale,
+                        json.writeValueAsBytes(Problem.of(413, "Content Too Large", detail.in(locale), null)));
+            }
             router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
                 String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
                 if (length == null || !ApiPaths.isApi(context.normalizedPath()) || !exceeds(length, limit)) {
                     context.next();
                     return;
                 }
+                Cookie chosen = context.request().getCookie(Languages.COOKIE);
+                byte[] body = bodies.get(Languages.resolve(chosen == null ? null : chosen.getValue(),
+                        context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

@@ -19,7 +19,7 @@ public final class Inputs {
     public static String requiredText(String field, String value, int maxLength) {
         String text = value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n');
         if (FORBIDDEN_IN_TEXT.matcher(text).find()) {
-            throw ProblemException.invalid(field, "Der Text enthält unzulässige Steuerzeichen.");
+            throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_text_controls));
         }
         return checkLength(field, trim(text), maxLength);
     }
@@ -28,7 +28,7 @@ public final class Inputs {
     public static String requiredLine(String field, String value, int maxLength) {
         String line = value == null ? "" : value;
         if (FORBIDDEN_IN_LINE.matcher(line).find()) {
-            throw ProblemException.invalid(field, "Das Feld enthält unzulässige Steuerzeichen.");
+            throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_line_controls));
         }
         return checkLength(field, trim(line), maxLength);
     }
@@ -41,7 +41,6 @@ public final class Inputs {
         return requiredLine(field, value, maxLength);
     }
 
-    /** Strips whitespace at both ends, including no-break and zero-width spaces that show as nothing. */
     /** A whole number from a query or form value; null when it is blank or no number (lenient filters). */
     public static Long number(String value) {
         if (value == null || value.isBlank()) {
@@ -59,7 +58,7 @@ public final class Inputs {
      * {@code refusal} when it is no number or out of range.
      */
     public static Long optionalNumber(String field, String value, long min, long max, Long fallback,
-            String refusal) {
+            Text refusal) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -70,6 +69,18 @@ public final class Inputs {
         return n;
     }
 
+    /**
+     * The same with a refusal in German whatever the reader's language.
+     *
+     * @deprecated German only; use {@link #optionalNumber(String, String, long, long, Long, Text)}.
+     */
+    @Deprecated
+    public static Long optionalNumber(String field, String value, long min, long max, Long fallback,
+            String refusal) {
+        return optionalNumber(field, value, min, max, fallback, Text.fixed(refusal));
+    }
+
+    /** Strips whitespace at both ends, including no-break and zero-width spaces that show as nothing. */
     private static String trim(String value) {
         int start = 0;
         int end = value.length();
@@ -88,10 +99,10 @@ public final class Inputs {
 
     private static String checkLength(String field, String text, int maxLength) {
         if (text.isEmpty()) {
-            throw ProblemException.invalid(field, "Das Feld darf nicht leer sein.");
+            throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_blank));
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
-            throw ProblemException.invalid(field, "Höchstens " + maxLength + " Zeichen sind erlaubt.");
+            throw ProblemException.invalid(field, Text.of(Messages.class, m -> m.problem_too_long(maxLength)));
         }
         return text;
     }

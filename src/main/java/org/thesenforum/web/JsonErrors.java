@@ -3,6 +3,7 @@ package org.thesenforum.web;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,13 +15,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
-/** Says in German what is wrong with a refused JSON body, and names the field at fault where there is one. */
+/** Says what is wrong with a refused JSON body, in the reader's language, and names the field at fault if any. */
 final class JsonErrors {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
-    /** The offending field (or null) and a German sentence for people. */
-    record Fault(String field, String detail) {
+    /** The offending field (or null) and a sentence for people. */
+    record Fault(String field, Text detail) {
     }
 
     private JsonErrors() {
@@ -29,22 +30,21 @@ final class JsonErrors {
     static Fault of(JsonProcessingException e) {
         String duplicate = duplicateField(e);
         if (duplicate != null) {
-            return new Fault(duplicate, "Das Feld „" + duplicate + "“ kommt mehrfach vor.");
+            return new Fault(duplicate, text(m -> m.json_duplicate(duplicate)));
         }
         String field = path(e);
         if (field == null) {
             boolean trailing = e instanceof MismatchedInputException && e.getOriginalMessage() != null
                     && e.getOriginalMessage().startsWith("Trailing token");
-            return new Fault(null, trailing ? "Nach dem JSON-Wert folgt weiterer Inhalt."
-                    : "Das JSON der Anfrage ist fehlerhaft.");
+            return new Fault(null, text(trailing ? Messages::json_trailing : Messages::json_malformed));
         }
         if (e instanceof PropertyBindingException) {
-            return new Fault(field, "Das Feld „" + field + "“ ist unbekannt.");
+            return new Fault(field, text(m -> m.json_unknown(field)));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new Fault(field, "Das Feld „" + field + "“ erwartet " + expected(mismatch.getTargetType()) + ".");
+            return new Fault(field, expected(field, mismatch.getTargetType()));
         }
-        return new Fault(field, "Das Feld „" + field + "“ hat einen ungültigen Wert.");
+        return new Fault(field, text(m -> m.json_invalid(field)));
     }
 
     private static String path(JsonProcessingException e) {
@@ -72,27 +72,32 @@ final class JsonErrors {
         return m.group(1);
     }
 
-    private static String expected(Class<?> type) {
+    private static Text expected(String field, Class<?> type) {
         if (type == String.class) {
-            return "Text";
+            return text(m -> m.json_expects_text(field));
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true oder false";
+            return text(m -> m.json_expects_boolean(field));
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
             return type == Double.class || type == Float.class || type == double.class || type == float.class
-                    ? "eine Zahl" : "eine ganze Zahl";
+                    ? text(m -> m.json_expects_number(field)) : text(m -> m.json_expects_integer(field));
         }
         if (type.isEnum()) {
-            return "einen dieser Werte: " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            String values = Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
+            return text(m -> m.json_expects_one_of(field, values));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "eine Liste";
+            return text(m -> m.json_expects_list(field));
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "ein Objekt";
+            return text(m -> m.json_expects_object(field));
         }
-        return "einen anderen Wert";
+        return text(m -> m.json_expects_other(field));
+    }
+
+    private static Text text(Function<Messages, String> message) {
+        return Text.of(Messages.class, message);
     }
 }

@@ -1,6 +1,7 @@
 package org.thesenforum.web;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 public final class LoginRedirect {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+    private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\x00-\\x20\\x7F\\\\]");
     /** The pages that answer a GET; a form's address is turned into the nearest of them. */
     private static final List<Pattern> PAGES = List.of(
             Pattern.compile("/"),
@@ -69,6 +71,24 @@ public final class LoginRedirect {
         return "/";
     }
 
+    /**
+     * {@code next} when it is a path on this site ({@code /topics/7?frage=2}), else "/": a full or protocol-relative
+     * address ({@code //evil.example}), a backslash that browsers read as a slash, or control characters could lead
+     * the reader to another site or split the Location header.
+     */
+    public static String safeNext(String next) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+                || UNSAFE_IN_PATH.matcher(next).find()) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
     /** The Origin or Referer as a URI when it names this host, else null. */
     static URI sameOrigin(String referer, String host) {
         if (referer == null || host == null) {
@@ -77,7 +97,7 @@ public final class LoginRedirect {
         try {
             URI uri = new URI(referer);
             return uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(host) ? uri : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

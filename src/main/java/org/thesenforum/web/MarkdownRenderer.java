@@ -11,15 +11,10 @@ import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.Code;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -55,8 +50,6 @@ public class MarkdownRenderer {
     private static final Pattern CONTROL_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
 
     private static final Pattern LINE_ENDINGS = Pattern.compile("\\r\\n?");
-
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     /** Absolute http(s) URL with a non-empty authority that starts with a plain host character. */
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\\\@:\\s][^\\s]*");
@@ -130,26 +123,6 @@ public class MarkdownRenderer {
         }
         String html = htmlRenderer.render(document);
         return POLICY.sanitize(html).strip();
-    }
-
-    /**
-     * Renders Markdown to plain text for previews, excerpts and screen-reader announcements:
-     * markup removed, link targets omitted, images reduced to their alt text, all whitespace runs
-     * collapsed to single spaces.
-     *
-     * <p>The result is plain text, not HTML: it must be escaped like any other text when embedded.
-     *
-     * @param markdown user input, may be {@code null}
-     * @return plain text; {@code ""} for {@code null} or blank input
-     */
-    public String renderPlain(String markdown) {
-        Node document = parse(markdown);
-        if (document == null) {
-            return "";
-        }
-        PlainTextCollector collector = new PlainTextCollector();
-        document.accept(collector);
-        return WHITESPACE_RUN.matcher(collector.text).replaceAll(" ").strip();
     }
 
     /** Cleans the input, parses it and reduces the tree to the supported, safe subset. */
@@ -233,49 +206,6 @@ public class MarkdownRenderer {
                 node.insertBefore(child);
             }
             node.unlink();
-        }
-    }
-
-    /** Collects the visible text of a document, separating blocks and lines by whitespace. */
-    private static final class PlainTextCollector extends AbstractVisitor {
-
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public void visit(Text node) {
-            text.append(node.getLiteral());
-        }
-
-        @Override
-        public void visit(Code code) {
-            text.append(code.getLiteral());
-        }
-
-        @Override
-        public void visit(HtmlInline htmlInline) {
-            text.append(htmlInline.getLiteral());
-        }
-
-        @Override
-        public void visit(SoftLineBreak softLineBreak) {
-            text.append(' ');
-        }
-
-        @Override
-        public void visit(HardLineBreak hardLineBreak) {
-            text.append(' ');
-        }
-
-        @Override
-        protected void visitChildren(Node parent) {
-            boolean block = parent instanceof Block;
-            if (block) {
-                text.append(' ');
-            }
-            super.visitChildren(parent);
-            if (block) {
-                text.append(' ');
-            }
         }
     }
 }

@@ -270,4 +270,119 @@ public interface Messages {
 
     @Message
     String draft_discard();
+
+    // Language switch: each language is named in itself.
+
+    @Message
+    String lang_label();
+
+    @Message
+    String lang_de();
+
+    @Message
+    String lang_en();
+
+    // Refusals: problem details of the API and error texts of the pages.
+
+    @Message
+    String problem_text_controls();
+
+    @Message
+    String problem_line_controls();
+
+    @Message
+    String problem_blank();
+
+    @Message
+    String problem_too_long(int max);
+
+    @Message
+    String problem_body_required();
+
+    @Message
+    String problem_csrf();
+
+    @Message
+    String problem_cross_site();
+
+    @Message
+    String problem_members_only();
+
+    @Message
+    String problem_login_failed();
+
+    @Message
+    String problem_sign_in();
+
+    @Message
+    String problem_forbidden();
+
+    @Message
+    String problem_not_found();
+
+    @Message
+    String problem_method();
+
+    @Message
+    String problem_not_acceptable();
+
+    @Message
+    String problem_too_large(long kb);
+
+    @Message
+    String problem_media_type();
+
+    @Message
+    String problem_bad_request();
+
+    @Message
+    String problem_refused();
+
+    @Message
+    String problem_form_or_json();
+
+    @Message
+    String problem_internal();
+
+    @Message
+    String problem_language();
+
+    @Message
+    String json_duplicate(String field);
+
+    @Message
+    String json_trailing();
+
+    @Message
+    String json_malformed();
+
+    @Message
+    String json_unknown(String field);
+
+    @Message
+    String json_invalid(String field);
+
+    @Message
+    String json_expects_text(String field);
+
+    @Message
+    String json_expects_boolean(String field);
+
+    @Message
+    String json_expects_number(String field);
+
+    @Message
+    String json_expects_integer(String field);
+
+    @Message
+    String json_expects_one_of(String field, String values);
+
+    @Message
+    String json_expects_list(String field);
+
+    @Message
+    String json_expects_object(String field);
+
+    @Message
+    String json_expects_other(String field);
 }

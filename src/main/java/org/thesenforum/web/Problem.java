@@ -18,10 +18,4 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors = field == null ? null : List.of(new FieldError(field, detail));
         return new Problem("about:blank", title, status, detail, field, errors);
     }
-
-    public static Problem ofFields(int status, String title, List<FieldError> errors) {
-        String first = errors.isEmpty() ? null : errors.get(0).field();
-        String detail = errors.isEmpty() ? title : errors.get(0).message();
-        return new Problem("about:blank", title, status, detail, first, errors);
-    }
 }

@@ -1,45 +1,66 @@
 package org.thesenforum.web;
 
+import java.util.Locale;
 import java.util.Map;
 
-/** A refusal with an HTTP status, a German message for people and optionally the field at fault. */
+/**
+ * A refusal with an HTTP status, a text for people in their language and optionally the field at fault.
+ * {@link #getMessage()} is the German text, for logs; pages and problem bodies show {@link #message(Locale)}.
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String field;
+    private final Text text;
     private final Map<String, String> headers;
 
-    public ProblemException(int status, String field, String message) {
-        this(status, field, message, Map.of());
+    public ProblemException(int status, String field, Text text) {
+        this(status, field, text, Map.of());
     }
 
-    public ProblemException(int status, String field, String message, Map<String, String> headers) {
-        super(message, null, false, false);
+    public ProblemException(int status, String field, Text text, Map<String, String> headers) {
+        super(null, null, false, false);
         this.status = status;
         this.field = field;
+        this.text = text;
         this.headers = headers;
     }
 
+    public static ProblemException notFound(Text text) {
+        return new ProblemException(404, null, text);
+    }
+
+    /**
+     * "… wurde nicht gefunden." in German whatever the reader's language.
+     *
+     * @deprecated German only; use {@link #notFound(Text)} with a text from the feature's bundle.
+     */
+    @Deprecated
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, null, what + " wurde nicht gefunden.");
+        return notFound(Text.fixed(what + " wurde nicht gefunden."));
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(422, field, message);
+    public static ProblemException invalid(String field, Text text) {
+        return new ProblemException(422, field, text);
     }
 
-    public static ProblemException conflict(String field, String message) {
-        return new ProblemException(409, field, message);
+    public static ProblemException conflict(String field, Text text) {
+        return new ProblemException(409, field, text);
     }
 
-    public static ProblemException forbidden(String message) {
-        return new ProblemException(403, null, message);
+    public static ProblemException forbidden(Text text) {
+        return new ProblemException(403, null, text);
+    }
+
+    /** 429 with a {@code Retry-After} of {@code seconds}. */
+    public static ProblemException tooManyRequests(Text text, long seconds) {
+        return new ProblemException(429, null, text, Map.of("Retry-After", String.valueOf(seconds)));
     }
 
     /** A JSON request body, or 400 when the request came without one. */
     public static <T> T requireBody(T body) {
         if (body == null) {
-            throw new ProblemException(400, null, "Die Anfrage braucht einen JSON-Körper.");
+            throw new ProblemException(400, null, Text.of(Messages.class, Messages::problem_body_required));
         }
         return body;
     }
@@ -54,5 +75,16 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The text in the reader's language. */
+    public String message(Locale locale) {
+        return text.in(locale);
+    }
+
+    /** The German text. */
+    @Override
+    public String getMessage() {
+        return text.in(Languages.DEFAULT);
     }
 }

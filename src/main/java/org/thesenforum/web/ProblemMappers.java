@@ -1,8 +1,7 @@
 package org.thesenforum.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,7 +12,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -23,8 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every refusal into {@code application/problem+json} for the API and into a German error page (or a
- * redirect to the login) for pages. Unexpected errors are logged and answered with a 500 that leaks nothing.
+ * Turns every refusal into {@code application/problem+json} for the API and into an error page (or a redirect to
+ * the login) for pages, both in the reader's language. Unexpected errors are logged and answered with a 500 that
+ * leaks nothing.
  */
 public class ProblemMappers {
 
@@ -32,21 +31,21 @@ public class ProblemMappers {
     Template error;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder builder = respond(uri, e.status(), title(e.status()), e.getMessage(), e.field());
+    public Response problem(ProblemException e, UriInfo uri, ContainerRequestContext request) {
+        Response.ResponseBuilder builder = respond(uri, request, e.status(), title(e.status()), e::message, e.field());
         e.headers().forEach(builder::header);
         return builder.build();
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri) {
-        return malformedJson(e, uri);
+    public Response json(JsonProcessingException e, UriInfo uri, ContainerRequestContext request) {
+        return malformedJson(e, uri, request);
     }
 
     /** Wrong types and unknown properties; replaces the built-in mapper, whose body is not a problem. */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return malformedJson(e, uri);
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, ContainerRequestContext request) {
+        return malformedJson(e, uri, request);
     }
 
     @ServerExceptionMapper
@@ -58,45 +57,36 @@ public class ProblemMappers {
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri,
             ContainerRequestContext request) {
         if (isApi(uri)) {
-            return respond(uri, 401, "Unauthorized", "Anmeldung fehlgeschlagen: E-Mail oder Passwort ist falsch.", null)
+            return respond(uri, request, 401, "Unauthorized", text(Messages::problem_login_failed), null)
                     .header(BasicChallenge.HEADER, BasicChallenge.VALUE).build();
         }
         return notSignedIn(uri, request);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(uri, 403, "Forbidden", "Dafür fehlen die Rechte.", null).build();
+    public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        return respond(uri, request, 403, "Forbidden", text(Messages::problem_forbidden), null).build();
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .collect(Collectors.toCollection(ArrayList::new));
-        Problem problem = Problem.ofFields(422, "Unprocessable Content", errors);
-        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ContainerRequestContext request) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json, uri);
+            return malformedJson(json, uri, request);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.error("Request failed", e);
         }
-        String detail = switch (status) {
-            case 404 -> "Diese Seite oder Ressource gibt es nicht.";
-            case 405 -> "Diese Methode ist hier nicht erlaubt.";
-            case 406 -> "Dieses Antwortformat wird nicht angeboten.";
-            case 413 -> "Die Anfrage ist zu groß (höchstens 64 KB).";
-            case 415 -> "Dieses Format wird nicht angenommen; bitte application/json senden.";
-            case 400 -> "Die Anfrage ist fehlerhaft.";
-            default -> status >= 500 ? "Ein interner Fehler ist aufgetreten." : "Die Anfrage wurde abgelehnt.";
+        Text detail = switch (status) {
+            case 404 -> text(Messages::problem_not_found);
+            case 405 -> text(Messages::problem_method);
+            case 406 -> text(Messages::problem_not_acceptable);
+            case 413 -> text(m -> m.problem_too_large(64));
+            case 415 -> text(Messages::problem_media_type);
+            case 400 -> text(Messages::problem_bad_request);
+            default -> text(status >= 500 ? Messages::problem_internal : Messages::problem_refused);
         };
-        Response.ResponseBuilder builder = respond(uri, status, title(status), detail, null);
+        Response.ResponseBuilder builder = respond(uri, request, status, title(status), detail, null);
         e.getResponse().getHeaders().forEach((k, v) -> {
             if (k.equalsIgnoreCase("Allow") || k.equalsIgnoreCase("WWW-Authenticate")) {
                 v.forEach(value -> builder.header(k, value));
@@ -106,41 +96,46 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, ContainerRequestContext request) {
         Log.error("Unexpected error", e);
-        return respond(uri, 500, "Internal Server Error", "Ein interner Fehler ist aufgetreten.", null).build();
+        return respond(uri, request, 500, "Internal Server Error", text(Messages::problem_internal), null).build();
     }
 
-    private Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    private Response malformedJson(JsonProcessingException e, UriInfo uri, ContainerRequestContext request) {
         JsonErrors.Fault fault = JsonErrors.of(e);
-        return respond(uri, 400, "Bad Request", fault.detail(), fault.field()).build();
+        return respond(uri, request, 400, "Bad Request", fault.detail(), fault.field()).build();
     }
 
     private Response notSignedIn(UriInfo uri, ContainerRequestContext request) {
         if (isApi(uri)) {
-            return BasicChallenge.add(respond(uri, 401, "Unauthorized", "Bitte anmelden.", null), request).build();
+            return BasicChallenge.add(respond(uri, request, 401, "Unauthorized", text(Messages::problem_sign_in), null),
+                    request).build();
         }
         // A refused form post returns, after the login, to the page the form was on, not to its POST address.
         return Response.seeOther(LoginRedirect.login(request.getMethod(), uri.getRequestUri(),
                 request.getHeaderString("Referer"), request.getHeaderString("Host"))).build();
     }
 
-    private Response.ResponseBuilder respond(UriInfo uri, int status, String title, String detail, String field) {
+    /** The problem body or error page, with {@code detail} and the page itself in the reader's language. */
+    private Response.ResponseBuilder respond(UriInfo uri, ContainerRequestContext request, int status, String title,
+            Text detail, String field) {
+        Locale locale = Languages.of(request);
         if (isApi(uri)) {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail, field));
+            return Response.status(status).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(status, title, detail.in(locale), field));
         }
-        String html = error.data("status", status).data("title", title).data("detail", detail).render();
+        String html = error.data("status", status).data("title", title).data("detail", detail.in(locale))
+                .setLocale(locale).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
+    }
+
+    private static Text text(Function<Messages, String> message) {
+        return Text.of(Messages.class, message);
     }
 
     static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
         return ApiPaths.isApi(path);
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     private static String title(int status) {

@@ -2,6 +2,7 @@ package org.thesenforum.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -21,6 +22,8 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.quarkus.logging.Log;
 
@@ -41,6 +44,7 @@ final class RequestGuard extends ChannelDuplexHandler {
     private boolean refused;
     private List<HttpObject> held;
     private String heldPath;
+    private Locale heldReader;
     private long heldBytes;
 
     RequestGuard(HeaderDeadline deadline, ConnectionGuards.Limits limits) {
@@ -133,6 +137,7 @@ final class RequestGuard extends ChannelDuplexHandler {
         held = new ArrayList<>();
         held.add(request);
         heldPath = request.uri();
+        heldReader = readerOf(request);
         heldBytes = 0;
         if (HttpUtil.is100ContinueExpected(request)) {
             // The application sees the request only once its body is complete, so it cannot ask for the body itself.
@@ -153,13 +158,27 @@ final class RequestGuard extends ChannelDuplexHandler {
             return;
         }
         boolean api = ApiPaths.isApi(heldPath);
-        byte[] body = api ? limits.problemBody() : limits.textBody();
+        byte[] body = (api ? limits.problemBodies() : limits.textBodies()).get(heldReader);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, api ? Problem.MEDIA_TYPE : "text/plain; charset=UTF-8")
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The language of the request's reader, from its {@value Languages#COOKIE} cookie and Accept-Language. */
+    private static Locale readerOf(HttpRequest request) {
+        String chosen = null;
+        String cookies = request.headers().get(HttpHeaderNames.COOKIE);
+        if (cookies != null) {
+            for (Cookie cookie : ServerCookieDecoder.LAX.decode(cookies)) {
+                if (Languages.COOKIE.equals(cookie.name())) {
+                    chosen = cookie.value();
+                }
+            }
+        }
+        return Languages.resolve(chosen, request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
     }
 
     private void release() {

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.SQLException;
 
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.web.ProblemException;
 
-/** How a registration that lost at a unique index is refused (the race itself is in AccountResourceTest). */
+/**
+ * How a registration that lost at a unique index is refused (the race itself is in AccountResourceTest). Runs inside
+ * the application, whose message bundles spell the refusals.
+ */
+@QuarkusTest
 class AccountServiceTest {
 
     @Test

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.MutableClock;
 import org.thesenforum.web.ProblemException;
 
+/** Runs inside the application, whose message bundles spell the refusals. */
+@QuarkusTest
 class LoginThrottleTest {
 
     private static final int MAX_FAILURES = 3;

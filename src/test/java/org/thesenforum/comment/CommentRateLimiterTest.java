@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.MutableClock;
 import org.thesenforum.web.ProblemException;
 
+/** Runs inside the application, whose message bundles spell the refusals. */
+@QuarkusTest
 class CommentRateLimiterTest {
 
     private static final long ALICE = 1;
@@ -21,7 +25,7 @@ class CommentRateLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:00:00Z"));
     private final CommentRateLimiter limiter =
-            new CommentRateLimiter(LIMIT, "Zu viele Beiträge in kurzer Zeit.", clock);
+            CommentRateLimiter.forComments(LIMIT, clock);
 
     @Test
     void allowsTheLimitWithinAMinute() {
@@ -43,8 +47,7 @@ class CommentRateLimiterTest {
 
     @Test
     void eachBudgetNamesWhatWasTooMuch() {
-        CommentRateLimiter edits = new CommentRateLimiter(1, "Zu viele Bearbeitungen und Löschungen in kurzer Zeit.",
-                clock);
+        CommentRateLimiter edits = CommentRateLimiter.forChanges(1, clock);
         edits.acquire(ALICE);
         ProblemException e = assertThrows(ProblemException.class, () -> edits.acquire(ALICE));
         assertEquals("Zu viele Bearbeitungen und Löschungen in kurzer Zeit. Bitte in 61 Sekunden erneut versuchen.",

@@ -62,6 +62,17 @@ class ChunkedBodyLimitTest {
     }
 
     @Test
+    void theRefusalIsInTheReadersLanguage() throws Exception {
+        Streamed text = stream("/login", null, "Cookie: csrf-token=x; " + Languages.COOKIE + "=en\r\n");
+        assertTrue(text.response().startsWith("HTTP/1.1 413"), text.response());
+        assertTrue(text.response().contains("The request is too large (at most 64 KB)."), text.response());
+        Streamed problem = stream("/api/topics/" + Fixtures.freshTopic() + "/comments", Fixtures.expert(),
+                "Accept-Language: en-GB, en;q=0.8\r\n");
+        JsonObject body = new JsonObject(problem.response().substring(problem.response().indexOf("\r\n\r\n") + 4));
+        assertEquals("The request is too large (at most 64 KB).", body.getString("detail"));
+    }
+
+    @Test
     void aSmallChunkedBodyIsStillRead() {
         long topic = Fixtures.freshTopic();
         byte[] json = "{\"body\": \"In Stücken geschickt\"}".getBytes(StandardCharsets.UTF_8);
@@ -75,13 +86,18 @@ class ChunkedBodyLimitTest {
 
     /** Sends a chunked body of up to 100 MB from another thread and reads the answer meanwhile. */
     private Streamed stream(String path, User user) throws Exception {
+        return stream(path, user, "");
+    }
+
+    /** The same with more request headers, each ending in CRLF. */
+    private Streamed stream(String path, User user, String headers) throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             String auth = user == null ? "" : "Authorization: Basic " + Base64.getEncoder()
                     .encodeToString((user.email() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";
             out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n" + auth
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + headers + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "a\r\n{\"body\": \"\r\n").getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
             Thread sender = new Thread(() -> {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Runs inside the application, whose message bundles spell the refusals. */
+@QuarkusTest
 class InputsTest {
 
     private static final String EMOJI = "\uD83D\uDE00";
@@ -132,12 +136,12 @@ class InputsTest {
 
     @Test
     void optionalNumbersOutsideTheirRangeAreRefusedNamingTheField() {
-        assertEquals(7L, Inputs.optionalNumber("limit", "7", 1, 10, 5L, "kaputt"));
-        assertEquals(5L, Inputs.optionalNumber("limit", "", 1, 10, 5L, "kaputt"));
-        assertNull(Inputs.optionalNumber("limit", null, 1, 10, null, "kaputt"));
+        assertEquals(7L, Inputs.optionalNumber("limit", "7", 1, 10, 5L, Text.fixed("kaputt")));
+        assertEquals(5L, Inputs.optionalNumber("limit", "", 1, 10, 5L, Text.fixed("kaputt")));
+        assertNull(Inputs.optionalNumber("limit", null, 1, 10, null, Text.fixed("kaputt")));
         for (String bad : new String[] { "0", "11", "zehn", "1.5" }) {
             ProblemException e = assertThrows(ProblemException.class,
-                    () -> Inputs.optionalNumber("limit", bad, 1, 10, 5L, "„limit“ passt nicht."));
+                    () -> Inputs.optionalNumber("limit", bad, 1, 10, 5L, Text.fixed("„limit“ passt nicht.")));
             assertEquals(422, e.status());
             assertEquals("limit", e.field());
             assertEquals("„limit“ passt nicht.", e.getMessage());

@@ -42,6 +42,17 @@ class LoginRedirectTest {
     }
 
     @Test
+    void onlyPathsOnThisSiteAreSafeReturnAddresses() {
+        assertEquals("/topics/7?frage=3", LoginRedirect.safeNext("/topics/7?frage=3"));
+        assertEquals("/login?next=%2Faccount", LoginRedirect.safeNext("/login?next=%2Faccount"));
+        for (String hostile : new String[] { null, "", "https://evil.example", "http://evil.example/topics/1",
+                "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "evil.example",
+                "javascript:alert(1)", "/\r\nSet-Cookie:x=y", "/a b", "/" + "x".repeat(2000) }) {
+            assertEquals("/", LoginRedirect.safeNext(hostile), String.valueOf(hostile));
+        }
+    }
+
+    @Test
     void theLoginAddressCarriesTheEncodedTarget() {
         assertEquals(URI.create("/login?next=%2Ftopics%2F7%3Ffrage%3D3"), LoginRedirect.login("POST",
                 URI.create("http://" + HOST + "/topics/7/comments"), "http://" + HOST + "/topics/7?frage=3", HOST));

@@ -351,27 +351,32 @@ class MarkdownRendererTest {
     @ValueSource(strings = {"   ", "\n\n\t", "\u0000\u0001", " \r\n "})
     void nullOrBlankInputRendersEmpty(String markdown) {
         assertEquals("", renderer.render(markdown));
-        assertEquals("", renderer.renderPlain(markdown));
     }
 
-    // --- plain text -----------------------------------------------------------------------------
+    // --- a whole comment ------------------------------------------------------------------------
 
     @Test
-    void renderPlainStripsMarkupAndCollapsesWhitespace() {
+    void aMixedCommentKeepsAllItsTextAndOnlyTheSupportedMarkup() {
         String markdown = "# Thesis  *one*\n\nSee [the **paper**](https://x.example) and `code`.  \nNext line\n\n"
                 + "- item a\n- item b\n  1. nested\n\n> quoted   text\n\n![alt text](https://x.example/i.png)";
-        assertEquals("# Thesis one See the paper and code. Next line item a item b nested quoted text alt text",
-                renderer.renderPlain(markdown));
+        assertEquals("<p># Thesis  <em>one</em></p>\n"
+                + "<p>See <a href=\"https://x.example\" " + REL + ">the <strong>paper</strong></a> and <code>code</code>."
+                + "<br />\nNext line</p>\n"
+                + "<ul><li>item a</li><li>item b\n<ol><li>nested</li></ol>\n</li></ul>\n"
+                + "<blockquote>\n<p>quoted   text</p>\n</blockquote>\n"
+                + "<p>alt text</p>", renderer.render(markdown));
     }
 
     @Test
-    void renderPlainKeepsRawHtmlAsLiteralText() {
-        assertEquals("<script>alert(1)</script> & more", renderer.renderPlain("<script>alert(1)</script> &amp; more"));
+    void rawHtmlAndEntitiesStayVisibleAsText() {
+        assertEquals("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>",
+                renderer.render("<script>alert(1)</script> &amp; more"));
     }
 
     @Test
-    void renderPlainOmitsLinkTargets() {
-        assertEquals("click here", renderer.renderPlain("[click](javascript:alert(1)) [here](https://x.example)"));
+    void aRefusedLinkKeepsItsTextNextToAnAllowedOne() {
+        assertEquals("<p>click <a href=\"https://x.example\" " + REL + ">here</a></p>",
+                renderer.render("[click](javascript:alert(1)) [here](https://x.example)"));
     }
 
     // --- hostile input properties -----------------------------------------------------------

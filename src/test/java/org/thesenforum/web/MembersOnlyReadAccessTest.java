@@ -2,9 +2,11 @@ package org.thesenforum.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -13,11 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
 import org.thesenforum.testing.LiveClient;
+import org.thesenforum.testing.PageForms;
 
 @QuarkusTest
 @TestProfile(MembersOnlyReadAccessTest.MembersOnly.class)
@@ -54,6 +58,24 @@ class MembersOnlyReadAccessTest {
                 .header("Location", containsString("/login?next=%2F"));
         given().redirects().follow(false).get("/discussions/" + Fixtures.SLUG).then().statusCode(303)
                 .header("Location", containsString("/login?next=%2Fdiscussions%2F" + Fixtures.SLUG));
+    }
+
+    @Test
+    void anonymousApiReadsAreRefusedInTheReadersLanguage() {
+        given().header("Accept-Language", "en").get("/api/discussions").then().statusCode(401).contentType(PROBLEM)
+                .body("detail", equalTo("This forum can only be read by members."));
+        given().cookie(Languages.COOKIE, "en").get("/api/discussions").then().statusCode(401)
+                .body("detail", equalTo("This forum can only be read by members."));
+    }
+
+    @Test
+    void theLanguageSwitchOnTheLoginPageWorksWithoutAnAccount() {
+        Response switched = given().redirects().follow(false).queryParam("lang", "en")
+                .queryParam("next", "/login?next=%2F").get("/language");
+        switched.then().statusCode(303).header("Location", endsWith("/login?next=%2F"));
+        assertTrue(PageForms.setCookieHeader(switched, Languages.COOKIE).startsWith(Languages.COOKIE + "=en;"));
+        given().cookie(Languages.COOKIE, "en").get("/login").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">"));
     }
 
     @Test

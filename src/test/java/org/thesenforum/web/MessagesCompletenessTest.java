@@ -1,6 +1,7 @@
 package org.thesenforum.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,21 +10,39 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.quarkus.qute.i18n.Message;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.thesenforum.account.AccountMessages;
+import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.discussion.DiscussionMessages;
+import org.thesenforum.discussion.PaperMessages;
 
+/** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
+
+    /** Each typed bundle and the name of its files, {@code messages/<name>_de.properties} and {@code _en}. */
+    private static final Map<String, Class<?>> BUNDLES = Map.of(
+            "msg", Messages.class,
+            "acct", AccountMessages.class,
+            "cmt", CommentMessages.class,
+            "disc", DiscussionMessages.class,
+            "paper", PaperMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
@@ -42,27 +61,41 @@ class MessagesCompletenessTest {
     }
 
     @Test
-    void everyBundleHasAnEnglishFileWithTheKeysOfItsGermanFile() throws IOException, URISyntaxException {
-        Path folder = Path.of(MessagesCompletenessTest.class.getResource("/messages").toURI());
-        List<String> bundles;
-        try (Stream<Path> files = Files.list(folder)) {
-            bundles = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("_de.properties"))
-                    .map(name -> name.substring(0, name.length() - "_de.properties".length())).sorted().toList();
-        }
-        assertTrue(bundles.containsAll(List.of("acct", "msg", "paper")), bundles.toString());
-        for (String bundle : bundles) {
-            assertEquals(new TreeSet<>(load(bundle, "de").stringPropertyNames()),
-                    new TreeSet<>(load(bundle, "en").stringPropertyNames()), bundle);
-        }
-    }
-
-    @Test
     void noTextIsBlank() throws IOException {
         for (String locale : List.of("de", "en")) {
             Properties texts = load(locale);
             texts.stringPropertyNames().forEach(key ->
                     assertTrue(!texts.getProperty(key).isBlank(), key + " is blank in msg_" + locale));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper" })
+    void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
+        Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(!methods.isEmpty(), bundle + " declares its texts");
+        for (String locale : List.of("de", "en")) {
+            Properties texts = load(bundle, locale);
+            assertEquals(methods, new TreeSet<>(texts.stringPropertyNames()), bundle + "_" + locale);
+            texts.stringPropertyNames().forEach(key ->
+                    assertTrue(!texts.getProperty(key).isBlank(), key + " is blank in " + bundle + "_" + locale));
+        }
+    }
+
+    @Test
+    void everyBundleFileBelongsToABundleCheckedHere() throws IOException, URISyntaxException {
+        URL folder = MessagesCompletenessTest.class.getResource("/messages");
+        assertNotNull(folder, "the message files are on the class path");
+        Set<String> files;
+        try (Stream<Path> list = Files.list(Path.of(folder.toURI()))) {
+            files = list.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> expected = BUNDLES.keySet().stream()
+                .flatMap(b -> Stream.of(b + "_de.properties", b + "_en.properties"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, files, "a new bundle needs both files and an entry in BUNDLES");
     }
 
     private static Set<String> keys(String locale) throws IOException {
