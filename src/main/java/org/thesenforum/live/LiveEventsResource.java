@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.discussion.Discussion;
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Inputs;
 
@@ -26,12 +28,12 @@ public class LiveEventsResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final EventLog log;
+    private final Journal journal;
     private final Frames frames;
     private final CurrentUser currentUser;
 
-    LiveEventsResource(EventLog log, Frames frames, CurrentUser currentUser) {
-        this.log = log;
+    LiveEventsResource(Journal journal, Frames frames, CurrentUser currentUser) {
+        this.journal = journal;
         this.frames = frames;
         this.currentUser = currentUser;
     }
@@ -44,12 +46,12 @@ public class LiveEventsResource {
                 .orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
         long after = parse("since", since, 0, Long.MAX_VALUE, 0);
         int max = (int) parse("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
-        long latest = log.latestSeq(discussion.id);
-        if (after < log.prunedThrough(discussion.id) || after > latest) {
+        long latest = journal.latestSeq(discussion.id);
+        if (after < journal.prunedThrough(discussion.id) || after > latest) {
             return "[" + frames.reset(latest) + "]";
         }
         boolean moderator = currentUser.isModerator();
-        List<LiveEvent> events = log.after(discussion.id, after, max);
+        List<JournalEntry> events = journal.after(discussion.id, after, max);
         return events.stream().map(e -> frames.forAudience(e, moderator)).collect(Collectors.joining(",", "[", "]"));
     }
 

@@ -14,7 +14,9 @@ import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.discussion.Topic;
 import org.thesenforum.discussion.TopicLockChanged;
-import org.thesenforum.live.EventLog.Payload;
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.Journal.EntityRef;
+import org.thesenforum.journal.Journal.Payload;
 
 /**
  * Writes domain changes into the event log inside the transaction that made them, with the REST JSON and the
@@ -23,13 +25,13 @@ import org.thesenforum.live.EventLog.Payload;
 @ApplicationScoped
 class LiveRecorder {
 
-    private final EventLog log;
+    private final Journal log;
     private final CommentService comments;
     private final CommentFragments fragments;
     private final DiscussionService discussions;
     private final ObjectMapper json;
 
-    LiveRecorder(EventLog log, CommentService comments, CommentFragments fragments, DiscussionService discussions,
+    LiveRecorder(Journal log, CommentService comments, CommentFragments fragments, DiscussionService discussions,
             ObjectMapper json) {
         this.log = log;
         this.comments = comments;
@@ -48,16 +50,17 @@ class LiveRecorder {
         Payload forReaders = new Payload(write(readers), html.forReaders());
         Payload forModerators = moderatorsSeeMore ? new Payload(write(moderators), html.forModerators()) : null;
         if (change.change() == CommentChanged.Change.HIDDEN || change.change() == CommentChanged.Change.DELETED) {
-            log.redact(discussionId, readers.id(), "comment.", forReaders);
+            log.redact(discussionId, "comment", readers.id(), forReaders);
         }
-        log.append(discussionId, change.change().type(), readers.topicId(), readers.id(), forReaders, forModerators);
+        log.append(discussionId, change.change().type(), readers.topicId(), new EntityRef("comment", readers.id()),
+                forReaders, forModerators, null);
     }
 
     void topicChanged(@Observes TopicLockChanged change) {
         TopicView topic = discussions.topic(change.topicId());
         Topic entity = Topic.findById(change.topicId());
-        log.append(entity.discussion.id, change.type(), topic.id(), topic.id(),
-                new Payload(write(topic), fragments.topicStatus(topic)), null);
+        log.append(entity.discussion.id, change.type(), topic.id(), new EntityRef("topic", topic.id()),
+                new Payload(write(topic), fragments.topicStatus(topic)), null, null);
     }
 
     private String write(Object value) {

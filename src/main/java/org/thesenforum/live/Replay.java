@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.web.ForumConfig;
 
 /**
@@ -38,14 +39,14 @@ class Replay {
             return;
         }
         int limit = config.live().replayLimit();
-        List<LiveEvent> missed = frames.readAfter(discussionId, since, limit + 1);
+        List<JournalEntry> missed = frames.readAfter(discussionId, since, limit + 1);
         if (missed.size() > limit) {
             reset(s, latest);
             return;
         }
         List<String> json = new ArrayList<>(missed.size());
         List<Long> seqs = new ArrayList<>(missed.size());
-        for (LiveEvent e : missed) {
+        for (JournalEntry e : missed) {
             json.add(frames.forAudience(e, s.moderator));
             seqs.add(e.seq);
         }

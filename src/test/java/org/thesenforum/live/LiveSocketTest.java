@@ -178,7 +178,7 @@ class LiveSocketTest {
     void aSinceOlderThanTheRetainedLogGetsAReset() {
         long topic = Fixtures.freshTopic();
         post(Fixtures.moderator(), topic, "wird bald vergessen");
-        Fixtures.pruneLiveEventsBefore(java.time.Instant.now().plusSeconds(1));
+        Fixtures.pruneJournalBefore(java.time.Instant.now().plusSeconds(1));
         try (LiveClient client = connect("since=0", null)) {
             JsonObject reset = client.awaitFrame(f -> "reset".equals(f.getString("type")));
             assertEquals(latestSeq(), reset.getLong("seq"));
