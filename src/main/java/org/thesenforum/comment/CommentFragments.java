@@ -14,20 +14,17 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.discussion.TopicPage;
 
 /**
- * Renders one comment, or a topic's lock status, with the very templates of the topic page, so the live stream
- * and the page never show two versions of the same markup.
+ * Renders one comment with the very template of the topic page, so the live stream and the page never show two
+ * versions of the same markup.
  */
 @ApplicationScoped
 public class CommentFragments {
 
     private final Template comment;
-    private final Template topicStatus;
     private final DiscussionService discussions;
 
-    CommentFragments(@Location("tags/comment") Template comment, @Location("tags/topicStatus") Template topicStatus,
-            DiscussionService discussions) {
+    CommentFragments(@Location("tags/comment") Template comment, DiscussionService discussions) {
         this.comment = comment;
-        this.topicStatus = topicStatus;
         this.discussions = discussions;
     }
 
@@ -52,9 +49,5 @@ public class CommentFragments {
 
     private String render(ThreadItem item, TopicView topic, boolean moderator) {
         return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator)).render();
-    }
-
-    public String topicStatus(TopicView topic) {
-        return topicStatus.data("topic", topic).render().strip();
     }
 }

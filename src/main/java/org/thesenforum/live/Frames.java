@@ -23,9 +23,19 @@ class Frames {
         this.hub = hub;
     }
 
-    /** A frame of the log: {@code data} is the REST JSON of the entity, {@code html} its page fragment. */
+    /**
+     * A frame of the journal: {@code data} is the REST JSON of the entity, {@code html} its page fragment, which goes
+     * to the page element {@code target} as {@code swap} says; frames without html carry neither.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LogFrame(long seq, String type, Long topicId, @JsonRawValue String data, String html) {
+    record LogFrame(long seq, String type, Long topicId, @JsonRawValue String data, String html, String target,
+            String swap) {
+
+        static LogFrame of(JournalEntry e, String data, String html) {
+            boolean placed = html != null;
+            return new LogFrame(e.seq, e.type, e.topicId, data, html, placed ? e.target : null,
+                    placed ? e.swap : null);
+        }
     }
 
     @ActivateRequestContext
@@ -44,14 +54,14 @@ class Frames {
     }
 
     String forReaders(JournalEntry e) {
-        return hub.write(new LogFrame(e.seq, e.type, e.topicId, e.data, e.html));
+        return hub.write(LogFrame.of(e, e.data, e.html));
     }
 
     String forModerators(JournalEntry e) {
         if (e.moderatorData == null) {
             return forReaders(e);
         }
-        return hub.write(new LogFrame(e.seq, e.type, e.topicId, e.moderatorData, e.moderatorHtml));
+        return hub.write(LogFrame.of(e, e.moderatorData, e.moderatorHtml));
     }
 
     String forAudience(JournalEntry e, boolean moderator) {
