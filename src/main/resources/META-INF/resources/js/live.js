@@ -3,7 +3,7 @@
 // The page says where it stands (data-live-seq, the log position it was rendered at); the script asks the
 // server for everything after it over the WebSocket /live/{slug}, applies each log frame exactly once and in
 // order, and resumes from the last seen seq after any interruption. When the socket cannot be opened, the HTTP
-// feed /api/discussions/{slug}/events is polled instead while the socket keeps being retried. Every visible text
+// feed /api/discussions/{slug}/changes is polled instead while the socket keeps being retried. Every visible text
 // comes from data-text-* attributes, which the server renders from the message bundle.
 //
 // The indicator says "live" only while frames arrive: the server sends at least a heartbeat every interval
@@ -262,7 +262,7 @@ function start(bar, session, status) {
     try {
       let more = true;
       while (more && polling === generation) {
-        const url = `/api/discussions/${encodeURIComponent(slug)}/events?since=${lastSeq}&limit=${POLL_LIMIT}`;
+        const url = `/api/discussions/${encodeURIComponent(slug)}/changes?since=${lastSeq}&limit=${POLL_LIMIT}`;
         const response = await fetch(url, { headers: API_HEADERS, cache: 'no-store' });
         if (response.status === 401) {
           session.verify();

@@ -171,9 +171,10 @@ class LiveSocketTest {
             late.awaitEvents(2);
             late.events().forEach(f -> assertFalse(f.encode().contains("4711"), f.encode()));
         }
-        String feed = given().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/events").asString();
+        String feed = given().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/changes")
+                .asString();
         assertFalse(feed.contains("4711"), feed);
-        String modFeed = moderator.as().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/events")
+        String modFeed = moderator.as().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/changes")
                 .asString();
         assertTrue(modFeed.contains("4711"), modFeed);
     }
@@ -218,7 +219,7 @@ class LiveSocketTest {
             JsonObject reset = client.awaitFrame(f -> "reset".equals(f.getString("type")));
             assertEquals(latestSeq(), reset.getLong("seq"));
         }
-        given().queryParam("since", 0).get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(200)
+        given().queryParam("since", 0).get("/api/discussions/" + Fixtures.SLUG + "/changes").then().statusCode(200)
                 .body("[0].type", org.hamcrest.Matchers.equalTo("reset"));
     }
 }
