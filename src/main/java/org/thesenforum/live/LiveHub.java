@@ -95,6 +95,11 @@ public class LiveHub {
         presenceChanged.add(s.discussionId);
     }
 
+    /** The sockets of a discussion. */
+    Set<Subscriber> subscribers(long discussionId) {
+        return byDiscussion.getOrDefault(discussionId, Set.of());
+    }
+
     void viewing(Subscriber s, Long topicId) {
         s.viewing(topicId);
         presenceChanged.add(s.discussionId);

@@ -38,6 +38,7 @@ class Replay {
             reset(s, latest);
             return;
         }
+        s.resumeFrom(since);
         int limit = config.live().replayLimit();
         List<JournalEntry> missed = frames.readAfter(discussionId, since, limit + 1);
         if (missed.size() > limit) {
