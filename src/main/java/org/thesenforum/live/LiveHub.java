@@ -126,12 +126,6 @@ public class LiveHub {
                 s -> s.deliver(seq, s.moderator ? forModerators : forReaders))));
     }
 
-    /** Closes every live connection (1012, service restart); clients reconnect and resume where they were. */
-    public void closeAll() {
-        byDiscussion.values().forEach(subs -> subs.forEach(s -> s.connection
-                .close(new CloseReason(1012, "service restart")).subscribe().with(ok -> { }, f -> { })));
-    }
-
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void broadcastPresence() {
         for (Long discussionId : Set.copyOf(presenceChanged)) {

@@ -24,6 +24,8 @@ import org.thesenforum.testing.Fixtures.User;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OpenConnections;
 
 /**
  * The live layer as readers meet it: two signed-in browsers (headless Chromium) on the same topic. Runs in
@@ -79,7 +81,9 @@ class LiveBrowserIT {
         reader.recordStates();
 
         reader.goOffline(true);
-        Arc.container().instance(LiveHub.class).get().closeAll();
+        // What a restarting server does: every connection closes with 1012, and clients resume with since.
+        Arc.container().instance(OpenConnections.class).get().forEach(c -> c
+                .close(new CloseReason(1012, "service restart")).subscribe().with(ok -> { }, f -> { }));
         reader.awaitState("verbinde neu …");
         long id = author.as().body(Map.of("body", "Geschrieben, während die Verbindung weg war."))
                 .post("/api/topics/" + topic + "/comments").then().statusCode(201).extract().jsonPath().getLong("id");
