@@ -14,21 +14,18 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.Languages;
 
 /**
- * Renders one comment, or a topic's lock status, with the very templates of the topic page, so the live stream
- * and the page never show two versions of the same markup. A fragment is rendered once for every reader, so it is
- * in the forum's default language, not in that of the person whose request made the change.
+ * Renders one comment with the very template of the topic page, so the live stream and the page never show two
+ * versions of the same markup. A fragment is rendered once for every reader, so it is in the forum's default
+ * language, not in that of the person whose request made the change.
  */
 @ApplicationScoped
 public class CommentFragments {
 
     private final Template comment;
-    private final Template topicStatus;
     private final DiscussionService discussions;
 
-    CommentFragments(@Location("tags/comment") Template comment, @Location("tags/topicStatus") Template topicStatus,
-            DiscussionService discussions) {
+    CommentFragments(@Location("tags/comment") Template comment, DiscussionService discussions) {
         this.comment = comment;
-        this.topicStatus = topicStatus;
         this.discussions = discussions;
     }
 
@@ -54,9 +51,5 @@ public class CommentFragments {
     private String render(ThreadItem item, TopicView topic, boolean moderator) {
         return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, moderator))
                 .setLocale(Languages.DEFAULT).render();
-    }
-
-    public String topicStatus(TopicView topic) {
-        return topicStatus.data("topic", topic).setLocale(Languages.DEFAULT).render().strip();
     }
 }

@@ -32,7 +32,7 @@ public class Discussion extends PanacheEntity {
     public String approachesIntroduction;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-    /** Seq of the newest live event; written only by the event log. */
+    /** Seq of the newest journal entry; written only by the journal. */
     @Column(name = "last_event_seq", insertable = false, updatable = false)
     public long lastEventSeq;
 

@@ -8,50 +8,63 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-/** Reads the log outside requests and writes its rows as the frames clients receive. */
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.JournalEntry;
+
+/** Reads the journal outside requests and writes its entries as the frames clients receive. */
 @ApplicationScoped
 class Frames {
 
-    private final EventLog log;
+    private final Journal journal;
     private final LiveHub hub;
 
-    Frames(EventLog log, LiveHub hub) {
-        this.log = log;
+    Frames(Journal journal, LiveHub hub) {
+        this.journal = journal;
         this.hub = hub;
     }
 
-    /** A frame of the log: {@code data} is the REST JSON of the entity, {@code html} its page fragment. */
+    /**
+     * A frame of the journal: {@code data} is the REST JSON of the entity, {@code html} its page fragment, which goes
+     * to the page element {@code target} as {@code swap} says; frames without html carry neither.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LogFrame(long seq, String type, Long topicId, @JsonRawValue String data, String html) {
+    record LogFrame(long seq, String type, Long topicId, @JsonRawValue String data, String html, String target,
+            String swap) {
+
+        static LogFrame of(JournalEntry e, String data, String html) {
+            boolean placed = html != null;
+            return new LogFrame(e.seq, e.type, e.topicId, data, html, placed ? e.target : null,
+                    placed ? e.swap : null);
+        }
     }
 
     @ActivateRequestContext
-    List<LiveEvent> readAfter(long discussionId, long since, int limit) {
-        return log.after(discussionId, since, limit);
+    List<JournalEntry> readAfter(long discussionId, long since, int limit) {
+        return journal.after(discussionId, since, limit);
     }
 
     @ActivateRequestContext
     long latestSeq(long discussionId) {
-        return log.latestSeq(discussionId);
+        return journal.latestSeq(discussionId);
     }
 
     @ActivateRequestContext
     long prunedThrough(long discussionId) {
-        return log.prunedThrough(discussionId);
+        return journal.prunedThrough(discussionId);
     }
 
-    String forReaders(LiveEvent e) {
-        return hub.write(new LogFrame(e.seq, e.type, e.topicId, e.data, e.html));
+    String forReaders(JournalEntry e) {
+        return hub.write(LogFrame.of(e, e.data, e.html));
     }
 
-    String forModerators(LiveEvent e) {
+    String forModerators(JournalEntry e) {
         if (e.moderatorData == null) {
             return forReaders(e);
         }
-        return hub.write(new LogFrame(e.seq, e.type, e.topicId, e.moderatorData, e.moderatorHtml));
+        return hub.write(LogFrame.of(e, e.moderatorData, e.moderatorHtml));
     }
 
-    String forAudience(LiveEvent e, boolean moderator) {
+    String forAudience(JournalEntry e, boolean moderator) {
         return moderator ? forModerators(e) : forReaders(e);
     }
 

@@ -16,24 +16,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 
-import org.thesenforum.live.EventLog.EventsAppended;
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.JournalAppended;
+import org.thesenforum.journal.JournalEntry;
 
 /**
- * Pushes committed events: after every commit that appended to the log it reads the new rows, in seq order, on
- * one dispatch thread, and hands them to the hub. Reading the log rather than passing objects along keeps the
- * log the single source, so another instance on the same database could dispatch the same way.
+ * Pushes committed journal entries: after every commit that appended to the journal it reads the new entries, in
+ * seq order, on one dispatch thread, and hands them to the hub. Reading the journal rather than passing objects
+ * along keeps it the single source, so another instance on the same database could dispatch the same way.
  */
 @ApplicationScoped
 public class LiveDispatcher {
 
     private static final int BATCH = 500;
 
-    private final EventLog log;
+    private final Journal journal;
     private final LiveHub hub;
     private final Frames frames;
-    private final EntityManager em;
     private final Map<Long, Long> dispatchedThrough = new ConcurrentHashMap<>();
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -43,25 +43,22 @@ public class LiveDispatcher {
         return t;
     });
 
-    LiveDispatcher(EventLog log, LiveHub hub, Frames frames, EntityManager em) {
-        this.log = log;
+    LiveDispatcher(Journal journal, LiveHub hub, Frames frames) {
+        this.journal = journal;
         this.hub = hub;
         this.frames = frames;
-        this.em = em;
     }
 
     @ActivateRequestContext
     void start(@Observes @Priority(10) StartupEvent event) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, last_event_seq FROM discussions", Object[].class)
-                .getResultList();
-        rows.forEach(r -> dispatchedThrough.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        dispatchedThrough.putAll(journal.latestSeqs());
     }
 
     void stop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsAppended appended) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalAppended appended) {
         wake(appended.discussionId());
     }
 
@@ -92,11 +89,11 @@ public class LiveDispatcher {
     }
 
     private void dispatch(long discussionId) {
-        List<LiveEvent> batch;
+        List<JournalEntry> batch;
         do {
             long through = dispatchedThrough(discussionId);
             batch = frames.readAfter(discussionId, through, BATCH);
-            for (LiveEvent e : batch) {
+            for (JournalEntry e : batch) {
                 hub.deliver(discussionId, e.seq, frames.forReaders(e), frames.forModerators(e));
                 dispatchedThrough.put(discussionId, e.seq);
             }

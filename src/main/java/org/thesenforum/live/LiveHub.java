@@ -95,6 +95,11 @@ public class LiveHub {
         presenceChanged.add(s.discussionId);
     }
 
+    /** The sockets of a discussion. */
+    Set<Subscriber> subscribers(long discussionId) {
+        return byDiscussion.getOrDefault(discussionId, Set.of());
+    }
+
     void viewing(Subscriber s, Long topicId) {
         s.viewing(topicId);
         presenceChanged.add(s.discussionId);
@@ -119,12 +124,6 @@ public class LiveHub {
         }
         byLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(
                 s -> s.deliver(seq, s.moderator ? forModerators : forReaders))));
-    }
-
-    /** Closes every live connection (1012, service restart); clients reconnect and resume where they were. */
-    public void closeAll() {
-        byDiscussion.values().forEach(subs -> subs.forEach(s -> s.connection
-                .close(new CloseReason(1012, "service restart")).subscribe().with(ok -> { }, f -> { })));
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

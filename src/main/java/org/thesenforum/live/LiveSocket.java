@@ -20,9 +20,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the log's frames, presence and
- * heartbeats; understands {@code ping} and {@code viewing} from clients and answers anything else, binary frames
- * included, with an error.
+ * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the journal's frames, presence and
+ * heartbeats; understands {@code ping}, {@code viewing} and {@code ack} from clients and answers anything else,
+ * binary frames and refused acknowledgements included, with an error.
  */
 @WebSocket(path = "/live/{slug}")
 public class LiveSocket {
@@ -74,6 +74,7 @@ public class LiveSocket {
                 JsonNode topic = frame.path("topicId");
                 hub.viewing(s, topic.canConvertToLong() ? topic.asLong() : null);
             }
+            case "ack" -> acknowledge(s, frame.path("seq"));
             default -> notUnderstood(s);
         }
     }
@@ -88,8 +89,20 @@ public class LiveSocket {
     }
 
     private void notUnderstood(Subscriber s) {
-        s.sendEphemeral(hub.write(Map.of("type", "error",
-                "message", "Nicht verstanden: erwartet wird {\"type\": \"ping\"} oder {\"type\": \"viewing\"}.")));
+        error(s, "Nicht verstanden: erwartet wird {\"type\": \"ping\"}, {\"type\": \"viewing\"} "
+                + "oder {\"type\": \"ack\"}.");
+    }
+
+    /** The client applied the log up to {@code seq}: a whole number, at most what it was sent, never going back. */
+    private void acknowledge(Subscriber s, JsonNode seq) {
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || !s.acknowledge(seq.asLong())) {
+            error(s, "Bestätigung abgelehnt: „seq“ muss eine ganze Zahl sein, höchstens die zuletzt gesendete ("
+                    + s.heldThrough() + ") und nicht kleiner als die zuletzt bestätigte.");
+        }
+    }
+
+    private void error(Subscriber s, String message) {
+        s.sendEphemeral(hub.write(Map.of("type", "error", "message", message)));
     }
 
     @OnPongMessage

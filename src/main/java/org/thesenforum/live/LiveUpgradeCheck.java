@@ -9,7 +9,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.thesenforum.discussion.Discussion;
+import org.thesenforum.journal.Journal;
 import org.thesenforum.web.AccessFilters;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.SessionEnded;
@@ -65,13 +65,19 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         return CheckResult.permitUpgrade();
     }
 
-    /** Finds discussions by slug on a worker thread. */
+    /** Finds a discussion's stream by its slug on a worker thread. */
     @ApplicationScoped
     static class Lookup {
 
+        private final Journal journal;
+
+        Lookup(Journal journal) {
+            this.journal = journal;
+        }
+
         @ActivateRequestContext
         Optional<Long> discussionId(String slug) {
-            return Discussion.findBySlug(slug).map(d -> d.id);
+            return journal.streamOf(slug);
         }
     }
 }

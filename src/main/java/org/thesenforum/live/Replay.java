@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.web.ForumConfig;
 
 /**
@@ -37,15 +38,16 @@ class Replay {
             reset(s, latest);
             return;
         }
+        s.resumeFrom(since);
         int limit = config.live().replayLimit();
-        List<LiveEvent> missed = frames.readAfter(discussionId, since, limit + 1);
+        List<JournalEntry> missed = frames.readAfter(discussionId, since, limit + 1);
         if (missed.size() > limit) {
             reset(s, latest);
             return;
         }
         List<String> json = new ArrayList<>(missed.size());
         List<Long> seqs = new ArrayList<>(missed.size());
-        for (LiveEvent e : missed) {
+        for (JournalEntry e : missed) {
             json.add(frames.forAudience(e, s.moderator));
             seqs.add(e.seq);
         }

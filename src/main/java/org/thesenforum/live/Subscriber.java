@@ -48,6 +48,10 @@ final class Subscriber {
     private volatile Long topicId;
     private volatile long lastSeen = System.currentTimeMillis();
     private long lastSeq;
+    /** The client's since, once checked against the log: it has everything up to there. */
+    private long resumedFrom;
+    /** The last seq the client acknowledged having applied; -1 before its first acknowledgement. */
+    private long acknowledged = -1;
     private boolean live;
     private volatile boolean dropped;
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -95,6 +99,33 @@ final class Subscriber {
         }
         lastSeq = Math.max(lastSeq, replayedThrough);
         flushHeld();
+    }
+
+    /** The client resumes from {@code seq}, which the log still holds: it may acknowledge it before the replay. */
+    synchronized void resumeFrom(long seq) {
+        resumedFrom = seq;
+    }
+
+    /** How far the client holds the log: the last seq sent to it, or the one it resumed from. */
+    synchronized long heldThrough() {
+        return Math.max(lastSeq, resumedFrom);
+    }
+
+    /**
+     * Records that the client applied the log up to {@code seq}. Refused (false) when that is more than it holds
+     * ({@link #heldThrough()}) or less than it acknowledged before.
+     */
+    synchronized boolean acknowledge(long seq) {
+        if (seq < 0 || seq > heldThrough() || seq < acknowledged) {
+            return false;
+        }
+        acknowledged = seq;
+        return true;
+    }
+
+    /** The last seq the client acknowledged, null before its first acknowledgement. */
+    synchronized Long acknowledged() {
+        return acknowledged < 0 ? null : acknowledged;
     }
 
     /** Runs a step on the connection's event loop, behind every frame already handed to it. */

@@ -2,8 +2,9 @@
 //
 // The page says where it stands (data-live-seq, the log position it was rendered at); the script asks the
 // server for everything after it over the WebSocket /live/{slug}, applies each log frame exactly once and in
-// order, and resumes from the last seen seq after any interruption. When the socket cannot be opened, the HTTP
-// feed /api/discussions/{slug}/events is polled instead while the socket keeps being retried. Every visible text
+// order, tells the server how far it got ({"type": "ack"}, at most once a second and after every resume), and
+// resumes from the last seen seq after any interruption. When the socket cannot be opened, the HTTP
+// feed /api/discussions/{slug}/changes is polled instead while the socket keeps being retried. Every visible text
 // comes from data-text-* attributes, which the server renders from the message bundle.
 //
 // The indicator says "live" only while frames arrive: the server sends at least a heartbeat every interval
@@ -26,6 +27,7 @@ const REFRESH_JITTER_MS = 2000;
 const ANNOUNCE_KEY = 'thesenforum.live.announce';
 const HEARTBEAT_DEFAULT_MS = 20000;
 const STALE_AFTER_HEARTBEATS = 2.5;
+const ACK_EVERY_MS = 1000;
 const SESSION_ENDED = 4401;
 // Marks the page's own requests, so a 401 carries no Basic challenge (which browsers answer with a password dialog).
 const API_HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
@@ -80,6 +82,8 @@ function start(bar, session, status) {
   let polling = 0; // generation of the running poll loop; 0 = not polling
   let pollTimer = 0;
   let staleTimer = 0;
+  let ackTimer = 0;
+  let ackedSeq = -1; // the last seq acknowledged on the current socket
   let stopped = false;
 
   bar.hidden = false;
@@ -150,6 +154,9 @@ function start(bar, session, status) {
       stopPolling();
       setState('live');
       watch(ws);
+      // A new connection knows nothing of earlier acknowledgements: tell it where this page stands.
+      ackedSeq = -1;
+      acknowledgeSoon();
     });
     ws.addEventListener('message', (event) => {
       if (socket !== ws) {
@@ -262,7 +269,7 @@ function start(bar, session, status) {
     try {
       let more = true;
       while (more && polling === generation) {
-        const url = `/api/discussions/${encodeURIComponent(slug)}/events?since=${lastSeq}&limit=${POLL_LIMIT}`;
+        const url = `/api/discussions/${encodeURIComponent(slug)}/changes?since=${lastSeq}&limit=${POLL_LIMIT}`;
         const response = await fetch(url, { headers: API_HEADERS, cache: 'no-store' });
         if (response.status === 401) {
           session.verify();
@@ -327,7 +334,25 @@ function start(bar, session, status) {
     } catch (e) {
       console.error('live: could not apply frame', frame.seq, e);
     }
+    if (fromSocket) {
+      acknowledgeSoon();
+    }
     return true;
+  }
+
+  function acknowledgeSoon() {
+    if (!ackTimer) {
+      ackTimer = setTimeout(acknowledge, ACK_EVERY_MS);
+    }
+  }
+
+  /** Tells the server the last seq this page applied, once for a whole burst of frames. */
+  function acknowledge() {
+    ackTimer = 0;
+    if (socket && socket.readyState === WebSocket.OPEN && lastSeq !== ackedSeq) {
+      socket.send(JSON.stringify({ type: 'ack', seq: lastSeq }));
+      ackedSeq = lastSeq;
+    }
   }
 
   function showPresence(frame) {

@@ -190,9 +190,9 @@ class DiscussionPagesTest {
         // Nested markup: a reply sits inside the list of replies of its parent.
         assertTrue(html.indexOf("<li id=\"c" + chain[1] + "\"") > html.indexOf("<li id=\"c" + chain[0] + "\""));
         assertTrue(between(html, "<li id=\"c" + chain[0] + "\"", "<li id=\"c" + chain[1] + "\"")
-                .contains("<ol class=\"replies\">"));
+                .contains("<ol class=\"replies\" id=\"c" + chain[0] + "-replies\">"));
         assertTrue(between(html, "<li id=\"c" + chain[3] + "\"", "<li id=\"c" + chain[4] + "\"")
-                .contains("<ol class=\"replies flat\">"));
+                .contains("<ol class=\"replies flat\" id=\"c" + chain[3] + "-replies\">"));
     }
 
     @Test

@@ -288,7 +288,7 @@ class DraftsBrowserIT {
                 window.testFeedDown = true;
                 const nativeFetch = window.fetch.bind(window);
                 window.fetch = (input, init) => {
-                    if (String(input).includes('/events')) {
+                    if (String(input).includes('/changes')) {
                         window.testPolls++;
                         if (window.testFeedDown) {
                             return Promise.reject(new TypeError('Failed to fetch'));

@@ -1,9 +1,11 @@
 package org.thesenforum.live;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.thesenforum.journal.ConnectionFacts;
+import org.thesenforum.journal.Journal;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.ForumBrowser;
 import org.thesenforum.testing.Fixtures.User;
@@ -20,6 +24,8 @@ import org.thesenforum.testing.Fixtures.User;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OpenConnections;
 
 /**
  * The live layer as readers meet it: two signed-in browsers (headless Chromium) on the same topic. Runs in
@@ -75,7 +81,9 @@ class LiveBrowserIT {
         reader.recordStates();
 
         reader.goOffline(true);
-        Arc.container().instance(LiveHub.class).get().closeAll();
+        // What a restarting server does: every connection closes with 1012, and clients resume with since.
+        Arc.container().instance(OpenConnections.class).get().forEach(c -> c
+                .close(new CloseReason(1012, "service restart")).subscribe().with(ok -> { }, f -> { }));
         reader.awaitState("verbinde neu …");
         long id = author.as().body(Map.of("body", "Geschrieben, während die Verbindung weg war."))
                 .post("/api/topics/" + topic + "/comments").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -157,6 +165,21 @@ class LiveBrowserIT {
         assertTrue(reader.awaitComment(id).getText().contains("Kommt über die HTTP-Abfrage."));
         assertEquals("offline – aktualisiert alle 5 s", reader.state());
         assertTrue(reader.pageIsTheSame(), "polled without a reload");
+    }
+
+    @Test
+    void thePageAcknowledgesTheChangesItApplied() {
+        long topic = Fixtures.freshTopic();
+        Browser reader = open(Fixtures.expert(), topic);
+        long id = Fixtures.expert().as().body(Map.of("body", "Angekommen?")).post("/api/topics/" + topic + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        reader.awaitComment(id);
+        long seq = io.restassured.RestAssured.given().get("/api/discussions/" + Fixtures.SLUG).then().extract()
+                .jsonPath().getLong("lastEventSeq");
+        long stream = Arc.container().instance(Journal.class).get().streamOf(Fixtures.SLUG).orElseThrow();
+        ConnectionFacts facts = Arc.container().instance(ConnectionFacts.class).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> facts.connections(stream).stream()
+                .anyMatch(c -> Long.valueOf(topic).equals(c.topicId()) && Long.valueOf(seq).equals(c.acknowledgedSeq())));
     }
 
     // ---------------------------------------------------------------- browser

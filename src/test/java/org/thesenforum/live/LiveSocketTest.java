@@ -37,6 +37,11 @@ class LiveSocketTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    private static long post(User author, long topic, String body, long parentId) {
+        return author.as().body(Map.of("body", body, "parentId", parentId)).post("/api/topics/" + topic + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     private static long latestSeq() {
         return given().get("/api/discussions/" + Fixtures.SLUG).then().statusCode(200)
                 .extract().jsonPath().getLong("lastEventSeq");
@@ -65,6 +70,36 @@ class LiveSocketTest {
             // the same JSON as the REST API returns
             JsonObject rest = new JsonObject(given().get("/api/comments/" + id).asString());
             assertEquals(rest, a.events().get(0).getJsonObject("data"));
+        }
+    }
+
+    @Test
+    void framesSayWhichPageElementTheirFragmentGoesToAndHow() {
+        long topic = Fixtures.freshTopic();
+        User moderator = Fixtures.moderator();
+        try (LiveClient reader = connect(null, null); LiveClient mod = connect(null, moderator)) {
+            long root = post(moderator, topic, "Wohin damit?");
+            long reply = post(moderator, topic, "Hierhin.", root);
+            moderator.as().body(Map.of("reason", "Test")).post("/api/comments/" + reply + "/hide")
+                    .then().statusCode(200);
+            moderator.as().post("/api/topics/" + topic + "/lock").then().statusCode(200);
+            for (LiveClient client : List.of(reader, mod)) {
+                JsonObject created = client.awaitFrame(f -> "comment.created".equals(f.getString("type"))
+                        && f.getJsonObject("data").getLong("id") == root);
+                assertEquals("thread-" + topic, created.getString("target"));
+                assertEquals("append", created.getString("swap"));
+                JsonObject replied = client.awaitFrame(f -> "comment.created".equals(f.getString("type"))
+                        && f.getJsonObject("data").getLong("id") == reply);
+                assertEquals("c" + root + "-replies", replied.getString("target"));
+                assertEquals("append", replied.getString("swap"));
+                JsonObject hidden = client.awaitFrame(f -> "comment.hidden".equals(f.getString("type")));
+                assertEquals("c" + reply, hidden.getString("target"));
+                assertEquals("replace", hidden.getString("swap"));
+                assertTrue(hidden.getString("html").contains("id=\"c" + reply + "\""), hidden.getString("html"));
+                JsonObject locked = client.awaitFrame(f -> "topic.locked".equals(f.getString("type")));
+                assertEquals("topic-status-" + topic, locked.getString("target"));
+                assertEquals("replace", locked.getString("swap"));
+            }
         }
     }
 
@@ -136,9 +171,10 @@ class LiveSocketTest {
             late.awaitEvents(2);
             late.events().forEach(f -> assertFalse(f.encode().contains("4711"), f.encode()));
         }
-        String feed = given().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/events").asString();
+        String feed = given().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/changes")
+                .asString();
         assertFalse(feed.contains("4711"), feed);
-        String modFeed = moderator.as().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/events")
+        String modFeed = moderator.as().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/changes")
                 .asString();
         assertTrue(modFeed.contains("4711"), modFeed);
     }
@@ -178,12 +214,12 @@ class LiveSocketTest {
     void aSinceOlderThanTheRetainedLogGetsAReset() {
         long topic = Fixtures.freshTopic();
         post(Fixtures.moderator(), topic, "wird bald vergessen");
-        Fixtures.pruneLiveEventsBefore(java.time.Instant.now().plusSeconds(1));
+        Fixtures.pruneJournalBefore(java.time.Instant.now().plusSeconds(1));
         try (LiveClient client = connect("since=0", null)) {
             JsonObject reset = client.awaitFrame(f -> "reset".equals(f.getString("type")));
             assertEquals(latestSeq(), reset.getLong("seq"));
         }
-        given().queryParam("since", 0).get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(200)
+        given().queryParam("since", 0).get("/api/discussions/" + Fixtures.SLUG + "/changes").then().statusCode(200)
                 .body("[0].type", org.hamcrest.Matchers.equalTo("reset"));
     }
 }

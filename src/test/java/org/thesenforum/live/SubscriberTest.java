@@ -55,6 +55,23 @@ class SubscriberTest {
     }
 
     @Test
+    void acknowledgementsStayWithinWhatWasSentAndNeverGoBack() {
+        FakeConnection c = new FakeConnection(false);
+        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
+        assertEquals(null, s.acknowledged());
+        s.resumeFrom(10);
+        assertTrue(s.acknowledge(10), "what it resumed from, before the replay");
+        assertFalse(s.acknowledge(11), "not sent yet");
+        s.catchUp(List.of("e11", "e12"), List.of(11L, 12L), 12);
+        assertTrue(s.acknowledge(12));
+        assertTrue(s.acknowledge(12), "the same again");
+        assertFalse(s.acknowledge(11), "backwards");
+        assertFalse(s.acknowledge(-1));
+        assertFalse(s.acknowledge(13));
+        assertEquals(12L, s.acknowledged());
+    }
+
+    @Test
     void startingAtASeqSkipsOlderEvents() {
         FakeConnection c = new FakeConnection(false);
         Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);

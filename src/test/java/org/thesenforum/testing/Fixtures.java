@@ -158,8 +158,8 @@ public final class Fixtures {
                 Comment.count("topic.id = ?1 and body = ?2", topicId, body) > 0);
     }
 
-    /** Prunes the live event log as the scheduled job would, with the given cutoff. */
-    public static int pruneLiveEventsBefore(java.time.Instant cutoff) {
-        return io.quarkus.arc.Arc.container().instance(org.thesenforum.live.EventLog.class).get().pruneBefore(cutoff);
+    /** Prunes the journal as the scheduled job would, with the given cutoff. */
+    public static int pruneJournalBefore(java.time.Instant cutoff) {
+        return io.quarkus.arc.Arc.container().instance(org.thesenforum.journal.Journal.class).get().pruneBefore(cutoff);
     }
 }

@@ -117,11 +117,13 @@ class MembersOnlyReadAccessTest {
     @Test
     void theLiveStreamAndItsFeedFollowTheReadAccessSetting() {
         org.junit.jupiter.api.Assertions.assertEquals(401, LiveClient.refusedHandshake(Fixtures.SLUG));
+        given().get("/api/discussions/" + Fixtures.SLUG + "/changes").then().statusCode(401).contentType(PROBLEM);
         given().get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(401).contentType(PROBLEM);
         User expert = Fixtures.expert();
         try (LiveClient member = LiveClient.connect(base, Fixtures.SLUG, null, expert.email(), Fixtures.PASSWORD)) {
             org.junit.jupiter.api.Assertions.assertFalse(member.isClosed());
         }
+        expert.as().get("/api/discussions/" + Fixtures.SLUG + "/changes").then().statusCode(200);
         expert.as().get("/api/discussions/" + Fixtures.SLUG + "/events").then().statusCode(200);
     }
 

@@ -1,4 +1,4 @@
-package org.thesenforum.live;
+package org.thesenforum.journal;
 
 import java.time.Instant;
 
@@ -8,22 +8,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * One change in a discussion's append-only event log, with its payload rendered once for readers and, where it
- * differs, once for moderators.
+ * One change in a discussion's journal, with its payload rendered once for readers and, where it differs, once for
+ * moderators, and where its page fragment goes.
  */
 @Entity
-@Table(name = "live_events")
-public class LiveEvent extends PanacheEntity {
+@Table(name = "journal_entries")
+public class JournalEntry extends PanacheEntity {
 
     @Column(name = "discussion_id", nullable = false)
     public long discussionId;
     @Column(nullable = false)
     public long seq;
+    /** What happened, as {@code <kind>.<verb>}, e.g. {@code comment.created}. */
     @Column(nullable = false)
     public String type;
     @Column(name = "topic_id")
     public Long topicId;
-    /** The comment or topic the event is about. */
+    /** The kind of entity the entry is about ({@code comment}, {@code topic}, …); redaction goes by it. */
+    @Column(name = "entity_kind")
+    public String entityKind;
     @Column(name = "entity_id")
     public Long entityId;
     /** JSON of the entity as the REST API returns it to readers. */
@@ -35,6 +38,10 @@ public class LiveEvent extends PanacheEntity {
     public String moderatorData;
     @Column(name = "moderator_html")
     public String moderatorHtml;
+    /** Id of the page element the fragment goes to; null in older entries and in entries without a fragment. */
+    public String target;
+    /** How the fragment goes there: {@code replace}, {@code append}, {@code prepend} or {@code remove}. */
+    public String swap;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

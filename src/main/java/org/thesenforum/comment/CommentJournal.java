@@ -1,0 +1,85 @@
+package org.thesenforum.comment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.thesenforum.comment.CommentChanged.Change;
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.Journal.EntityRef;
+import org.thesenforum.journal.Journal.Payload;
+import org.thesenforum.journal.Journal.Placement;
+
+/**
+ * Writes every comment change into the journal inside the transaction that made it: the REST JSON and the page
+ * fragment for readers and, where moderators see more, for moderators, and where the fragment goes on the topic page.
+ */
+@ApplicationScoped
+class CommentJournal {
+
+    /** The entity kind of comment entries. */
+    static final String KIND = "comment";
+
+    private final Journal journal;
+    private final CommentService comments;
+    private final CommentFragments fragments;
+    private final ObjectMapper json;
+
+    CommentJournal(Journal journal, CommentService comments, CommentFragments fragments, ObjectMapper json) {
+        this.journal = journal;
+        this.comments = comments;
+        this.fragments = fragments;
+        this.json = json;
+    }
+
+    void commentChanged(@Observes CommentChanged change) {
+        CommentView readers = comments.viewFor(change.commentId(), false);
+        CommentView moderators = comments.viewFor(change.commentId(), true);
+        Comment comment = Comment.findById(change.commentId());
+        long discussionId = comment.topic.discussion.id;
+        boolean moderatorsSeeMore = !moderators.equals(readers);
+        CommentFragments.Rendered html = fragments.render(readers, moderatorsSeeMore ? moderators : null);
+        Payload forReaders = new Payload(write(readers), html.forReaders());
+        Payload forModerators = moderatorsSeeMore ? new Payload(write(moderators), html.forModerators()) : null;
+        if (change.change() == Change.HIDDEN || change.change() == Change.DELETED) {
+            // Earlier entries must not hand the text to readers in a replay either.
+            journal.redact(discussionId, KIND, comment.id, forReaders);
+        }
+        journal.append(discussionId, change.change().type(), readers.topicId(), new EntityRef(KIND, comment.id),
+                forReaders, forModerators, placement(comment, change.change()));
+    }
+
+    /**
+     * Where the fragment goes on the topic page: a changed comment replaces its element {@code c<id>} (whose replies
+     * list, empty in the fragment, the page keeps); a new one is appended to the thread {@code thread-<topic>} or to
+     * the replies list {@code c<id>-replies} it is shown in, which below the deepest indentation is the flat list of
+     * its ancestor at that depth (see {@link ThreadItem#MAX_DEPTH} and {@code tags/comment.html}).
+     */
+    static Placement placement(Comment comment, Change change) {
+        if (change != Change.CREATED) {
+            return Placement.replace("c" + comment.id);
+        }
+        List<Comment> ancestors = new ArrayList<>();
+        for (Comment p = comment.parent; p != null; p = p.parent) {
+            ancestors.add(0, p);
+        }
+        if (ancestors.isEmpty()) {
+            return Placement.append("thread-" + comment.topic.id);
+        }
+        Comment list = ancestors.get(Math.min(ancestors.size(), ThreadItem.MAX_DEPTH) - 1);
+        return Placement.append("c" + list.id + "-replies");
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a journal entry", e);
+        }
+    }
+}

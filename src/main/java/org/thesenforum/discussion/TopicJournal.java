@@ -1,0 +1,56 @@
+package org.thesenforum.discussion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.journal.Journal;
+import org.thesenforum.journal.Journal.EntityRef;
+import org.thesenforum.journal.Journal.Payload;
+import org.thesenforum.journal.Journal.Placement;
+import org.thesenforum.web.Languages;
+
+/**
+ * Writes a topic's lock and unlock into the journal inside the transaction that made it: the topic's REST JSON and
+ * its status notice, rendered with the topic page's own template, replacing the status element on the page.
+ */
+@ApplicationScoped
+class TopicJournal {
+
+    /** The entity kind of topic entries. */
+    static final String KIND = "topic";
+
+    private final Journal journal;
+    private final DiscussionService discussions;
+    private final Template topicStatus;
+    private final ObjectMapper json;
+
+    TopicJournal(Journal journal, DiscussionService discussions, @Location("tags/topicStatus") Template topicStatus,
+            ObjectMapper json) {
+        this.journal = journal;
+        this.discussions = discussions;
+        this.topicStatus = topicStatus;
+        this.json = json;
+    }
+
+    void lockChanged(@Observes TopicLockChanged change) {
+        TopicView topic = discussions.topic(change.topicId());
+        Topic entity = Topic.findById(change.topicId());
+        String html = topicStatus.data("topic", topic).setLocale(Languages.DEFAULT).render().strip();
+        journal.append(entity.discussion.id, change.type(), topic.id(), new EntityRef(KIND, topic.id()),
+                new Payload(write(topic), html), null, Placement.replace("topic-status-" + topic.id()));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a journal entry", e);
+        }
+    }
+}

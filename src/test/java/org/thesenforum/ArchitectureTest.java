@@ -1,0 +1,97 @@
+package org.thesenforum;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The package rules of docs/architecture.md, checked on the compiled main code. A new feature package must be added
+ * to {@link #layers()} with the packages it may use (the last test fails until it is).
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "org.thesenforum";
+
+    /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
+    private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
+            "live");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void featurePackagesUseOnlyThePackagesBelowThem() {
+        layers().check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheLiveLayerTalksWebSocket() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".live..")
+                .should().dependOnClassesThat().resideInAPackage("io.quarkus.websockets.next..")
+                .because("the push layer is the only one that knows sockets").check(classes);
+    }
+
+    @Test
+    void nothingImportsTheLiveLayer() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".live..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".live..")
+                .because("features append to the journal; the push layer reads it").check(classes);
+    }
+
+    @Test
+    void everyPackageIsNamedInTheRules() {
+        Set<String> found = new TreeSet<>();
+        for (JavaClass c : classes) {
+            String rest = c.getPackageName().substring(ROOT.length());
+            if (!rest.isEmpty()) {
+                found.add(rest.substring(1).split("\\.")[0]);
+            }
+        }
+        assertEquals(new TreeSet<>(PACKAGES), found, "packages under " + ROOT + " and the layers of this test");
+    }
+
+    /**
+     * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
+     * comment thread (with the topic page). The live push layer sits beside the features and reads the journal.
+     */
+    private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("web").definedBy(ROOT + ".web..")
+                .layer("audit").definedBy(ROOT + ".audit..")
+                .layer("journal").definedBy(ROOT + ".journal..")
+                .layer("account").definedBy(ROOT + ".account..")
+                .layer("discussion").definedBy(ROOT + ".discussion..")
+                .layer("comment").definedBy(ROOT + ".comment..")
+                .layer("live").definedBy(ROOT + ".live..")
+                .whereLayer("live").mayNotBeAccessedByAnyLayer()
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("live")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "live")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
+                        "live");
+    }
+}
