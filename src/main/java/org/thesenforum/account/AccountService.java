@@ -5,24 +5,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.thesenforum.account.AccountViews.AccountView;
 import org.thesenforum.account.AccountViews.Registration;
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
-import org.thesenforum.web.Messages;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
 
@@ -33,7 +28,6 @@ public class AccountService {
 
     public static final int MIN_PASSWORD = Passwords.MIN_LENGTH;
     public static final int MAX_PASSWORD_BYTES = Passwords.MAX_BYTES;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final InvitationService invitations;
     private final AccountIdentities identities;
@@ -59,21 +53,21 @@ public class AccountService {
         }
         String code = Inputs.requiredLine("invitationCode", r.invitationCode(), 64);
         String displayName = Inputs.requiredLine("displayName", r.displayName(), 80);
-        String email = checkEmail(r.email());
-        String password = checkPassword(r.password());
+        String email = AccountChecks.checkEmail(r.email());
+        String password = AccountChecks.checkPassword(r.password());
         String organisation = Inputs.optionalLine("organisation", r.organisation(), 200);
         String place = Inputs.optionalLine("place", r.place(), 200);
-        String emailSkeleton = checkSkeleton("email", Lookalikes.emailSkeleton(email));
-        String nameSkeleton = checkSkeleton("displayName", Lookalikes.nameSkeleton(displayName));
+        String emailSkeleton = AccountChecks.checkSkeleton("email", Lookalikes.emailSkeleton(email));
+        String nameSkeleton = AccountChecks.checkSkeleton("displayName", Lookalikes.nameSkeleton(displayName));
         invitations.checkUsable(code);
         if (Account.findByEmail(email).isPresent()) {
-            throw emailTaken();
+            throw AccountChecks.emailTaken();
         }
         if (Account.existsWithEmailSkeleton(emailSkeleton)) {
-            throw emailLookalike();
+            throw AccountChecks.emailLookalike();
         }
         if (Account.existsWithDisplayNameSkeleton(nameSkeleton)) {
-            throw nameLookalike();
+            throw AccountChecks.nameLookalike();
         }
         invitations.consume(code);
         Account account = create(email, displayName, password, Role.EXPERT);
@@ -84,7 +78,7 @@ public class AccountService {
             // the address or a look-alike of it or of the name since the checks above; the unique indexes decide.
             Account.flush();
         } catch (PersistenceException e) {
-            throw conflictOf(e);
+            throw AccountChecks.conflictOf(e);
         }
         return AccountView.of(account);
     }
@@ -95,7 +89,7 @@ public class AccountService {
      */
     public Optional<Account> login(String email, String password, String address) {
         if (password != null && Passwords.tooLong(password)) {
-            throw tooLongPassword();
+            throw AccountChecks.tooLongPassword();
         }
         if (email == null || password == null || email.isBlank() || password.isEmpty()) {
             return Optional.empty();
@@ -215,70 +209,6 @@ public class AccountService {
             name = "Administration " + n;
         }
         return name;
-    }
-
-    /** A skeleton that can be stored: neither empty (only invisible characters) nor beyond the column. */
-    private static String checkSkeleton(String field, String skeleton) {
-        if (skeleton.isEmpty()) {
-            throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_blank));
-        }
-        if (skeleton.length() > Lookalikes.MAX_SKELETON) {
-            throw ProblemException.invalid(field, text(AccountMessages::problem_unusual_characters));
-        }
-        return skeleton;
-    }
-
-    /** The refusal for a registration that lost to another one at the unique indexes. */
-    static ProblemException conflictOf(PersistenceException e) {
-        String constraint = null;
-        for (Throwable t = e; t != null && constraint == null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation) {
-                constraint = Objects.requireNonNullElse(violation.getConstraintName(), String.valueOf(t.getMessage()));
-            }
-        }
-        if (constraint == null) {
-            throw e;
-        }
-        String name = constraint.toLowerCase(Locale.ROOT);
-        if (name.contains("display_name_skeleton")) {
-            return nameLookalike();
-        }
-        return name.contains("email_skeleton") ? emailLookalike() : emailTaken();
-    }
-
-    private static ProblemException emailTaken() {
-        return ProblemException.conflict("email", text(AccountMessages::problem_email_taken));
-    }
-
-    private static ProblemException emailLookalike() {
-        return ProblemException.conflict("email", text(AccountMessages::problem_email_lookalike));
-    }
-
-    private static ProblemException nameLookalike() {
-        return ProblemException.conflict("displayName", text(AccountMessages::problem_name_lookalike));
-    }
-
-    private static String checkEmail(String raw) {
-        String email = Account.normaliseEmail(Inputs.requiredLine("email", raw, 254));
-        // Normalising may lengthen the address (NFKC spells out ligatures), so the column limit is checked after it.
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw ProblemException.invalid("email", text(AccountMessages::problem_email_invalid));
-        }
-        return email;
-    }
-
-    static String checkPassword(String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            throw ProblemException.invalid("password", text(m -> m.problem_password_short(MIN_PASSWORD)));
-        }
-        if (Passwords.tooLong(password)) {
-            throw tooLongPassword();
-        }
-        return password;
-    }
-
-    private static ProblemException tooLongPassword() {
-        return ProblemException.invalid("password", text(m -> m.problem_password_long(MAX_PASSWORD_BYTES)));
     }
 
     private static Text text(Function<AccountMessages, String> message) {

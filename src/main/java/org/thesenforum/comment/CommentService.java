@@ -1,6 +1,5 @@
 package org.thesenforum.comment;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,9 +10,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
@@ -22,7 +18,6 @@ import org.thesenforum.comment.CommentView.AuthorView;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.GuidingQuestion;
 import org.thesenforum.discussion.Topic;
-import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.ProblemException;
@@ -37,24 +32,18 @@ public class CommentService {
     public static final int MAX_REASON = 500;
 
     private final DiscussionService discussions;
-    /** New comments per account and minute. */
-    private final CommentRateLimiter posts;
-    /** Edits and deletes per account and minute, one budget for both. */
-    private final CommentRateLimiter changes;
+    private final CommentBudgets budgets;
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final Event<CommentChanged> changed;
-    private final TransactionSynchronizationRegistry transactions;
 
-    CommentService(DiscussionService discussions, ForumConfig config, MarkdownRenderer markdown, AuditLog audit,
-            Event<CommentChanged> changed, TransactionSynchronizationRegistry transactions) {
+    CommentService(DiscussionService discussions, CommentBudgets budgets, MarkdownRenderer markdown, AuditLog audit,
+            Event<CommentChanged> changed) {
         this.discussions = discussions;
-        this.posts = CommentRateLimiter.forComments(config.comment().ratePerMinute(), Clock.systemUTC());
-        this.changes = CommentRateLimiter.forChanges(config.comment().editsPerMinute(), Clock.systemUTC());
+        this.budgets = budgets;
         this.markdown = markdown;
         this.audit = audit;
         this.changed = changed;
-        this.transactions = transactions;
     }
 
     /** What a new comment says. */
@@ -105,7 +94,7 @@ public class CommentService {
         GuidingQuestion question = request.questionId() == null
                 ? (parent == null ? null : parent.question)
                 : questionOf(topic, request.questionId());
-        spend(posts, author);
+        budgets.post(author);
         Comment comment = new Comment();
         comment.topic = topic;
         comment.parent = parent;
@@ -132,7 +121,7 @@ public class CommentService {
         }
         String body = Inputs.requiredText("body", newBody, MAX_BODY);
         if (!body.equals(comment.body)) {
-            spend(changes, editor);
+            budgets.change(editor);
             comment.body = body;
             comment.editedAt = now();
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.EDITED));
@@ -147,7 +136,7 @@ public class CommentService {
             throw ProblemException.forbidden(text(CommentMessages::problem_delete_not_author));
         }
         if (!comment.isDeleted()) {
-            spend(changes, account);
+            budgets.change(account);
             comment.deletedAt = now();
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.DELETED));
         }
@@ -178,30 +167,6 @@ public class CommentService {
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
         }
         return view(comment, moderator);
-    }
-
-    /**
-     * Takes a slot of the budget for accounts that are rate-limited (429 when it is spent). The slot is given back
-     * when the transaction does not commit, so a change that was not stored costs nothing.
-     */
-    private void spend(CommentRateLimiter budget, Account account) {
-        if (!CommentPolicy.isRateLimited(account)) {
-            return;
-        }
-        long accountId = account.id;
-        Instant slot = budget.acquire(accountId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    budget.release(accountId, slot);
-                }
-            }
-        });
     }
 
     private static Text text(Function<CommentMessages, String> message) {

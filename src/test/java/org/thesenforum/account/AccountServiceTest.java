@@ -22,7 +22,7 @@ class AccountServiceTest {
 
     @Test
     void lostToALookAlikeNameIsRefusedAtTheDisplayName() {
-        ProblemException e = AccountService.conflictOf(violation("ux_accounts_display_name_skeleton"));
+        ProblemException e = AccountChecks.conflictOf(violation("ux_accounts_display_name_skeleton"));
         assertEquals(409, e.status());
         assertEquals("displayName", e.field());
         assertEquals("Dieser Name ähnelt zu sehr dem Namen eines bestehenden Kontos. Bitte einen anderen wählen, "
@@ -32,7 +32,7 @@ class AccountServiceTest {
     @Test
     void lostToALookAlikeAddressIsRefusedAtTheEmail() {
         // H2 names the index inside its message, upper case.
-        ProblemException e = AccountService.conflictOf(
+        ProblemException e = AccountChecks.conflictOf(
                 violation("PUBLIC.UX_ACCOUNTS_EMAIL_SKELETON_INDEX_B ON PUBLIC.ACCOUNTS(EMAIL_SKELETON)"));
         assertEquals(409, e.status());
         assertEquals("email", e.field());
@@ -42,7 +42,7 @@ class AccountServiceTest {
 
     @Test
     void lostToTheSameAddressSaysSo() {
-        ProblemException e = AccountService.conflictOf(violation("uk_accounts_email"));
+        ProblemException e = AccountChecks.conflictOf(violation("uk_accounts_email"));
         assertEquals("email", e.field());
         assertEquals("Für diese E-Mail-Adresse gibt es schon ein Konto.", e.getMessage());
     }
@@ -50,7 +50,7 @@ class AccountServiceTest {
     @Test
     void otherDatabaseErrorsAreNotDisguisedAsConflicts() {
         PersistenceException other = new PersistenceException("connection lost");
-        assertSame(other, assertThrows(PersistenceException.class, () -> AccountService.conflictOf(other)));
+        assertSame(other, assertThrows(PersistenceException.class, () -> AccountChecks.conflictOf(other)));
     }
 
     private static PersistenceException violation(String constraint) {
