@@ -16,7 +16,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.journal.Journal;
 import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.web.Inputs;
+import org.thesenforum.web.Messages;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** The journal over plain HTTP, as the live frames, for API clients and for pages on networks that block WebSockets. */
 @Path("/api/discussions/{slug}/changes")
@@ -41,7 +43,8 @@ public class LiveChangesResource {
     @Operation(summary = "Changes after seq `since`, in order, as the live frames; "
             + "a single {\"type\": \"reset\"} frame when `since` is older than the retained journal")
     public String changes(@RestPath String slug, @RestQuery String since, @RestQuery String limit) {
-        long discussionId = journal.streamOf(slug).orElseThrow(() -> ProblemException.notFound("Die Diskussion"));
+        long discussionId = journal.streamOf(slug).orElseThrow(() -> ProblemException.notFound(
+                Text.of(Messages.class, Messages::problem_stream_not_found)));
         long after = parse("since", since, 0, Long.MAX_VALUE, 0);
         int max = (int) parse("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
         long latest = journal.latestSeq(discussionId);
@@ -54,8 +57,9 @@ public class LiveChangesResource {
     }
 
     private static long parse(String field, String value, long min, long max, long fallback) {
-        return Inputs.optionalNumber(field, value, min, max, fallback, "„" + field + "“ muss eine ganze Zahl von "
-                + min + " bis " + (max == Long.MAX_VALUE ? "…" : String.valueOf(max)) + " sein.");
+        String upTo = max == Long.MAX_VALUE ? "…" : String.valueOf(max);
+        return Inputs.optionalNumber(field, value, min, max, fallback,
+                Text.of(Messages.class, m -> m.problem_number_range(field, min, upTo)));
     }
 
     /** The feed's former path {@code /events}: answers exactly as {@code /changes}; removed in the next release. */

@@ -1,11 +1,15 @@
 package org.thesenforum.live;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -18,6 +22,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.impl.ContextInternal;
+
+import org.thesenforum.web.Languages;
+import org.thesenforum.web.Messages;
+import org.thesenforum.web.Text;
 
 /**
  * The live stream of a discussion: {@code /live/{slug}?since=N&topic=ID}. Sends the journal's frames, presence and
@@ -34,6 +42,7 @@ public class LiveSocket {
     static final TypedKey<Long> MARK = TypedKey.forLong("revocationMark");
     static final TypedKey<Long> EXPIRES = TypedKey.forLong("sessionExpiresAt");
     private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
+    private static final TypedKey<Locale> LANGUAGE = new TypedKey<>("language");
 
     private final LiveHub hub;
     private final Replay replay;
@@ -54,6 +63,7 @@ public class LiveSocket {
         Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), data.get(DISCUSSION),
                 Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
         data.put(SUBSCRIBER, s);
+        data.put(LANGUAGE, languageOf(connection.handshakeRequest()));
         if (!s.ended()) {
             replay.start(s, query.since());
         }
@@ -89,20 +99,35 @@ public class LiveSocket {
     }
 
     private void notUnderstood(Subscriber s) {
-        error(s, "Nicht verstanden: erwartet wird {\"type\": \"ping\"}, {\"type\": \"viewing\"} "
-                + "oder {\"type\": \"ack\"}.");
+        error(s, Text.of(Messages.class, Messages::live_not_understood));
     }
 
     /** The client applied the log up to {@code seq}: a whole number, at most what it was sent, never going back. */
     private void acknowledge(Subscriber s, JsonNode seq) {
         if (!seq.isIntegralNumber() || !seq.canConvertToLong() || !s.acknowledge(seq.asLong())) {
-            error(s, "Bestätigung abgelehnt: „seq“ muss eine ganze Zahl sein, höchstens die zuletzt gesendete ("
-                    + s.heldThrough() + ") und nicht kleiner als die zuletzt bestätigte.");
+            long sent = s.heldThrough();
+            error(s, Text.of(Messages.class, m -> m.live_ack_refused(sent)));
         }
     }
 
-    private void error(Subscriber s, String message) {
-        s.sendEphemeral(hub.write(Map.of("type", "error", "message", message)));
+    /** An error frame in the language of the page that opened the socket (its cookie or Accept-Language). */
+    private void error(Subscriber s, Text message) {
+        Locale language = s.connection.userData().get(LANGUAGE);
+        String text = message.in(language == null ? Languages.DEFAULT : language);
+        s.sendEphemeral(hub.write(Map.of("type", "error", "message", text)));
+    }
+
+    private static Locale languageOf(HandshakeRequest request) {
+        String chosen = null;
+        String cookies = request.header("Cookie");
+        if (cookies != null) {
+            for (Cookie c : ServerCookieDecoder.LAX.decode(cookies)) {
+                if (Languages.COOKIE.equals(c.name())) {
+                    chosen = c.value();
+                }
+            }
+        }
+        return Languages.resolve(chosen, request.header("Accept-Language"));
     }
 
     @OnPongMessage

@@ -69,17 +69,6 @@ public final class Inputs {
         return n;
     }
 
-    /**
-     * The same with a refusal in German whatever the reader's language.
-     *
-     * @deprecated German only; use {@link #optionalNumber(String, String, long, long, Long, Text)}.
-     */
-    @Deprecated
-    public static Long optionalNumber(String field, String value, long min, long max, Long fallback,
-            String refusal) {
-        return optionalNumber(field, value, min, max, fallback, Text.fixed(refusal));
-    }
-
     /** Strips whitespace at both ends, including no-break and zero-width spaces that show as nothing. */
     private static String trim(String value) {
         int start = 0;

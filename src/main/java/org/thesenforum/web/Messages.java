@@ -385,4 +385,18 @@ public interface Messages {
 
     @Message
     String json_expects_other(String field);
+
+    // The live stream and its HTTP feed (live/ knows no feature bundle)
+
+    @Message
+    String problem_stream_not_found();
+
+    @Message
+    String problem_number_range(String field, long min, String max);
+
+    @Message
+    String live_not_understood();
+
+    @Message
+    String live_ack_refused(long sent);
 }

@@ -30,16 +30,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, null, text);
     }
 
-    /**
-     * "… wurde nicht gefunden." in German whatever the reader's language.
-     *
-     * @deprecated German only; use {@link #notFound(Text)} with a text from the feature's bundle.
-     */
-    @Deprecated
-    public static ProblemException notFound(String what) {
-        return notFound(Text.fixed(what + " wurde nicht gefunden."));
-    }
-
     public static ProblemException invalid(String field, Text text) {
         return new ProblemException(422, field, text);
     }

@@ -70,6 +70,16 @@ class LiveChangesResourceTest {
         given().queryParam("limit", 1001).get(BASE + feed).then().statusCode(422).body("field", equalTo("limit"));
     }
 
+    @Test
+    void refusalsComeInTheReadersLanguage() {
+        given().header("Accept-Language", "en").queryParam("limit", 0).get(BASE + "changes").then().statusCode(422)
+                .body("field", equalTo("limit")).body("detail", equalTo("“limit” must be a whole number from 1 to 1000."));
+        given().queryParam("limit", 0).get(BASE + "changes").then().statusCode(422)
+                .body("detail", equalTo("„limit“ muss eine ganze Zahl von 1 bis 1000 sein."));
+        given().cookie("tf_lang", "en").get("/api/discussions/gibt-es-nicht/changes").then().statusCode(404)
+                .body("detail", equalTo("The discussion was not found."));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "changes", "events" })
     void unknownDiscussionIs404(String feed) {

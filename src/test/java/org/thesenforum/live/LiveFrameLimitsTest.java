@@ -79,6 +79,15 @@ class LiveFrameLimitsTest {
     }
 
     @Test
+    void anErrorFrameSpeaksTheLanguageOfThePageThatOpenedTheSocket() {
+        try (LiveClient client = LiveClient.open(base, Fixtures.SLUG, null, c -> c.addHeader("Cookie", "tf_lang=en"))) {
+            client.send("{\"type\":\"sing\"}");
+            String message = client.awaitFrame(f -> "error".equals(f.getString("type"))).getString("message");
+            assertEquals("Not understood: expected a JSON object with “type” “ping”, “viewing” or “ack”.", message);
+        }
+    }
+
+    @Test
     void aBinaryFrameGetsAnErrorFrameAndTheConnectionStays() {
         try (LogCapture log = LogCapture.start();
                 LiveClient client = LiveClient.connect(base, Fixtures.SLUG, null, null, null)) {

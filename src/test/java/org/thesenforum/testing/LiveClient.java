@@ -48,7 +48,8 @@ public final class LiveClient implements AutoCloseable {
         });
     }
 
-    private static LiveClient open(URI base, String slug, String query,
+    /** Connects with whatever headers {@code credentials} adds to the handshake. */
+    public static LiveClient open(URI base, String slug, String query,
             java.util.function.Consumer<BasicWebSocketConnector> credentials) {
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
         AtomicReference<Integer> closeCode = new AtomicReference<>();
