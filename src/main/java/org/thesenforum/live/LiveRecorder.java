@@ -46,7 +46,9 @@ class LiveRecorder {
         boolean moderatorsSeeMore = !moderators.equals(readers);
         CommentFragments.Rendered html = fragments.render(readers, moderatorsSeeMore ? moderators : null);
         Payload forReaders = new Payload(write(readers), html.forReaders());
-        Payload forModerators = moderatorsSeeMore ? new Payload(write(moderators), html.forModerators()) : null;
+        // The moderators' fragment carries the hide or unhide control, so it differs even where the data do not.
+        Payload forModerators = new Payload(moderatorsSeeMore ? write(moderators) : forReaders.data(),
+                html.forModerators());
         if (change.change() == CommentChanged.Change.HIDDEN || change.change() == CommentChanged.Change.DELETED) {
             log.redact(discussionId, readers.id(), "comment.", forReaders);
         }
@@ -56,8 +58,10 @@ class LiveRecorder {
     void topicChanged(@Observes TopicLockChanged change) {
         TopicView topic = discussions.topic(change.topicId());
         Topic entity = Topic.findById(change.topicId());
+        CommentFragments.Rendered html = fragments.topicStatus(topic);
+        String data = write(topic);
         log.append(entity.discussion.id, change.type(), topic.id(), topic.id(),
-                new Payload(write(topic), fragments.topicStatus(topic)), null);
+                new Payload(data, html.forReaders()), new Payload(data, html.forModerators()));
     }
 
     private String write(Object value) {

@@ -207,6 +207,9 @@ public interface Messages {
     String form_edit_submit();
 
     @Message
+    String form_cancel();
+
+    @Message
     String form_login();
 
     @Message

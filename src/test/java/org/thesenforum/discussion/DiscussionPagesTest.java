@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,12 +133,16 @@ class DiscussionPagesTest {
     void hostileCommentBodiesAreRenderedInert() {
         long topic = Fixtures.freshTopic();
         User expert = Fixtures.expert();
+        List<Long> ids = new ArrayList<>();
         for (String body : List.of("<script>alert(1)</script>", "[x](javascript:alert(1))",
                 "<img src=x onerror=alert(1)>", "<a href=\"#\" onclick=\"x()\">klick</a>")) {
-            Fixtures.comment(topic, expert, null, null, body);
+            ids.add(Fixtures.comment(topic, expert, null, null, body));
         }
-        // As the author, so the bodies also appear in the edit forms.
-        for (String html : List.of(page("/topics/" + topic), signedIn(expert).get("/topics/" + topic).asString())) {
+        List<String> pages = new ArrayList<>(List.of(page("/topics/" + topic),
+                signedIn(expert).get("/topics/" + topic).asString()));
+        // As the author, with the edit form open under each comment, so the bodies also appear in the edit form.
+        ids.forEach(id -> pages.add(signedIn(expert).get("/topics/" + topic + "?bearbeiten=" + id).asString()));
+        for (String html : pages) {
             assertFalse(html.contains("<script>alert"));
             assertFalse(html.replace(LIVE_SCRIPT, "").replace(SIGNOUT_SCRIPT, "").contains("<script"));
             assertFalse(html.contains("href=\"javascript"));
@@ -177,9 +182,9 @@ class DiscussionPagesTest {
         // Nested markup: a reply sits inside the list of replies of its parent.
         assertTrue(html.indexOf("<li id=\"c" + chain[1] + "\"") > html.indexOf("<li id=\"c" + chain[0] + "\""));
         assertTrue(between(html, "<li id=\"c" + chain[0] + "\"", "<li id=\"c" + chain[1] + "\"")
-                .contains("<ol class=\"replies\">"));
+                .contains("<ol class=\"replies\" id=\"replies-" + chain[0] + "\""));
         assertTrue(between(html, "<li id=\"c" + chain[3] + "\"", "<li id=\"c" + chain[4] + "\"")
-                .contains("<ol class=\"replies flat\">"));
+                .contains("<ol class=\"replies flat\" id=\"replies-" + chain[3] + "\""));
     }
 
     @Test
