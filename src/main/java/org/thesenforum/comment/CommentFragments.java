@@ -34,8 +34,10 @@ public class CommentFragments {
     }
 
     /**
-     * The comment as a lone thread item, placed at the depth the page would give it: rendered for readers and,
-     * when {@code moderators} is not null, for moderators, looking up its topic and place in the thread once.
+     * The comment as a lone thread item, placed at the depth the page would give it: rendered for readers and for
+     * moderators (whose fragment always differs, as it carries the hide or unhide control), looking up its topic and
+     * place in the thread once. {@code moderators} is the comment as moderators see it; null when they see what
+     * readers see.
      */
     public Rendered render(CommentView readers, CommentView moderators) {
         TopicView topic = discussions.topic(readers.topicId());
@@ -43,8 +45,8 @@ public class CommentFragments {
                 .collect(Collectors.toMap(QuestionView::id, Function.identity()));
         int ancestors = Comment.<Comment>findById(readers.id()).ancestorCount();
         String forReaders = render(ThreadItem.single(readers, ancestors, questions), topic, false);
-        String forModerators = moderators == null ? null
-                : render(ThreadItem.single(moderators, ancestors, questions), topic, true);
+        CommentView seenByModerators = moderators == null ? readers : moderators;
+        String forModerators = render(ThreadItem.single(seenByModerators, ancestors, questions), topic, true);
         return new Rendered(forReaders, forModerators);
     }
 

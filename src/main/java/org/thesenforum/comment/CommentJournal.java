@@ -17,7 +17,8 @@ import org.thesenforum.journal.Journal.Placement;
 
 /**
  * Writes every comment change into the journal inside the transaction that made it: the REST JSON and the page
- * fragment for readers and, where moderators see more, for moderators, and where the fragment goes on the topic page.
+ * fragment for readers and for moderators (whose fragment carries the moderation controls), and where the fragment
+ * goes on the topic page.
  */
 @ApplicationScoped
 class CommentJournal {
@@ -45,7 +46,9 @@ class CommentJournal {
         boolean moderatorsSeeMore = !moderators.equals(readers);
         CommentFragments.Rendered html = fragments.render(readers, moderatorsSeeMore ? moderators : null);
         Payload forReaders = new Payload(write(readers), html.forReaders());
-        Payload forModerators = moderatorsSeeMore ? new Payload(write(moderators), html.forModerators()) : null;
+        // The moderators' fragment carries the hide or unhide control, so it differs even where the data do not.
+        Payload forModerators = new Payload(moderatorsSeeMore ? write(moderators) : forReaders.data(),
+                html.forModerators());
         if (change.change() == Change.HIDDEN || change.change() == Change.DELETED) {
             // Earlier entries must not hand the text to readers in a replay either.
             journal.redact(discussionId, KIND, comment.id, forReaders);

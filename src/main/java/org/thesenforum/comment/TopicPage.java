@@ -2,19 +2,25 @@ package org.thesenforum.comment;
 
 import java.util.List;
 
+import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 
 /**
- * What the topic page shows: the topic, its thread (only comments on {@code filter} when set), the state of a
- * refused form and the reader's rights.
+ * What the topic page shows: the topic, its thread (only comments on {@code filter} when set), the form that is open
+ * under a comment (asked for by a link, or refused) and the reader's rights.
+ *
+ * <p>The reply, edit, delete and hide forms exist once per page. Each stands under the comment named by
+ * {@code form} when the reader may use it there, and otherwise waits hidden at the end of the thread, from where the
+ * page script moves it under the comment whose control was chosen.
  */
 public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView filter, CommentForm form,
         boolean signedIn, boolean moderator, boolean live) {
 
     /**
      * The context for rendering one comment on its own for the live stream: for every member of an audience
-     * alike, so without a CSRF token (the page's script fills in its own) and without author-only controls.
+     * alike, so without a CSRF token (the page's script fills in its own); the author's controls are in it and
+     * shown by the page to the author only.
      */
     public static TopicPage forLiveFragment(TopicView topic, boolean moderator) {
         return new TopicPage(topic, List.of(), null, CommentForm.NONE, true, moderator, true);
@@ -34,28 +40,62 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView f
         return switch (form.kind()) {
             case NONE -> true;
             case NEW -> canPost();
-            case REPLY -> canPost() && find(thread, form.commentId()) != null;
-            case EDIT -> {
-                ThreadItem item = find(thread, form.commentId());
-                yield !topic.locked() && item != null && item.editable();
-            }
-            case DELETE -> {
-                ThreadItem item = find(thread, form.commentId());
-                yield item != null && item.deletable();
-            }
-            case HIDE -> moderator && find(thread, form.commentId()) != null;
+            default -> openUnder(form.kind()) != null;
         };
     }
 
     /** Anchor of the refused form, for the link in the message at the top. */
     public String refusedFormAnchor() {
         return switch (form.kind()) {
-            case REPLY -> "reply-" + form.commentId();
-            case EDIT -> "edit-" + form.commentId();
-            case DELETE -> "delete-" + form.commentId();
-            case HIDE -> "hide-" + form.commentId();
+            case REPLY -> "reply-form";
+            case EDIT -> "edit-form";
+            case DELETE -> "delete-form";
+            case HIDE -> "hide-form";
             default -> "new-comment";
         };
+    }
+
+    /** The comment the reply form stands under, or null when it waits at its home. */
+    public ThreadItem replyAt() {
+        return openUnder(Kind.REPLY);
+    }
+
+    public ThreadItem editAt() {
+        return openUnder(Kind.EDIT);
+    }
+
+    public ThreadItem deleteAt() {
+        return openUnder(Kind.DELETE);
+    }
+
+    public ThreadItem hideAt() {
+        return openUnder(Kind.HIDE);
+    }
+
+    /** The form of this kind is open under this comment. */
+    public boolean opensUnder(String kind, long commentId) {
+        ThreadItem item = openUnder(Kind.valueOf(kind));
+        return item != null && item.comment().id() == commentId;
+    }
+
+    /** The comment a form of this kind is open under, if the form is the page's and the reader may use it there. */
+    private ThreadItem openUnder(Kind kind) {
+        if (form.kind() != kind || !signedIn) {
+            return null;
+        }
+        ThreadItem item = find(thread, form.commentId());
+        if (item == null) {
+            return null;
+        }
+        CommentView c = item.comment();
+        boolean usable = switch (kind) {
+            case REPLY -> canPost() && c.visible() && !c.hidden();
+            case EDIT -> !topic.locked() && item.editable();
+            case DELETE -> item.deletable();
+            case HIDE -> moderator && !c.deleted() && !c.hidden();
+            default -> false;
+        };
+        return usable ? item : null;
     }
 
     private static ThreadItem find(List<ThreadItem> items, Long id) {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.Account;
 import org.thesenforum.account.CurrentUser;
+import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
@@ -46,10 +47,31 @@ public class TopicPages {
         static native TemplateInstance topic(TopicPage page);
     }
 
+    /**
+     * The topic page; {@code antwort}, {@code bearbeiten}, {@code loeschen} or {@code ausblenden} name a comment
+     * under which the reply, edit, delete or hide form stands (the controls' links, for browsers without
+     * JavaScript). A value that names no comment the reader may act on leaves the form at its home, like an
+     * unknown question filter.
+     */
     @GET
     @Path("topics/{id}")
-    public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage) {
-        return Templates.topic(page(id, Inputs.number(frage), CommentForm.NONE));
+    public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage,
+            @RestQuery("antwort") String antwort, @RestQuery("bearbeiten") String bearbeiten,
+            @RestQuery("loeschen") String loeschen, @RestQuery("ausblenden") String ausblenden) {
+        return Templates.topic(page(id, Inputs.number(frage), opened(antwort, bearbeiten, loeschen, ausblenden)));
+    }
+
+    /** The form a link asked for, without text or message; the first of them when several are given. */
+    private static CommentForm opened(String reply, String edit, String delete, String hide) {
+        String[] values = { reply, edit, delete, hide };
+        Kind[] kinds = { Kind.REPLY, Kind.EDIT, Kind.DELETE, Kind.HIDE };
+        for (int i = 0; i < values.length; i++) {
+            Long commentId = Inputs.number(values[i]);
+            if (commentId != null) {
+                return new CommentForm(kinds[i], commentId, null, null, null);
+            }
+        }
+        return CommentForm.NONE;
     }
 
     /** The topic page again after a refused form, with the refusal's status, message and the typed text. */

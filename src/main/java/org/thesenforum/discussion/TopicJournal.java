@@ -17,7 +17,8 @@ import org.thesenforum.web.Languages;
 
 /**
  * Writes a topic's lock and unlock into the journal inside the transaction that made it: the topic's REST JSON and
- * its status notice, rendered with the topic page's own template, replacing the status element on the page.
+ * its state element ({@code tags/topicStatus.html}, the very template the topic page includes), for readers and for
+ * moderators (with the lock or unlock form), replacing the state element on the page.
  */
 @ApplicationScoped
 class TopicJournal {
@@ -41,9 +42,16 @@ class TopicJournal {
     void lockChanged(@Observes TopicLockChanged change) {
         TopicView topic = discussions.topic(change.topicId());
         Topic entity = Topic.findById(change.topicId());
-        String html = topicStatus.data("topic", topic).setLocale(Languages.DEFAULT).render().strip();
+        String data = write(topic);
         journal.append(entity.discussion.id, change.type(), topic.id(), new EntityRef(KIND, topic.id()),
-                new Payload(write(topic), html), null, Placement.replace("topic-status-" + topic.id()));
+                new Payload(data, status(topic, false)), new Payload(data, status(topic, true)),
+                Placement.replace("topic-status-" + topic.id()));
+    }
+
+    /** Rendered once for every member of an audience: no CSRF token, which the page's script fills in. */
+    private String status(TopicView topic, boolean moderator) {
+        return topicStatus.data("topic", topic).data("moderator", moderator).data("live", true)
+                .setLocale(Languages.DEFAULT).render().strip();
     }
 
     private String write(Object value) {

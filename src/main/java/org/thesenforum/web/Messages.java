@@ -207,6 +207,9 @@ public interface Messages {
     String form_edit_submit();
 
     @Message
+    String form_cancel();
+
+    @Message
     String form_login();
 
     @Message
@@ -215,7 +218,7 @@ public interface Messages {
     @Message
     String form_error_link();
 
-    // Live updates: texts for live.js, rendered into data attributes; %1 and %2 are filled in by the script.
+    // Live updates: texts for the live scripts (js/live/), rendered into data attributes; %1 and %2 are filled in by the script.
 
     @Message
     String live_label();

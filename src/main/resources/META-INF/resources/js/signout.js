@@ -1,5 +1,5 @@
 // Signing out on purpose forgets this account's unsent drafts on this device, so the next person at a shared
-// computer cannot read them. A session that ends by itself (elsewhere, or expired) keeps them: see live.js.
+// computer cannot read them. A session that ends by itself (elsewhere, or expired) keeps them: see live/drafts.js.
 'use strict';
 
 document.addEventListener('submit', (event) => {

@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +67,7 @@ class CommentPagesTest {
         long parent = Fixtures.comment(topic, Fixtures.expert(), null, null, "Ausgangsbeitrag");
         long question = Fixtures.question(4);
         Csrf csrf = csrfFrom(expert, "/topics/" + topic);
-        String html = signedIn(expert).get("/topics/" + topic).asString();
+        String html = signedIn(expert).get("/topics/" + topic + "?antwort=" + parent).asString();
         assertTrue(html.contains("<input type=\"hidden\" name=\"parentId\" value=\"" + parent + "\">"));
         String location = submit(expert, csrf, "/topics/" + topic + "/comments",
                 Map.of("body", "Meine Antwort", "parentId", String.valueOf(parent),
@@ -126,9 +128,9 @@ class CommentPagesTest {
         long parent = Fixtures.comment(topic, Fixtures.expert(), null, null, "Worauf geantwortet wird");
         String html = submit(expert, csrfFrom(expert, "/topics/" + topic), "/topics/" + topic + "/comments",
                 Map.of("body", "", "parentId", String.valueOf(parent))).statusCode(422).extract().asString();
-        assertTrue(html.contains("id=\"reply-" + parent + "-error\">Das Feld darf nicht leer sein."));
-        assertTrue(html.contains("<details class=\"action\" open>"));
-        assertTrue(html.contains("href=\"#reply-" + parent + "\""));
+        assertTrue(html.contains("id=\"reply-form-error\">Das Feld darf nicht leer sein."));
+        assertTrue(commentMarkup(html, parent).contains("id=\"reply-form\""), "the form stands under the comment");
+        assertTrue(html.contains("href=\"#reply-form\""));
     }
 
     @Test
@@ -138,10 +140,14 @@ class CommentPagesTest {
         Fixtures.comment(topic, expert, null, null, "Vor der Sperre");
         Csrf csrf = csrfFrom(expert, "/topics/" + topic);
         Fixtures.lock(topic);
+        // The forms are there, so that unlocking makes them usable without a reload, but hidden: the topic's state
+        // element says is-locked, which hides the controls for writing (forum.css), and the form carries hidden.
         signedIn(expert).get("/topics/" + topic).then().statusCode(200)
-                .body(containsString("Dieses Thema ist gesperrt"), not(containsString("id=\"new-comment\"")),
-                        not(containsString("<summary>Antworten</summary>")),
-                        not(containsString("<summary>Bearbeiten</summary>")));
+                .body(containsString("Dieses Thema ist gesperrt"),
+                        containsString("class=\"topic-status is-locked\""),
+                        containsString("id=\"new-comment\" data-write-form hidden>"),
+                        containsString("class=\"action member-control write-control\" data-action=\"reply\""),
+                        containsString("class=\"action author-control write-control\" data-action=\"edit\""));
         String html = submit(expert, csrf, "/topics/" + topic + "/comments", Map.of("body", "Zu spät 4242"))
                 .statusCode(409).extract().asString();
         assertTrue(html.contains("Das Thema ist gesperrt: Neue Beiträge sind nicht möglich."));
@@ -179,10 +185,11 @@ class CommentPagesTest {
         String html = submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", "Mein neuer Text 7781"))
                 .statusCode(429).header("Retry-After", matchesPattern("\\d+"))
                 .contentType(containsString("text/html")).extract().asString();
-        assertTrue(html.contains("id=\"edit-" + comment + "-error\">Zu viele Bearbeitungen und Löschungen in kurzer "
+        assertTrue(html.contains("id=\"edit-form-error\">Zu viele Bearbeitungen und Löschungen in kurzer "
                 + "Zeit. Bitte in "), html);
+        assertTrue(commentMarkup(html, comment).contains("id=\"edit-form\""), "the form stands under the comment");
         assertTrue(html.contains(">\nMein neuer Text 7781</textarea>"), "the typed text stays in the edit form");
-        assertTrue(html.contains("href=\"#edit-" + comment + "\""), "the message at the top links to the form");
+        assertTrue(html.contains("href=\"#edit-form\""), "the message at the top links to the form");
         assertTrue(Fixtures.commentExists(topic, "Stand vor dem Limit"));
         assertFalse(Fixtures.commentExists(topic, "Mein neuer Text 7781"));
     }
@@ -199,8 +206,9 @@ class CommentPagesTest {
         }
         String html = submit(author, csrf, "/comments/" + comment + "/delete", Map.of())
                 .statusCode(429).header("Retry-After", matchesPattern("\\d+")).extract().asString();
-        assertTrue(html.contains("id=\"delete-" + comment + "-error\">Zu viele Bearbeitungen und Löschungen"), html);
-        assertTrue(html.contains("href=\"#delete-" + comment + "\""));
+        assertTrue(html.contains("id=\"delete-form-error\">Zu viele Bearbeitungen und Löschungen"), html);
+        assertTrue(commentMarkup(html, comment).contains("id=\"delete-form\""), "the form stands under the comment");
+        assertTrue(html.contains("href=\"#delete-form\""));
         given().get("/api/comments/" + comment).then().statusCode(200)
                 .body("deleted", is(false)).body("body", equalTo("Soll bleiben 6262"));
     }
@@ -279,8 +287,15 @@ class CommentPagesTest {
         long comment = Fixtures.comment(topic, author, null, null, "Erste Fassung");
         Csrf csrf = csrfFrom(author, "/topics/" + topic);
         String html = signedIn(author).get("/topics/" + topic).asString();
+        assertTrue(commentMarkup(html, comment).startsWith("<li id=\"c" + comment + "\" class=\"comment depth-1 is-mine\""),
+                "the author's controls show on the own comment");
+        html = signedIn(author).get("/topics/" + topic + "?bearbeiten=" + comment).asString();
         assertTrue(html.contains(">\nErste Fassung</textarea>"), "edit form is prefilled");
-        signedIn(Fixtures.expert()).get("/topics/" + topic).then()
+        assertTrue(html.contains("action=\"/comments/" + comment + "/edit\""));
+        User other = Fixtures.expert();
+        assertFalse(signedIn(other).get("/topics/" + topic).asString().contains("is-mine"),
+                "others do not get the author's controls");
+        signedIn(other).get("/topics/" + topic + "?bearbeiten=" + comment).then()
                 .body(not(containsString("action=\"/comments/" + comment + "/edit\"")));
 
         submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", "Zweite Fassung"))
@@ -291,7 +306,7 @@ class CommentPagesTest {
 
         String refused = submit(author, csrf, "/comments/" + comment + "/edit", Map.of("body", " "))
                 .statusCode(422).extract().asString();
-        assertTrue(refused.contains("id=\"edit-" + comment + "-error\""));
+        assertTrue(refused.contains("id=\"edit-form-error\""));
 
         submit(author, csrf, "/comments/" + comment + "/delete", Map.of()).statusCode(303);
         signedIn(author).get("/topics/" + topic).then()
@@ -320,7 +335,8 @@ class CommentPagesTest {
         Csrf csrf = csrfFrom(moderator, "/topics/" + topic);
         String refused = submit(moderator, csrf, "/comments/" + comment + "/hide", Map.of("reason", " "))
                 .statusCode(422).extract().asString();
-        assertTrue(refused.contains("id=\"hide-" + comment + "-error\""));
+        assertTrue(refused.contains("id=\"hide-form-error\""));
+        assertTrue(commentMarkup(refused, comment).contains("id=\"hide-form\""), "the form stands under the comment");
 
         submit(moderator, csrf, "/comments/" + comment + "/hide", Map.of("reason", "Persönlicher Angriff"))
                 .statusCode(303);
@@ -331,7 +347,87 @@ class CommentPagesTest {
         given().get("/topics/" + topic).then().body(containsString("Grenzwertig 3131"));
     }
 
+    // ---------------------------------------------------------------- the single reply form, without JavaScript
+
+    @Test
+    void thePageHasOneReplyFormAndEachCommentALinkToIt() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        long first = Fixtures.comment(topic, Fixtures.expert(), null, null, "Erster");
+        long second = Fixtures.comment(topic, Fixtures.expert(), null, null, "Zweiter");
+        long reply = Fixtures.comment(topic, Fixtures.expert(), first, null, "Antwort");
+        String html = signedIn(expert).get("/topics/" + topic).asString();
+        assertEquals(1, count(html, "id=\"reply-form\""), "one reply form per page");
+        assertTrue(html.contains("id=\"reply-form\" class=\"action-form\" data-action-form=\"reply\""));
+        assertTrue(html.contains("<input type=\"hidden\" name=\"parentId\" value=\"\">"), "waits without a parent");
+        for (long id : new long[] { first, second, reply }) {
+            assertTrue(commentMarkup(html, id).contains("href=\"/topics/" + topic + "?antwort=" + id + "#reply-form\""),
+                    "comment " + id + " links to the form");
+            assertFalse(commentMarkup(html, id).contains("id=\"reply-form\""));
+        }
+        assertEquals(0, count(html, "<details"), "no forms folded into every comment");
+    }
+
+    @Test
+    void theReplyLinkShowsTheFormUnderTheAnsweredComment() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        User author = Fixtures.expert();
+        long parent = Fixtures.comment(topic, author, null, null, "Worauf geantwortet wird 8181");
+        Fixtures.comment(topic, author, null, null, "Ein anderer");
+        String html = signedIn(expert).get("/topics/" + topic + "?antwort=" + parent).then().statusCode(200)
+                .extract().asString();
+        assertEquals(1, count(html, "id=\"reply-form\""));
+        String under = commentMarkup(html, parent);
+        assertTrue(under.contains("id=\"reply-form\""), under);
+        assertFalse(under.contains("id=\"reply-form\" hidden"));
+        assertTrue(under.contains("name=\"parentId\" value=\"" + parent + "\""));
+        assertTrue(under.contains(">Ihre Antwort an Test Expert "), under);
+
+        // Sent from there, the reply lands under the comment.
+        String location = submit(expert, csrfFrom(expert, "/topics/" + topic + "?antwort=" + parent),
+                "/topics/" + topic + "/comments", Map.of("body", "Ohne JavaScript geantwortet", "parentId",
+                        String.valueOf(parent))).statusCode(303).extract().header("Location");
+        String id = location.substring(location.indexOf("#c") + 2);
+        given().get("/api/comments/" + id).then().body("parentId", equalTo((int) parent));
+    }
+
+    /** A value that names no comment to answer leaves the form at its home: the page itself is fine (200). */
+    @Test
+    void anUnknownOrInvalidAntwortLeavesTheFormAtItsHome() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        long deleted = Fixtures.comment(topic, expert, null, null, "Gleich gelöscht");
+        Fixtures.comment(topic, expert, null, null, "Bleibt");
+        Csrf csrf = csrfFrom(expert, "/topics/" + topic);
+        submit(expert, csrf, "/comments/" + deleted + "/delete", Map.of()).statusCode(303);
+        long elsewhere = Fixtures.comment(Fixtures.freshTopic(), expert, null, null, "Anderes Thema");
+        for (String value : List.of("abc", "", "-1", "999999999", "1e3", String.valueOf(deleted),
+                String.valueOf(elsewhere))) {
+            String html = signedIn(expert).get("/topics/" + topic + "?antwort=" + value).then().statusCode(200)
+                    .extract().asString();
+            assertEquals(1, count(html, "id=\"reply-form\""), value);
+            assertTrue(html.contains("data-label=\"Ihre Antwort an %1\" hidden>"), "waits hidden: " + value);
+            assertTrue(html.contains("<input type=\"hidden\" name=\"parentId\" value=\"\">"), value);
+        }
+        // Readers who are not signed in get no reply form at all.
+        given().get("/topics/" + topic + "?antwort=" + deleted).then().statusCode(200)
+                .body(not(containsString("id=\"reply-form\"")));
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The markup of one comment up to the start of its replies list (its card with controls and open forms). */
+    private static String commentMarkup(String html, long id) {
+        int start = html.indexOf("<li id=\"c" + id + "\"");
+        assertTrue(start >= 0, "comment " + id + " is on the page");
+        int end = html.indexOf("id=\"c" + id + "-replies\"", start);
+        return html.substring(start, end);
+    }
+
+    private static int count(String html, String part) {
+        return html.split(Pattern.quote(part), -1).length - 1;
+    }
 
     /** Changing the role ends every session of the account, as logging out everywhere or disabling it does. */
     private static void endSessionsOf(User user) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +27,8 @@ class DiscussionPagesTest {
             "Was sind unsere gemeinsamen Forderungen?");
     /** Any real tag: text never holds a literal '<' because it is escaped. */
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    /** The only script a page may load: the live client, from our own origin, as a module. */
-    private static final String LIVE_SCRIPT = "<script type=\"module\" src=\"/js/live.js\"></script>";
+    /** The only script a page may load: its live client, from our own origin, as a module. */
+    private static final String LIVE_SCRIPT = "<script type=\"module\" src=\"/js/(topic|overview)\\.js\"></script>";
     private static final String SIGNOUT_SCRIPT = "<script src=\"/js/signout.js\" defer></script>";
 
     @Test
@@ -145,14 +146,18 @@ class DiscussionPagesTest {
     void hostileCommentBodiesAreRenderedInert() {
         long topic = Fixtures.freshTopic();
         User expert = Fixtures.expert();
+        List<Long> ids = new ArrayList<>();
         for (String body : List.of("<script>alert(1)</script>", "[x](javascript:alert(1))",
                 "<img src=x onerror=alert(1)>", "<a href=\"#\" onclick=\"x()\">klick</a>")) {
-            Fixtures.comment(topic, expert, null, null, body);
+            ids.add(Fixtures.comment(topic, expert, null, null, body));
         }
-        // As the author, so the bodies also appear in the edit forms.
-        for (String html : List.of(page("/topics/" + topic), signedIn(expert).get("/topics/" + topic).asString())) {
+        List<String> pages = new ArrayList<>(List.of(page("/topics/" + topic),
+                signedIn(expert).get("/topics/" + topic).asString()));
+        // As the author, with the edit form open under each comment, so the bodies also appear in the edit form.
+        ids.forEach(id -> pages.add(signedIn(expert).get("/topics/" + topic + "?bearbeiten=" + id).asString()));
+        for (String html : pages) {
             assertFalse(html.contains("<script>alert"));
-            assertFalse(html.replace(LIVE_SCRIPT, "").replace(SIGNOUT_SCRIPT, "").contains("<script"));
+            assertFalse(html.replaceAll(LIVE_SCRIPT, "").replace(SIGNOUT_SCRIPT, "").contains("<script"));
             assertFalse(html.contains("href=\"javascript"));
             Matcher tags = TAG.matcher(html);
             while (tags.find()) {
@@ -190,9 +195,9 @@ class DiscussionPagesTest {
         // Nested markup: a reply sits inside the list of replies of its parent.
         assertTrue(html.indexOf("<li id=\"c" + chain[1] + "\"") > html.indexOf("<li id=\"c" + chain[0] + "\""));
         assertTrue(between(html, "<li id=\"c" + chain[0] + "\"", "<li id=\"c" + chain[1] + "\"")
-                .contains("<ol class=\"replies\" id=\"c" + chain[0] + "-replies\">"));
+                .contains("<ol class=\"replies\" id=\"c" + chain[0] + "-replies\""));
         assertTrue(between(html, "<li id=\"c" + chain[3] + "\"", "<li id=\"c" + chain[4] + "\"")
-                .contains("<ol class=\"replies flat\" id=\"c" + chain[3] + "-replies\">"));
+                .contains("<ol class=\"replies flat\" id=\"c" + chain[3] + "-replies\""));
     }
 
     @Test
@@ -285,7 +290,7 @@ class DiscussionPagesTest {
         for (String path : List.of("/", "/discussions/" + Fixtures.SLUG, "/topics/" + Fixtures.thesis(1))) {
             String html = signedIn(Fixtures.moderator()).get(path).asString();
             assertFalse(html.contains("style="), path);
-            assertFalse(html.replace(LIVE_SCRIPT, "").replace(SIGNOUT_SCRIPT, "").contains("<script"), path);
+            assertFalse(html.replaceAll(LIVE_SCRIPT, "").replace(SIGNOUT_SCRIPT, "").contains("<script"), path);
             assertFalse(html.contains("<style"), path);
         }
     }

@@ -2,6 +2,7 @@ package org.thesenforum.discussion;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import org.thesenforum.testing.Fixtures.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Locking and unlocking reach the journal as topic entries whose status notice replaces the one on the page. */
+/** Locking and unlocking reach the journal as topic entries whose state element (for readers, and for moderators with the lock form) replaces the one on the page. */
 @QuarkusTest
 class TopicJournalTest {
 
@@ -47,8 +48,16 @@ class TopicJournalTest {
             assertTrue(e.html.contains("id=\"" + target + "\""), "the fragment keeps the id it replaces: " + e.html);
         }
         assertEquals(List.of("topic.locked", "topic.unlocked"), entries.stream().map(e -> e.type).toList());
-        assertTrue(entries.get(0).html.contains("notice-locked"), entries.get(0).html);
-        assertTrue(entries.get(1).html.contains("notice-ok"), entries.get(1).html);
+        JournalEntry locked = entries.get(0);
+        JournalEntry unlocked = entries.get(1);
+        assertTrue(locked.html.contains("notice-locked") && locked.html.contains("badge-locked"), locked.html);
+        assertFalse(unlocked.html.contains("notice-locked") || unlocked.html.contains("badge-locked"), unlocked.html);
+        assertTrue(unlocked.html.contains("data-live-announce=\"Dieses Thema ist wieder offen"), unlocked.html);
+        // Readers get no moderation form; moderators get the one that undoes the change, with the same state.
+        assertFalse(locked.html.contains("<form"), locked.html);
+        assertTrue(locked.moderatorHtml.contains("action=\"/topics/" + topic + "/unlock\""), locked.moderatorHtml);
+        assertTrue(unlocked.moderatorHtml.contains("action=\"/topics/" + topic + "/lock\""), unlocked.moderatorHtml);
+        assertTrue(locked.moderatorHtml.contains("id=\"" + target + "\""), locked.moderatorHtml);
     }
 
     private static String page(long topic) {

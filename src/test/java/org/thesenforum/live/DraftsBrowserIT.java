@@ -104,18 +104,19 @@ class DraftsBrowserIT {
         edit.sendKeys(" Mit Ergänzung.");
 
         browser.reload();
-        browser.awaitElement(By.cssSelector("#reply-" + other + " .draft-note"));
-        browser.awaitElement(By.cssSelector("#edit-" + own + " .draft-note"));
-        assertEquals("Halbe Antwort", valueOf(browser, "reply-" + other + "-body"));
-        assertEquals("Meine erste Fassung. Mit Ergänzung.", valueOf(browser, "edit-" + own + "-body"));
+        // The page's one reply form and one edit form open again where their drafts belong.
+        browser.awaitElement(By.cssSelector("#c" + other + " > article > #reply-form .draft-note"));
+        browser.awaitElement(By.cssSelector("#c" + own + " > article > #edit-form .draft-note"));
+        assertEquals("Halbe Antwort", valueOf(browser, "reply-form-body"));
+        assertEquals("Meine erste Fassung. Mit Ergänzung.", valueOf(browser, "edit-form-body"));
         assertEquals(2, browser.draftKeys().size());
 
         // Discarding the edit draft brings back the comment's text and forgets only that draft.
-        browser.awaitElement(By.cssSelector("#edit-" + own + " .draft-note button")).click();
-        assertEquals("Meine erste Fassung.", valueOf(browser, "edit-" + own + "-body"));
+        browser.awaitElement(By.cssSelector("#edit-form .draft-note button")).click();
+        assertEquals("Meine erste Fassung.", valueOf(browser, "edit-form-body"));
         assertEquals(1, browser.draftKeys().size());
 
-        browser.awaitElement(By.id("reply-" + other)).findElement(By.xpath(".//button[@type='submit']")).click();
+        browser.awaitElement(By.id("reply-form")).findElement(By.xpath(".//button[@type='submit']")).click();
         long reply = browser.commentIdFromUrl();
         assertEquals(String.valueOf(other), browser.awaitElement(By.id("c" + reply)).getDomAttribute("data-parent-id"));
         browser.wait.until(d -> browser.draftKeys().isEmpty());

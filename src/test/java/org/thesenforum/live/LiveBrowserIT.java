@@ -2,6 +2,7 @@ package org.thesenforum.live;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -63,7 +64,7 @@ class LiveBrowserIT {
         ben.awaitCount(1);
         assertTrue(ben.pageIsTheSame(), "the comment arrived without a reload");
 
-        // Ben answers in the form that arrived with the pushed comment (its CSRF field was filled in by the page).
+        // Ben answers under the pushed comment, with the page's one reply form that moves there.
         anna.markPage();
         long reply = ben.reply(id, "Ja, und zwar mit festen Öffnungszeiten.");
         WebElement nested = anna.awaitElement(By.cssSelector("#c" + id + " > ol.replies > li#c" + reply));
@@ -125,13 +126,172 @@ class LiveBrowserIT {
         User moderator = Fixtures.moderator();
 
         moderator.as().post("/api/topics/" + topic + "/lock").then().statusCode(200);
-        reader.awaitElement(By.cssSelector(".notice-locked[data-topic-status]"));
+        reader.awaitElement(By.cssSelector("#topic-status-" + topic + ".is-locked .notice-locked"));
         WebElement submit = reader.awaitElement(By.cssSelector("#new-comment button[type='submit']"));
         reader.wait.until(d -> !submit.isEnabled());
         assertEquals("Noch nicht abgeschickt", body.getDomProperty("value"));
 
         moderator.as().post("/api/topics/" + topic + "/unlock").then().statusCode(200);
         reader.wait.until(d -> submit.isEnabled());
+    }
+
+    @Test
+    void aCommentPushedToItsAuthorsOtherTabShowsTheAuthorControls() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        Browser first = open(author, topic);
+        Browser second = open(author, topic);
+        Browser other = open(Fixtures.expert(), topic);
+        second.markPage();
+
+        long id = first.writeComment("Aus dem ersten Tab, **fett**.");
+        second.awaitComment(id);
+        assertTrue(second.control(id, "Bearbeiten").isDisplayed(), "edit on the author's own pushed comment");
+        assertTrue(second.control(id, "Löschen").isDisplayed(), "delete on the author's own pushed comment");
+        other.awaitComment(id);
+        assertFalse(other.control(id, "Bearbeiten").isDisplayed(), "no edit on someone else's comment");
+        assertFalse(other.control(id, "Löschen").isDisplayed());
+        assertTrue(other.control(id, "Antworten").isDisplayed());
+
+        // The page's one edit form opens under the pushed comment with its Markdown source, and saves.
+        WebElement form = second.openAction(id, "Bearbeiten");
+        WebElement body = form.findElement(By.tagName("textarea"));
+        assertEquals("Aus dem ersten Tab, **fett**.", body.getDomProperty("value"));
+        assertTrue(second.pageIsTheSame(), "opened without a reload");
+        body.sendKeys(" Ergänzt.");
+        form.findElement(By.xpath(".//button[normalize-space()='Änderung speichern']")).click();
+        assertEquals(id, second.commentIdFromUrl());
+        other.awaitText(By.cssSelector("#c" + id + " .comment-text"), "Aus dem ersten Tab, fett. Ergänzt.");
+    }
+
+    @Test
+    void aModeratorSeesTheHideControlOnAPushedComment() {
+        long topic = Fixtures.freshTopic();
+        Browser moderator = open(Fixtures.moderator(), topic);
+        Browser reader = open(Fixtures.expert(), topic);
+        moderator.markPage();
+
+        long id = post(Fixtures.expert(), topic, "Ein Satz, der ausgeblendet wird.");
+        moderator.awaitComment(id);
+        reader.awaitComment(id);
+        assertTrue(reader.elements(By.cssSelector("#c" + id + " a[data-action='hide']")).isEmpty(),
+                "readers get no hide control");
+        WebElement form = moderator.openAction(id, "Ausblenden");
+        assertTrue(moderator.pageIsTheSame(), "the hide control came with the pushed comment");
+        form.findElement(By.name("reason")).sendKeys("Nicht zum Thema");
+        form.findElement(By.xpath(".//button[normalize-space()='Beitrag ausblenden']")).click();
+        assertEquals(id, moderator.commentIdFromUrl());
+        reader.awaitText(By.cssSelector("#c" + id + " .placeholder"), "Von der Moderation ausgeblendet");
+        // The moderators' fragment of the hidden comment brings the unhide form, its CSRF field filled in.
+        moderator.markPage();
+        Fixtures.moderator().as().post("/api/comments/" + id + "/unhide").then().statusCode(200);
+        moderator.awaitText(By.cssSelector("#c" + id + " .comment-text"), "Ein Satz, der ausgeblendet wird.");
+        Fixtures.moderator().as().body(Map.of("reason", "Doch")).post("/api/comments/" + id + "/hide")
+                .then().statusCode(200);
+        moderator.awaitElement(By.cssSelector("#c" + id + " .moderation-note"));
+        moderator.button("Wieder einblenden").click();
+        assertEquals(id, moderator.commentIdFromUrl());
+        moderator.awaitText(By.cssSelector("#c" + id + " .comment-text"), "Ein Satz, der ausgeblendet wird.");
+    }
+
+    @Test
+    void aLiveUnlockMakesTheNewCommentFormUsableWithoutReload() {
+        long topic = Fixtures.freshTopic();
+        long earlier = Fixtures.comment(topic, Fixtures.expert(), "Vor der Sperre.", null);
+        Fixtures.lock(topic);
+        Browser reader = open(Fixtures.expert(), topic);
+        reader.markPage();
+        WebElement badge = reader.awaitElement(By.cssSelector("#topic-status-" + topic + " .badge-locked"));
+        assertEquals("Gesperrt", badge.getText());
+        assertFalse(reader.byId("new-comment").isDisplayed(), "no form while locked");
+        assertFalse(reader.control(earlier, "Antworten").isDisplayed(), "no reply control while locked");
+
+        Fixtures.moderator().as().post("/api/topics/" + topic + "/unlock").then().statusCode(200);
+        reader.wait.until(d -> reader.elements(By.cssSelector(".badge-locked")).isEmpty());
+        reader.wait.until(d -> reader.byId("new-comment").isDisplayed());
+        assertTrue(reader.control(earlier, "Antworten").isDisplayed(), "replying works again");
+        assertFalse(reader.text(By.id("topic-status-" + topic)).contains("neu"), "no request to reload");
+        assertTrue(reader.pageIsTheSame(), "unlocked without a reload");
+
+        long id = reader.writeComment("Endlich wieder offen.");
+        assertTrue(reader.awaitComment(id).getText().contains("Endlich wieder offen."));
+    }
+
+    @Test
+    void aLiveLockShowsTheBadgeAndTheModeratorsButtonTurnsIntoUnlock() {
+        long topic = Fixtures.freshTopic();
+        Browser moderator = open(Fixtures.moderator(), topic);
+        Browser reader = open(Fixtures.expert(), topic);
+        moderator.markPage();
+        assertTrue(moderator.elements(By.cssSelector(".badge-locked")).isEmpty());
+        moderator.button("Thema sperren");
+
+        Fixtures.moderator().as().post("/api/topics/" + topic + "/lock").then().statusCode(200);
+        moderator.awaitElement(By.cssSelector("#topic-status-" + topic + " .badge-locked"));
+        reader.awaitElement(By.cssSelector("#topic-status-" + topic + " .badge-locked"));
+        assertTrue(reader.elements(By.cssSelector("#topic-status-" + topic + " form")).isEmpty(),
+                "readers get no lock form");
+        WebElement unlock = moderator.button("Thema entsperren");
+        assertTrue(moderator.pageIsTheSame(), "locked without a reload");
+
+        // The pushed form works: the page filled in its CSRF field.
+        unlock.click();
+        moderator.button("Thema sperren");
+        reader.wait.until(d -> reader.elements(By.cssSelector(".badge-locked")).isEmpty());
+    }
+
+    @Test
+    void theReplyFormMovesUnderTheAnsweredCommentAndPostingWorks() {
+        long topic = Fixtures.freshTopic();
+        long first = Fixtures.comment(topic, Fixtures.expert(), "Der erste Beitrag.", null);
+        long second = Fixtures.comment(topic, Fixtures.expert(), "Der zweite Beitrag.", null);
+        Browser reader = open(Fixtures.expert(), topic);
+        Browser other = open(Fixtures.expert(), topic);
+
+        reader.openReply(first, "Angefangen beim ersten");
+        assertEquals(1, reader.elements(By.id("reply-form")).size());
+        assertEquals(1, reader.elements(By.cssSelector("#c" + first + " > article > #reply-form")).size());
+
+        WebElement field = reader.openReply(second, "Antwort an den zweiten");
+        assertEquals(1, reader.elements(By.id("reply-form")).size(), "still one reply form");
+        assertEquals(1, reader.elements(By.cssSelector("#c" + second + " > article > #reply-form")).size());
+        assertEquals("Antwort an den zweiten", field.getDomProperty("value"));
+        assertEquals(String.valueOf(second), reader.byId("reply-form").findElement(By.name("parentId"))
+                .getDomProperty("value"));
+
+        other.markPage();
+        reader.byId("reply-form").findElement(By.xpath(".//button[@type='submit']")).click();
+        long reply = reader.commentIdFromUrl();
+        assertEquals(String.valueOf(second), reader.awaitComment(reply).getDomAttribute("data-parent-id"));
+        assertTrue(other.awaitElement(By.cssSelector("#c" + second + " > ol.replies > li#c" + reply)).getText()
+                .contains("Antwort an den zweiten"));
+        assertTrue(other.pageIsTheSame());
+    }
+
+    @Test
+    void typingInAMovedReplyFormIsNotLostWhenAFrameReplacesThatComment() {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.expert();
+        long id = Fixtures.comment(topic, author, "Erste Fassung.", null);
+        long earlier = Fixtures.comment(topic, Fixtures.expert(), "Schon da.", id);
+        Browser reader = open(Fixtures.expert(), topic);
+        WebElement answer = reader.openReply(id, "Meine halbe Antwort");
+        reader.focusNothing();
+
+        author.as().body(Map.of("body", "Zweite Fassung.")).patch("/api/comments/" + id).then().statusCode(200);
+        reader.awaitText(By.cssSelector("#c" + id + " .live-updated"), "aktualisiert");
+        assertEquals("Meine halbe Antwort", answer.getDomProperty("value"));
+        assertTrue(answer.isDisplayed());
+        // A reply to that comment still arrives in its replies list meanwhile.
+        long pushed = post(Fixtures.expert(), topic, id, "Eine Antwort von jemand anderem.");
+        reader.awaitElement(By.cssSelector("#c" + id + " > ol.replies > li#c" + pushed));
+        assertEquals(2, reader.elements(By.cssSelector("#c" + id + " > ol.replies > li")).size());
+        assertEquals(1, reader.elements(By.id("c" + earlier)).size());
+
+        reader.byId("reply-form").findElement(By.xpath(".//button[@type='submit']")).click();
+        long reply = reader.commentIdFromUrl();
+        assertTrue(reader.awaitComment(reply).getText().contains("Meine halbe Antwort"));
+        assertTrue(reader.text(By.cssSelector("#c" + id + " .comment-text")).contains("Zweite Fassung."));
     }
 
     @Test
@@ -182,6 +342,16 @@ class LiveBrowserIT {
                 .anyMatch(c -> Long.valueOf(topic).equals(c.topicId()) && Long.valueOf(seq).equals(c.acknowledgedSeq())));
     }
 
+    private static long post(User author, long topic, String body) {
+        return author.as().body(Map.of("body", body)).post("/api/topics/" + topic + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static long post(User author, long topic, long parentId, String body) {
+        return author.as().body(Map.of("body", body, "parentId", parentId)).post("/api/topics/" + topic + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     // ---------------------------------------------------------------- browser
 
     private Browser open(User user, long topic) {
@@ -222,25 +392,46 @@ class LiveBrowserIT {
         /** Opens "Antworten" under a comment, writes and sends a reply; returns its id. */
         long reply(long commentId, String text) {
             openReply(commentId, text);
-            page.byId("reply-" + commentId)
+            page.byId("reply-form")
                     .findElement(By.xpath(".//button[normalize-space()='Antwort veröffentlichen']")).click();
             return page.commentIdFromUrl();
         }
 
         /** Opens "Antworten" under a comment and types into the reply field, which keeps the focus. */
         WebElement openReply(long commentId, String text) {
-            replySummary(commentId).click();
+            page.openAction(commentId, "Antworten");
             WebElement field = page.field("Ihre Antwort an " + page.byId("c" + commentId + "-label").getText());
             field.sendKeys(text);
             return field;
         }
 
-        void closeReply(long commentId) {
-            replySummary(commentId).click();
+        /** The page's one form of this control under a comment, opened. */
+        WebElement openAction(long commentId, String control) {
+            return page.openAction(commentId, control);
         }
 
-        private WebElement replySummary(long commentId) {
-            return page.byId("c" + commentId).findElement(By.xpath("./article//summary[normalize-space()='Antworten']"));
+        /** Chooses "Antworten" again, which closes the reply form under the comment. */
+        void closeReply(long commentId) {
+            page.byId("c" + commentId)
+                    .findElement(By.xpath("./article//a[@data-action][normalize-space()='Antworten']")).click();
+        }
+
+        /** A comment's control ("Antworten", "Bearbeiten", …), whether or not it is shown. */
+        WebElement control(long commentId, String name) {
+            return page.byId("c" + commentId)
+                    .findElement(By.xpath("./article//a[@data-action][normalize-space()='" + name + "']"));
+        }
+
+        WebElement button(String name) {
+            return page.button(name);
+        }
+
+        WebElement byId(String id) {
+            return page.byId(id);
+        }
+
+        long commentIdFromUrl() {
+            return page.commentIdFromUrl();
         }
 
         WebElement focused() {

@@ -115,14 +115,21 @@ public final class ForumBrowser implements AutoCloseable {
         return wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name)));
     }
 
-    /** The form under a comment behind its "Antworten" or "Bearbeiten" switch, opened. */
-    public WebElement openAction(long commentId, String summary) {
-        WebElement details = driver.findElement(By.id("c" + commentId))
-                .findElement(By.xpath("./article//details[summary[normalize-space()='" + summary + "']]"));
-        if (details.getAttribute("open") == null) {
-            details.findElement(By.tagName("summary")).click();
+    /**
+     * The page's one form behind a comment's control ("Antworten", "Bearbeiten", "Löschen", "Ausblenden"), opened
+     * under that comment and ready for typing (the edit form has its text).
+     */
+    public WebElement openAction(long commentId, String control) {
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[@id='c" + commentId
+                + "']/article//a[@data-action][normalize-space()='" + control + "']")));
+        By form = By.xpath("//li[@id='c" + commentId + "']/article/form[@data-action-form='"
+                + link.getDomAttribute("data-action") + "']");
+        if (driver.findElements(form).stream().noneMatch(WebElement::isDisplayed)) {
+            link.click();
         }
-        return details;
+        WebElement opened = wait.until(ExpectedConditions.visibilityOfElementLocated(form));
+        wait.until(d -> opened.findElements(By.cssSelector("textarea[readonly]")).isEmpty());
+        return opened;
     }
 
     public WebElement awaitElement(By by) {
