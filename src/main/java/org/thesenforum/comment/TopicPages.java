@@ -1,10 +1,12 @@
 package org.thesenforum.comment;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.quarkus.arc.All;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 
 /**
  * The topic page: the thesis or approach with its thread, the forms to take part and the question filter. It lives
@@ -35,16 +38,21 @@ public class TopicPages {
     private final DiscussionService discussions;
     private final CommentService comments;
     private final CurrentUser currentUser;
+    private final List<TopicSection> sections;
+    private final ReaderLanguage language;
 
-    TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser) {
+    TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
+            @All List<TopicSection> sections, ReaderLanguage language) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
+        this.sections = sections;
+        this.language = language;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance topic(TopicPage page);
+        static native TemplateInstance topic(TopicPage page, List<String> sections);
     }
 
     /**
@@ -58,7 +66,8 @@ public class TopicPages {
     public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage,
             @RestQuery("antwort") String antwort, @RestQuery("bearbeiten") String bearbeiten,
             @RestQuery("loeschen") String loeschen, @RestQuery("ausblenden") String ausblenden) {
-        return Templates.topic(page(id, Inputs.number(frage), opened(antwort, bearbeiten, loeschen, ausblenden)));
+        TopicPage page = page(id, Inputs.number(frage), opened(antwort, bearbeiten, loeschen, ausblenden));
+        return Templates.topic(page, sections(page));
     }
 
     /** The form a link asked for, without text or message; the first of them when several are given. */
@@ -76,10 +85,18 @@ public class TopicPages {
 
     /** The topic page again after a refused form, with the refusal's status, message and the typed text. */
     Response refused(long topicId, CommentForm form, ProblemException refusal) {
+        TopicPage page = page(topicId, null, form);
         Response.ResponseBuilder response = Response.status(refusal.status())
-                .entity(Templates.topic(page(topicId, null, form)));
+                .entity(Templates.topic(page, sections(page)));
         refusal.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** What the features above this one show on the page (the {@link TopicSection} outlet), in their order. */
+    private List<String> sections(TopicPage page) {
+        Account reader = currentUser.account().orElse(null);
+        return sections.stream().sorted(Comparator.comparingInt(TopicSection::order))
+                .flatMap(s -> s.render(page.topic(), reader, language.locale()).stream()).toList();
     }
 
     private TopicPage page(long topicId, Long questionId, CommentForm form) {
