@@ -23,4 +23,12 @@ public interface DemandMessages {
 
     @Message
     String consensus_state(Consensus.State state);
+
+    // The overview of a discussion
+
+    @Message
+    String overview_heading();
+
+    @Message
+    String overview_counts(long pinned, long proposed);
 }

@@ -1,8 +1,10 @@
 package org.thesenforum.discussion;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 
+import io.quarkus.arc.All;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.discussion.DiscussionViews.DiscussionSummary;
 import org.thesenforum.discussion.DiscussionViews.DiscussionView;
+import org.thesenforum.web.ReaderLanguage;
 
 /**
  * HTML pages for reading a discussion: the overview and the list of discussions, and the moderators' lock and unlock
@@ -28,17 +31,22 @@ public class DiscussionPages {
 
     private final DiscussionService discussions;
     private final CurrentUser currentUser;
+    private final List<DiscussionSection> sections;
+    private final ReaderLanguage language;
 
-    DiscussionPages(DiscussionService discussions, CurrentUser currentUser) {
+    DiscussionPages(DiscussionService discussions, CurrentUser currentUser, @All List<DiscussionSection> sections,
+            ReaderLanguage language) {
         this.discussions = discussions;
         this.currentUser = currentUser;
+        this.sections = sections;
+        this.language = language;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<DiscussionSummary> discussions);
 
-        static native TemplateInstance discussion(DiscussionView discussion);
+        static native TemplateInstance discussion(DiscussionView discussion, List<String> sections);
 
     }
 
@@ -46,7 +54,7 @@ public class DiscussionPages {
     public TemplateInstance index() {
         List<DiscussionSummary> all = discussions.list();
         if (all.size() == 1) {
-            return Templates.discussion(discussions.discussion(all.get(0).slug()));
+            return overview(discussions.discussion(all.get(0).slug()));
         }
         return Templates.index(all);
     }
@@ -54,7 +62,7 @@ public class DiscussionPages {
     @GET
     @Path("discussions/{slug}")
     public TemplateInstance discussion(@RestPath String slug) {
-        return Templates.discussion(discussions.discussion(slug));
+        return overview(discussions.discussion(slug));
     }
 
     @POST
@@ -71,5 +79,12 @@ public class DiscussionPages {
     public Response unlock(@RestPath long id) {
         discussions.setLocked(id, false, currentUser.require());
         return Response.seeOther(URI.create("/topics/" + id)).build();
+    }
+
+    /** The overview with what the features above this one show on it (the {@link DiscussionSection} outlet). */
+    private TemplateInstance overview(DiscussionView discussion) {
+        List<String> blocks = sections.stream().sorted(Comparator.comparingInt(DiscussionSection::order))
+                .flatMap(s -> s.render(discussion, language.locale()).stream()).toList();
+        return Templates.discussion(discussion, blocks);
     }
 }
