@@ -31,4 +31,113 @@ public interface DemandMessages {
 
     @Message
     String overview_counts(long pinned, long proposed);
+
+    @Message
+    String overview_paper();
+
+    @Message
+    String overview_paper_html();
+
+    @Message
+    String overview_paper_csv();
+
+    // The demands paper (exports)
+
+    @Message
+    String paper_lang();
+
+    @Message
+    String paper_title(String title);
+
+    @Message
+    String paper_page();
+
+    @Message
+    String paper_date(String date);
+
+    @Message
+    String paper_joint_heading();
+
+    @Message
+    String paper_proposals_heading();
+
+    @Message
+    String paper_proposals_note();
+
+    @Message
+    String paper_none();
+
+    @Message
+    String paper_rationale();
+
+    @Message
+    String paper_topics();
+
+    @Message
+    String paper_counts(long supports, long agree, long disagree, long pass);
+
+    @Message
+    String paper_state(Consensus.State state, Consensus.Reason reason);
+
+    @Message
+    String paper_closed(String time);
+
+    @Message
+    String paper_objections();
+
+    @Message
+    String paper_acceptable_if();
+
+    @Message
+    String paper_dissents();
+
+    @Message
+    String csv_rank();
+
+    @Message
+    String csv_status();
+
+    @Message
+    String csv_title();
+
+    @Message
+    String csv_text();
+
+    @Message
+    String csv_rationale();
+
+    @Message
+    String csv_topics();
+
+    @Message
+    String csv_supports();
+
+    @Message
+    String csv_agree();
+
+    @Message
+    String csv_disagree();
+
+    @Message
+    String csv_pass();
+
+    @Message
+    String csv_state();
+
+    @Message
+    String csv_objections();
+
+    @Message
+    String csv_dissents();
+
+    @Message
+    String csv_joint();
+
+    @Message
+    String csv_proposal();
+
+    // Refusals
+
+    @Message
+    String problem_export_format();
 }

@@ -11,7 +11,10 @@ import jakarta.transaction.Transactional;
 import org.thesenforum.discussion.DiscussionSection;
 import org.thesenforum.discussion.DiscussionViews.DiscussionView;
 
-/** On a discussion's overview: how many joint demands and open proposals it has (discussion's outlet). */
+/**
+ * On a discussion's overview: how many joint demands and open proposals it has, and the demands paper for download
+ * (discussion's outlet).
+ */
 @ApplicationScoped
 class DemandOverviewSection implements DiscussionSection {
 
@@ -31,7 +34,8 @@ class DemandOverviewSection implements DiscussionSection {
     public Optional<String> render(DiscussionView discussion, Locale locale) {
         long pinned = count(discussion, Demand.Status.PINNED);
         long proposed = count(discussion, Demand.Status.PROPOSED);
-        return Optional.of(section.data("pinned", pinned).data("proposed", proposed).setLocale(locale).render());
+        return Optional.of(section.data("pinned", pinned).data("proposed", proposed).data("slug", discussion.slug())
+                .setLocale(locale).render());
     }
 
     private static long count(DiscussionView discussion, Demand.Status status) {

@@ -26,6 +26,8 @@ class DemandOverviewSectionTest {
         assertTrue(german.contains("<h2 id=\"demands-overview-heading\">Gemeinsame Forderungen</h2>"), german);
         assertTrue(german.contains((pinned == 1 ? "1 gemeinsame Forderung" : pinned + " gemeinsame Forderungen")
                 + " · " + (proposed == 1 ? "1 Vorschlag" : proposed + " Vorschläge")), german);
+        assertTrue(german.contains("<a href=\"/api/discussions/" + Fixtures.SLUG + "/demands/export?format=pdf\">PDF</a>"),
+                german);
         String english = overview("en");
         assertTrue(english.contains((pinned == 1 ? "1 joint demand" : pinned + " joint demands")
                 + " · " + (proposed == 1 ? "1 proposal" : proposed + " proposals")), english);

@@ -1,0 +1,123 @@
+package org.thesenforum.demand;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.thesenforum.demand.DemandPaper.Entry;
+import org.thesenforum.demand.DemandPaper.Signed;
+import org.thesenforum.web.Text;
+
+/**
+ * The demands paper in the four formats the organisers hand on: Markdown, a print-ready HTML page, a PDF made from
+ * that very page (A4, page numbers, the shipped DejaVu Sans so it never depends on system fonts), and CSV for
+ * spreadsheets (UTF-8 with a byte order mark, semicolons as German spreadsheet programs expect).
+ */
+@ApplicationScoped
+public class DemandExport {
+
+    private static final String FONTS = "/META-INF/resources/fonts/";
+    private static final String FAMILY = "DejaVu Sans";
+
+    private final Template html;
+    private final Template markdown;
+
+    DemandExport(@Location("DemandExport/paper.html") Template html, @Location("DemandExport/paper.md") Template markdown) {
+        this.html = html;
+        this.markdown = markdown;
+    }
+
+    public String markdown(DemandPaper paper, Locale locale) {
+        return markdown.data("paper", paper).setLocale(locale).render().strip() + "\n";
+    }
+
+    public String html(DemandPaper paper, Locale locale) {
+        return html.data("paper", paper).setLocale(locale).render();
+    }
+
+    public byte[] pdf(DemandPaper paper, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
+            font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
+            font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
+            // The page's own @font-face rules point at the app's URLs; the PDF takes the fonts from the class path.
+            builder.withHtmlContent(html(paper, locale).replaceAll("@font-face \\{[^}]*}", ""), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot render the demands paper as PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    public String csv(DemandPaper paper, Locale locale) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
+            csv.printRecord(header(locale));
+            for (Entry e : paper.joint()) {
+                csv.printRecord(row(e, text(locale, DemandMessages::csv_joint), locale));
+            }
+            for (Entry e : paper.proposals()) {
+                csv.printRecord(row(e, text(locale, DemandMessages::csv_proposal), locale));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static List<String> header(Locale locale) {
+        return List.<Function<DemandMessages, String>>of(DemandMessages::csv_rank, DemandMessages::csv_status,
+                DemandMessages::csv_title, DemandMessages::csv_text, DemandMessages::csv_rationale,
+                DemandMessages::csv_topics, DemandMessages::csv_supports, DemandMessages::csv_agree,
+                DemandMessages::csv_disagree, DemandMessages::csv_pass, DemandMessages::csv_state,
+                DemandMessages::csv_objections, DemandMessages::csv_dissents).stream()
+                .map(f -> text(locale, f)).toList();
+    }
+
+    private static List<Object> row(Entry e, String status, Locale locale) {
+        String state = text(locale, m -> m.paper_state(e.tally().consensus().state(), e.tally().consensus().reason()));
+        return List.of(e.rank() == null ? "" : e.rank(), status, e.title(), e.text(),
+                e.rationale() == null ? "" : e.rationale(), String.join("; ", e.topics()), e.tally().supports(),
+                e.tally().agree(), e.tally().disagree(), e.tally().pass(), state, signed(e.objections()),
+                signed(e.dissents()));
+    }
+
+    private static String signed(List<Signed> texts) {
+        return texts.stream().map(s -> s.text() + " (" + s.author() + ")").collect(Collectors.joining("\n"));
+    }
+
+    private static String text(Locale locale, Function<DemandMessages, String> message) {
+        return Text.of(DemandMessages.class, message).in(locale);
+    }
+
+    private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {
+        builder.useFont(() -> {
+            InputStream in = DemandExport.class.getResourceAsStream(FONTS + file);
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("Font missing from the class path: " + file));
+            }
+            return in;
+        }, FAMILY, weight, style, true);
+    }
+}

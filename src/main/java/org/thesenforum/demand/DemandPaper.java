@@ -1,0 +1,36 @@
+package org.thesenforum.demand;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The demands paper of a discussion as every export shows it: the joint demands in rank order, then, marked as
+ * such, the open proposals; each with its wording, linked topics, the counts on its current wording and the
+ * indicator, the open serious objections and the dissent notes, both signed.
+ */
+public record DemandPaper(String discussionTitle, String discussionSlug, LocalDate date, List<Entry> joint,
+        List<Entry> proposals) {
+
+    /** One demand of the paper; {@code rank} is null for a proposal. */
+    public record Entry(long id, Integer rank, String title, String text, String textHtml, String rationale,
+            String rationaleHtml, List<String> topics, Tally tally, List<Signed> objections, List<Signed> dissents,
+            Instant votingClosedAt) {
+
+        public boolean votingClosed() {
+            return votingClosedAt != null;
+        }
+    }
+
+    /** Supports and positions given on the current wording, and the indicator they make. */
+    public record Tally(long supports, long agree, long disagree, long pass, Consensus consensus) {
+    }
+
+    /** A signed text: an open serious objection ("tragbar, wenn …") or a dissent note. */
+    public record Signed(String author, String text) {
+    }
+
+    public boolean isEmpty() {
+        return joint.isEmpty() && proposals.isEmpty();
+    }
+}
