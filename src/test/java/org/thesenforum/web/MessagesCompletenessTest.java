@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 
@@ -41,6 +42,7 @@ class MessagesCompletenessTest {
             "msg", Messages.class,
             "acct", AccountMessages.class,
             "cmt", CommentMessages.class,
+            "dem", DemandMessages.class,
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class);
 
@@ -70,7 +72,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "dem", "disc", "paper" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
