@@ -249,10 +249,9 @@ public class DemandService {
             if (same) {
                 return view(demand, account);
             }
-            if (position.stance != stance || objection != null) {
-                position.objection = objection;
-                position.objectionOpen = objection != null;
-            }
+            // A new stance, a new objection or a new wording (which re-asks the objector) replaces the objection.
+            position.objection = objection;
+            position.objectionOpen = objection != null;
             position.stance = stance;
             position.wording = demand.wording;
             position.updatedAt = now;
