@@ -47,6 +47,20 @@ final class DemandFixtures {
         });
     }
 
+    /**
+     * Removes a topic made by {@link #foreignTopic}, its comments and its discussion, so other tests see only the
+     * shipped discussion.
+     */
+    static void removeForeign(long topicId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Topic t = Topic.findById(topicId);
+            Discussion d = t.discussion;
+            org.thesenforum.comment.Comment.delete("topic", t);
+            t.delete();
+            d.delete();
+        });
+    }
+
     static io.restassured.response.ValidatableResponse get(long id, User reader) {
         return (reader == null ? given() : reader.as()).get("/api/demands/" + id).then();
     }

@@ -122,8 +122,13 @@ class DemandResourceTest {
         propose(author, body).statusCode(422).body("field", equalTo("topicIds"));
         body.remove("topicIds");
         propose(author, body).statusCode(422).body("field", equalTo("topicIds"));
-        body.put("topicIds", List.of(DemandFixtures.foreignTopic()));
-        propose(author, body).statusCode(422).body("field", equalTo("topicIds"));
+        long foreign = DemandFixtures.foreignTopic();
+        try {
+            body.put("topicIds", List.of(foreign));
+            propose(author, body).statusCode(422).body("field", equalTo("topicIds"));
+        } finally {
+            DemandFixtures.removeForeign(foreign);
+        }
         body.put("topicIds", List.of(topic, 999_999_999L));
         propose(author, body).statusCode(422).body("field", equalTo("topicIds"));
     }
@@ -134,8 +139,12 @@ class DemandResourceTest {
         body.put("originCommentId", 999_999_999L);
         propose(author, body).statusCode(422).body("field", equalTo("originCommentId"));
         long foreign = DemandFixtures.foreignTopic();
-        body.put("originCommentId", Fixtures.comment(foreign, author, "Anderswo", null));
-        propose(author, body).statusCode(422).body("field", equalTo("originCommentId"));
+        try {
+            body.put("originCommentId", Fixtures.comment(foreign, author, "Anderswo", null));
+            propose(author, body).statusCode(422).body("field", equalTo("originCommentId"));
+        } finally {
+            DemandFixtures.removeForeign(foreign);
+        }
     }
 
     @Test
@@ -218,6 +227,9 @@ class DemandResourceTest {
                 .body("mine.position", equalTo("DISAGREE")).body("mine.onEarlierWording", equalTo(true));
         supporter.as().put("/api/demands/" + id + "/support").then().statusCode(200)
                 .body("supportCount", equalTo(1)).body("earlier.supports", equalTo(0));
+        vote(supporter, id, Map.of("position", "DISAGREE")).statusCode(200)
+                .body("votes.disagree", equalTo(1)).body("earlier.disagree", equalTo(0))
+                .body("objections", hasSize(0)).body("mine.onEarlierWording", equalTo(false));
         given().get("/api/demands/" + id + "/versions").then().statusCode(200).body("", hasSize(2))
                 .body("[1].number", equalTo(2)).body("[1].note", equalTo("genauer"))
                 .body("[1].editor.id", equalTo((int) author.id()))
@@ -237,8 +249,13 @@ class DemandResourceTest {
                 .statusCode(200).body("title", equalTo("Moderiert")).body("wording", equalTo(2));
         author.as().body(Map.of("title", "")).patch("/api/demands/" + id).then().statusCode(422)
                 .body("field", equalTo("title"));
-        author.as().body(Map.of("topicIds", List.of(DemandFixtures.foreignTopic()))).patch("/api/demands/" + id)
-                .then().statusCode(422).body("field", equalTo("topicIds"));
+        long foreign = DemandFixtures.foreignTopic();
+        try {
+            author.as().body(Map.of("topicIds", List.of(foreign))).patch("/api/demands/" + id)
+                    .then().statusCode(422).body("field", equalTo("topicIds"));
+        } finally {
+            DemandFixtures.removeForeign(foreign);
+        }
     }
 
     @Test
