@@ -140,4 +140,43 @@ public interface DemandMessages {
 
     @Message
     String problem_export_format();
+
+    @Message
+    String problem_demand_not_found();
+
+    @Message
+    String problem_topics_required();
+
+    @Message
+    String problem_topic_unknown();
+
+    @Message
+    String problem_origin_unknown();
+
+    @Message
+    String problem_topic_locked();
+
+    @Message
+    String problem_edit_forbidden();
+
+    @Message
+    String problem_demand_closed();
+
+    @Message
+    String problem_voting_closed();
+
+    @Message
+    String problem_position_unknown();
+
+    @Message
+    String problem_objection_needs_disagree();
+
+    @Message
+    String problem_sort_unknown();
+
+    @Message
+    String problem_state_unknown();
+
+    @Message
+    String problem_topic_filter();
 }

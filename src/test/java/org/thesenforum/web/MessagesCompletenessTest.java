@@ -42,9 +42,9 @@ class MessagesCompletenessTest {
             "msg", Messages.class,
             "acct", AccountMessages.class,
             "cmt", CommentMessages.class,
+            "dem", DemandMessages.class,
             "disc", DiscussionMessages.class,
-            "paper", PaperMessages.class,
-            "dem", DemandMessages.class);
+            "paper", PaperMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
