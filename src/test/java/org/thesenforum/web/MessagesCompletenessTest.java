@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 
@@ -42,7 +43,8 @@ class MessagesCompletenessTest {
             "acct", AccountMessages.class,
             "cmt", CommentMessages.class,
             "disc", DiscussionMessages.class,
-            "paper", PaperMessages.class);
+            "paper", PaperMessages.class,
+            "board", BoardMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
@@ -70,7 +72,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "board" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
