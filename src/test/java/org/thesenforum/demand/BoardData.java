@@ -31,6 +31,30 @@ final class BoardData {
         });
     }
 
+    /**
+     * Removes a discussion made by {@link #discussion()} with its demands and everything on them, so that the
+     * other tests keep seeing the shipped paper as the only discussion.
+     */
+    static void drop(String slug) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Demand.getEntityManager();
+            Long id = Discussion.findBySlug(slug).map(d -> d.id).orElse(null);
+            if (id == null) {
+                return;
+            }
+            String demands = "(SELECT id FROM demands WHERE discussion_id = ?1)";
+            em.createNativeQuery("UPDATE demands SET merged_into_id = NULL WHERE discussion_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            for (String table : List.of("demand_dissents", "demand_supports", "demand_positions", "demand_versions",
+                    "demand_topics")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE demand_id IN " + demands)
+                        .setParameter(1, id).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM demands WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM discussions WHERE id = ?1").setParameter(1, id).executeUpdate();
+        });
+    }
+
     /** A proposed demand with its first wording. */
     static long demand(String slug, User author, String title) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
@@ -32,9 +33,17 @@ class DemandBoardConcurrencyTest {
     private static final int ROUNDS = 10;
     private static final int DEMANDS = 10;
 
+    private final List<String> discussions = new ArrayList<>();
+
+    @AfterEach
+    void dropDiscussions() {
+        discussions.forEach(BoardData::drop);
+    }
+
     @Test
     void parallelPinsUnpinsAndReordersKeepRanksWholeAndCountEveryWrite() throws Exception {
         String slug = BoardData.discussion();
+        discussions.add(slug);
         User author = Fixtures.expert();
         List<User> moderators = List.of(Fixtures.moderator(), Fixtures.moderator());
         List<Long> demands = IntStream.range(0, DEMANDS)
@@ -104,6 +113,7 @@ class DemandBoardConcurrencyTest {
     @Test
     void parallelMergesIntoOneDemandCountEachAccountOnce() throws Exception {
         String slug = BoardData.discussion();
+        discussions.add(slug);
         User author = Fixtures.expert();
         User moderator = Fixtures.moderator();
         List<User> people = IntStream.range(0, 6).mapToObj(i -> Fixtures.expert()).toList();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import io.restassured.response.ValidatableResponse;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
@@ -27,15 +29,21 @@ class DemandBoardResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
 
+    private final List<String> discussions = new ArrayList<>();
     private String slug;
     private User expert;
     private User moderator;
 
     @BeforeEach
     void freshDiscussion() {
-        slug = BoardData.discussion();
+        slug = discussion();
         expert = Fixtures.expert();
         moderator = Fixtures.moderator();
+    }
+
+    @AfterEach
+    void dropDiscussions() {
+        discussions.forEach(BoardData::drop);
     }
 
     // --- pin ---
@@ -282,7 +290,7 @@ class DemandBoardResourceTest {
         long rejected = demand("abgelehnt");
         merge(moderator, merged, b).statusCode(200);
         reject(moderator, rejected, "Nicht Gegenstand der Diskussion.").statusCode(200);
-        long elsewhere = BoardData.demand(BoardData.discussion(), expert, "Anderswo");
+        long elsewhere = BoardData.demand(discussion(), expert, "Anderswo");
 
         merge(moderator, a, a).statusCode(422).contentType(startsWith(PROBLEM)).body("field", equalTo("into"));
         merge(moderator, a, merged).statusCode(409).contentType(startsWith(PROBLEM));
@@ -375,6 +383,12 @@ class DemandBoardResourceTest {
     }
 
     // --- helpers ---
+
+    private String discussion() {
+        String made = BoardData.discussion();
+        discussions.add(made);
+        return made;
+    }
 
     private long demand(String title) {
         return BoardData.demand(slug, expert, title);
