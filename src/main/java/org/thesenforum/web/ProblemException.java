@@ -13,17 +13,32 @@ public class ProblemException extends RuntimeException {
     private final String field;
     private final Text text;
     private final Map<String, String> headers;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String field, Text text) {
         this(status, field, text, Map.of());
     }
 
     public ProblemException(int status, String field, Text text, Map<String, String> headers) {
+        this(status, field, text, headers, Map.of());
+    }
+
+    private ProblemException(int status, String field, Text text, Map<String, String> headers,
+            Map<String, Object> extensions) {
         super(null, null, false, false);
         this.status = status;
         this.field = field;
         this.text = text;
         this.headers = headers;
+        this.extensions = extensions;
+    }
+
+    /**
+     * The same refusal with further members in its problem body (RFC 9457 extension members), such as the current
+     * state a client needs after a conflict; pages ignore them.
+     */
+    public ProblemException with(Map<String, Object> members) {
+        return new ProblemException(status, field, text, headers, Map.copyOf(members));
     }
 
     public static ProblemException notFound(Text text) {
@@ -65,6 +80,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     /** The text in the reader's language. */

@@ -1,6 +1,7 @@
 package org.thesenforum.web;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, ContainerRequestContext request) {
-        Response.ResponseBuilder builder = respond(uri, request, e.status(), title(e.status()), e::message, e.field());
+        Response.ResponseBuilder builder = respond(uri, request, e.status(), title(e.status()), e::message, e.field(),
+                e.extensions());
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -119,10 +121,15 @@ public class ProblemMappers {
     /** The problem body or error page, with {@code detail} and the page itself in the reader's language. */
     private Response.ResponseBuilder respond(UriInfo uri, ContainerRequestContext request, int status, String title,
             Text detail, String field) {
+        return respond(uri, request, status, title, detail, field, Map.of());
+    }
+
+    private Response.ResponseBuilder respond(UriInfo uri, ContainerRequestContext request, int status, String title,
+            Text detail, String field, Map<String, Object> extensions) {
         Locale locale = Languages.of(request);
         if (isApi(uri)) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(status, title, detail.in(locale), field));
+                    .entity(Problem.of(status, title, detail.in(locale), field, extensions));
         }
         String html = error.data("status", status).data("title", title).data("detail", detail.in(locale))
                 .setLocale(locale).render();

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
@@ -44,7 +45,8 @@ class MessagesCompletenessTest {
             "cmt", CommentMessages.class,
             "dem", DemandMessages.class,
             "disc", DiscussionMessages.class,
-            "paper", PaperMessages.class);
+            "paper", PaperMessages.class,
+            "board", BoardMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
@@ -72,7 +74,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "board" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)

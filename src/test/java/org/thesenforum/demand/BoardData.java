@@ -1,0 +1,167 @@
+package org.thesenforum.demand;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.thesenforum.account.Account;
+import org.thesenforum.discussion.Discussion;
+import org.thesenforum.testing.Fixtures.User;
+
+/** Demands, discussions, supports and positions stored directly, for the board's tests. */
+final class BoardData {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private BoardData() {
+    }
+
+    /** A fresh discussion of its own, so tests do not see each other's pinned lists; returns its slug. */
+    static String discussion() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Discussion d = new Discussion();
+            d.slug = "board-test-" + COUNTER.incrementAndGet() + "-" + System.nanoTime();
+            d.title = "Testdiskussion für gemeinsame Forderungen";
+            d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            d.persist();
+            return d.slug;
+        });
+    }
+
+    /**
+     * Removes a discussion made by {@link #discussion()} with its demands and everything on them, so that the
+     * other tests keep seeing the shipped paper as the only discussion.
+     */
+    static void drop(String slug) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Demand.getEntityManager();
+            Long id = Discussion.findBySlug(slug).map(d -> d.id).orElse(null);
+            if (id == null) {
+                return;
+            }
+            String demands = "(SELECT id FROM demands WHERE discussion_id = ?1)";
+            em.createNativeQuery("UPDATE demands SET merged_into_id = NULL WHERE discussion_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            for (String table : List.of("demand_dissents", "demand_supports", "demand_positions", "demand_versions",
+                    "demand_topics")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE demand_id IN " + demands)
+                        .setParameter(1, id).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM demands WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM discussions WHERE id = ?1").setParameter(1, id).executeUpdate();
+        });
+    }
+
+    /** A proposed demand with its first wording. */
+    static long demand(String slug, User author, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Demand d = new Demand();
+            d.discussion = Discussion.findBySlug(slug).orElseThrow();
+            d.author = Account.findById(author.id());
+            d.wording = 1;
+            d.title = title;
+            d.body = "Text der Forderung „" + title + "“.";
+            d.status = Demand.Status.PROPOSED;
+            d.createdAt = now;
+            d.updatedAt = now;
+            d.persist();
+            DemandVersion v = new DemandVersion();
+            v.demand = d;
+            v.number = 1;
+            v.title = d.title;
+            v.body = d.body;
+            v.editor = d.author;
+            v.createdAt = now;
+            v.persist();
+            return d.id;
+        });
+    }
+
+    /** Gives the demand a second wording, so that carried-over supports can show which one they are on. */
+    static void secondWording(long demandId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Demand d = Demand.findById(demandId);
+            d.wording = 2;
+        });
+    }
+
+    static void support(long demandId, User account) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Support s = new Support();
+            s.demand = Demand.findById(demandId);
+            s.account = Account.findById(account.id());
+            s.wording = s.demand.wording;
+            s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            s.persist();
+        });
+    }
+
+    static void position(long demandId, User account, Position.Stance stance) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Position p = new Position();
+            p.demand = Demand.findById(demandId);
+            p.account = Account.findById(account.id());
+            p.wording = p.demand.wording;
+            p.stance = stance;
+            p.createdAt = now;
+            p.updatedAt = now;
+            p.persist();
+        });
+    }
+
+    /** Account ids of the supports of a demand, one per support (duplicates would show). */
+    static List<Long> supporters(long demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.getEntityManager().createQuery(
+                "select s.account.id from Support s where s.demand.id = ?1 order by s.account.id", Long.class)
+                .setParameter(1, demandId).getResultList());
+    }
+
+    static List<Integer> supportWordings(long demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.getEntityManager().createQuery(
+                "select s.wording from Support s where s.demand.id = ?1", Integer.class)
+                .setParameter(1, demandId).getResultList());
+    }
+
+    /** Stance of an account on a demand, or null. */
+    static Position.Stance stance(long demandId, User account) {
+        return QuarkusTransaction.requiringNew().call(() -> Position.<Position>find(
+                "demand.id = ?1 and account.id = ?2", demandId, account.id()).firstResultOptional()
+                .map(p -> p.stance).orElse(null));
+    }
+
+    static long positionCount(long demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> Position.count("demand.id", demandId));
+    }
+
+    static Demand.Status status(long demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.<Demand>findById(demandId).status);
+    }
+
+    /** Ranks of the pinned demands of a discussion, in rank order. */
+    static List<Integer> ranks(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.<Demand>list(
+                "discussion.slug = ?1 and status = ?2 order by pinRank", slug, Demand.Status.PINNED)
+                .stream().map(d -> d.pinRank).toList());
+    }
+
+    /** Demands of a discussion that are not pinned but still have a rank: must never exist. */
+    static long strayRanks(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.count(
+                "discussion.slug = ?1 and status <> ?2 and pinRank is not null", slug, Demand.Status.PINNED));
+    }
+
+    static long demandCount(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.count("discussion.slug", slug));
+    }
+
+    static long auditCount(String action, long targetId) {
+        return QuarkusTransaction.requiringNew().call(() -> Demand.getEntityManager().createQuery(
+                "select count(e) from AuditEntry e where e.action = ?1 and e.targetId = ?2", Long.class)
+                .setParameter(1, action).setParameter(2, targetId).getSingleResult());
+    }
+}
