@@ -26,8 +26,8 @@ import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
 
 /**
- * The moderators' board of joint demands: pin at a rank, unpin, reorder the whole list, merge a duplicate, reject,
- * and the experts' dissent notes on joint demands.
+ * The moderators' board of joint demands: pin at a rank, unpin, reorder the whole list, reject, and the experts'
+ * dissent notes on joint demands; merging a duplicate is {@link DemandMerger}.
  *
  * <p>The pinned list of a discussion has a revision, {@code discussions.pinned_revision}. Every write that changes
  * the list first takes the discussion row's lock (pin, unpin and reorder by counting the revision up, merge and
@@ -44,20 +44,22 @@ public class DemandBoard {
 
     private final EntityManager em;
     private final AuditLog audit;
+    private final PinnedList pins;
 
-    DemandBoard(EntityManager em, AuditLog audit) {
+    DemandBoard(EntityManager em, AuditLog audit, PinnedList pins) {
         this.em = em;
         this.audit = audit;
+        this.pins = pins;
     }
 
     /** The joint demands of a discussion in rank order, with the revision a reorder must name. */
     public PinnedOrder pinned(String slug) {
         Discussion discussion = requireDiscussion(slug);
         // Without a lock, a write may commit between the two reads: read until the revision holds still.
-        long before = revision(discussion.id);
+        long before = pins.revision(discussion.id);
         while (true) {
             List<Long> order = ids(Demand.listPinned(discussion));
-            long after = revision(discussion.id);
+            long after = pins.revision(discussion.id);
             if (after == before) {
                 return new PinnedOrder(order, after);
             }
@@ -71,8 +73,8 @@ public class DemandBoard {
      */
     @Transactional
     public BoardState pin(long demandId, Integer rank, Account moderator) {
-        long discussionId = discussionOf(demandId);
-        countRevision(discussionId);
+        long discussionId = pins.discussionOf(demandId);
+        pins.countRevision(discussionId);
         Demand demand = Demand.findById(demandId);
         if (demand.status == Demand.Status.MERGED || demand.status == Demand.Status.REJECTED) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_pin_closed));
@@ -87,7 +89,7 @@ public class DemandBoard {
         pinned.add(at - 1, demand);
         demand.status = Demand.Status.PINNED;
         demand.updatedAt = now();
-        renumber(pinned);
+        PinnedList.renumber(pinned);
         audit.record(moderator.id, "DEMAND_PINNED", "demand", demand.id, "rank " + at);
         return BoardState.of(demand);
     }
@@ -95,13 +97,13 @@ public class DemandBoard {
     /** Takes a joint demand off the list, back to the proposals; the ranks below it close up. */
     @Transactional
     public BoardState unpin(long demandId, Account moderator) {
-        long discussionId = discussionOf(demandId);
-        countRevision(discussionId);
+        long discussionId = pins.discussionOf(demandId);
+        pins.countRevision(discussionId);
         Demand demand = Demand.findById(demandId);
         if (demand.status != Demand.Status.PINNED) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_not_pinned));
         }
-        leavePinned(demand);
+        pins.leave(demand);
         demand.status = Demand.Status.PROPOSED;
         audit.record(moderator.id, "DEMAND_UNPINNED", "demand", demand.id, null);
         return BoardState.of(demand);
@@ -120,7 +122,7 @@ public class DemandBoard {
         if (revision == null) {
             throw ProblemException.invalid("revision", text(BoardMessages::problem_revision_required));
         }
-        long next = countRevision(discussion.id);
+        long next = pins.countRevision(discussion.id);
         List<Demand> pinned = Demand.listPinned(discussion);
         if (revision != next - 1) {
             throw ProblemException.conflict("revision", text(BoardMessages::problem_revision_stale))
@@ -132,73 +134,24 @@ public class DemandBoard {
         }
         List<Demand> sorted = new ArrayList<>(pinned);
         sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id), order.indexOf(b.id)));
-        renumber(sorted);
+        PinnedList.renumber(sorted);
         audit.record(moderator.id, "DEMAND_PINS_REORDERED", "discussion", discussion.id, order.toString());
         return new PinnedOrder(List.copyOf(order), next);
-    }
-
-    /**
-     * Merges a duplicate into another demand of the same discussion. Supports and positions carry over onto the
-     * target's current wording, each account once: where an account has one on both, the target's stands. The
-     * duplicate keeps its own supports, positions and wordings as its history, shows where it went, and leaves the
-     * list of joint demands.
-     */
-    @Transactional
-    public BoardState merge(long demandId, Long into, Account moderator) {
-        if (into == null) {
-            throw ProblemException.invalid("into", text(BoardMessages::problem_merge_into_required));
-        }
-        if (into == demandId) {
-            throw ProblemException.invalid("into", text(BoardMessages::problem_merge_into_itself));
-        }
-        long discussionId = discussionOf(demandId);
-        Long targetDiscussionId = discussionOrNull(into);
-        if (targetDiscussionId == null) {
-            throw ProblemException.notFound(text(BoardMessages::problem_merge_target_not_found));
-        }
-        if (targetDiscussionId != discussionId) {
-            throw ProblemException.invalid("into", text(BoardMessages::problem_merge_other_discussion));
-        }
-        lockPinned(discussionId);
-        // Both rows locked in id order: supports and positions given meanwhile wait for the merge (PostgreSQL's
-        // foreign key check needs a share lock on the demand row), so none is lost or counted twice.
-        Demand first = em.find(Demand.class, Math.min(demandId, into), LockModeType.PESSIMISTIC_WRITE);
-        Demand second = em.find(Demand.class, Math.max(demandId, into), LockModeType.PESSIMISTIC_WRITE);
-        Demand source = first.id == demandId ? first : second;
-        Demand target = source == first ? second : first;
-        if (closed(source)) {
-            throw ProblemException.conflict(null, text(BoardMessages::problem_merge_source_closed));
-        }
-        if (closed(target)) {
-            throw ProblemException.conflict("into", text(BoardMessages::problem_merge_target_closed));
-        }
-        Instant now = now();
-        carrySupports(source, target, now);
-        carryPositions(source, target, now);
-        if (source.status == Demand.Status.PINNED) {
-            countRevision(discussionId);
-            leavePinned(source);
-        }
-        source.status = Demand.Status.MERGED;
-        source.mergedInto = target;
-        source.updatedAt = now;
-        audit.record(moderator.id, "DEMAND_MERGED", "demand", source.id, "into " + target.id);
-        return BoardState.of(source);
     }
 
     /** Rejects a demand with a reason; a joint demand leaves the list. */
     @Transactional
     public BoardState reject(long demandId, String reason, Account moderator) {
         String cleanReason = Inputs.requiredLine("reason", reason, MAX_REASON);
-        long discussionId = discussionOf(demandId);
-        lockPinned(discussionId);
+        long discussionId = pins.discussionOf(demandId);
+        pins.lock(discussionId);
         Demand demand = Demand.findById(demandId);
         if (closed(demand)) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_reject_closed));
         }
         if (demand.status == Demand.Status.PINNED) {
-            countRevision(discussionId);
-            leavePinned(demand);
+            pins.countRevision(discussionId);
+            pins.leave(demand);
         }
         demand.status = Demand.Status.REJECTED;
         demand.rejectedReason = cleanReason;
@@ -229,100 +182,12 @@ public class DemandBoard {
         return DissentView.of(dissent);
     }
 
-    private void carrySupports(Demand source, Demand target, Instant now) {
-        Set<Long> present = new HashSet<>(em.createQuery(
-                "select s.account.id from Support s where s.demand = ?1", Long.class)
-                .setParameter(1, target).getResultList());
-        for (Support s : Support.<Support>list("demand = ?1 order by id", source)) {
-            if (present.add(s.account.id)) {
-                Support carried = new Support();
-                carried.demand = target;
-                carried.account = s.account;
-                carried.wording = target.wording;
-                carried.createdAt = now;
-                carried.persist();
-            }
-        }
-    }
-
-    private void carryPositions(Demand source, Demand target, Instant now) {
-        Set<Long> present = new HashSet<>(em.createQuery(
-                "select p.account.id from Position p where p.demand = ?1", Long.class)
-                .setParameter(1, target).getResultList());
-        for (Position p : Position.<Position>list("demand = ?1 order by id", source)) {
-            if (present.add(p.account.id)) {
-                Position carried = new Position();
-                carried.demand = target;
-                carried.account = p.account;
-                carried.wording = target.wording;
-                carried.stance = p.stance;
-                carried.objection = p.objection;
-                carried.objectionOpen = p.objectionOpen;
-                carried.createdAt = now;
-                carried.updatedAt = now;
-                carried.persist();
-            }
-        }
-    }
-
-    /** Takes a demand off the pinned list and closes the ranks up; the caller holds the list's lock. */
-    private void leavePinned(Demand demand) {
-        List<Demand> pinned = new ArrayList<>(Demand.listPinned(demand.discussion));
-        pinned.removeIf(d -> d.id.equals(demand.id));
-        demand.pinRank = null;
-        demand.updatedAt = now();
-        renumber(pinned);
-    }
-
-    private static void renumber(List<Demand> pinned) {
-        for (int i = 0; i < pinned.size(); i++) {
-            pinned.get(i).pinRank = i + 1;
-        }
-    }
-
-    /**
-     * Counts the pinned list's revision up and returns the new one. The update locks the discussion row until the
-     * transaction ends, so it must come before the pinned demands are read.
-     */
-    private long countRevision(long discussionId) {
-        em.createNativeQuery("UPDATE discussions SET pinned_revision = pinned_revision + 1 WHERE id = ?1")
-                .setParameter(1, discussionId).executeUpdate();
-        return revision(discussionId);
-    }
-
-    /** Locks the discussion row for a write that changes the pinned list only sometimes. */
-    private void lockPinned(long discussionId) {
-        em.createNativeQuery("SELECT pinned_revision FROM discussions WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, discussionId).getResultList();
-    }
-
-    private long revision(long discussionId) {
-        List<?> rows = em.createNativeQuery("SELECT pinned_revision FROM discussions WHERE id = ?1")
-                .setParameter(1, discussionId).getResultList();
-        return ((Number) rows.get(0)).longValue();
-    }
-
-    /** The discussion of a demand, read without loading the demand, so that it is read fresh after the lock. */
-    private long discussionOf(long demandId) {
-        Long id = discussionOrNull(demandId);
-        if (id == null) {
-            throw ProblemException.notFound(text(BoardMessages::problem_demand_not_found));
-        }
-        return id;
-    }
-
-    private Long discussionOrNull(long demandId) {
-        List<Long> rows = em.createQuery("select d.discussion.id from Demand d where d.id = ?1", Long.class)
-                .setParameter(1, demandId).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
     private static Discussion requireDiscussion(String slug) {
         return Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
                 Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
     }
 
-    private static boolean closed(Demand demand) {
+    static boolean closed(Demand demand) {
         return demand.status == Demand.Status.MERGED || demand.status == Demand.Status.REJECTED;
     }
 
@@ -330,11 +195,11 @@ public class DemandBoard {
         return demands.stream().map(d -> d.id).toList();
     }
 
-    private static Text text(Function<BoardMessages, String> message) {
+    static Text text(Function<BoardMessages, String> message) {
         return Text.of(BoardMessages.class, message);
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

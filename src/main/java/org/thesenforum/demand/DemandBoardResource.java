@@ -31,10 +31,12 @@ import org.thesenforum.web.ProblemException;
 public class DemandBoardResource {
 
     private final DemandBoard board;
+    private final DemandMerger merger;
     private final CurrentUser currentUser;
 
-    DemandBoardResource(DemandBoard board, CurrentUser currentUser) {
+    DemandBoardResource(DemandBoard board, DemandMerger merger, CurrentUser currentUser) {
         this.board = board;
+        this.merger = merger;
         this.currentUser = currentUser;
     }
 
@@ -81,7 +83,7 @@ public class DemandBoardResource {
     @Operation(summary = "Merge a duplicate into another demand of the discussion; supports and positions carry "
             + "over, each account once (moderators)")
     public BoardState merge(@RestPath long id, MergeRequest request) {
-        return board.merge(id, ProblemException.requireBody(request).into(), currentUser.require());
+        return merger.merge(id, ProblemException.requireBody(request).into(), currentUser.require());
     }
 
     @POST

@@ -39,10 +39,12 @@ public class DemandResource {
     private static final int RETRIES = 3;
 
     private final DemandService demands;
+    private final DemandVotes votes;
     private final CurrentUser currentUser;
 
-    DemandResource(DemandService demands, CurrentUser currentUser) {
+    DemandResource(DemandService demands, DemandVotes votes, CurrentUser currentUser) {
         this.demands = demands;
+        this.votes = votes;
         this.currentUser = currentUser;
     }
 
@@ -117,7 +119,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Support the current wording (idempotent; confirms a support given on an earlier wording)")
     public DemandView support(@RestPath long id) {
-        return retried(() -> demands.support(id, currentUser.require()));
+        return retried(() -> votes.support(id, currentUser.require()));
     }
 
     @DELETE
@@ -125,7 +127,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Withdraw your support (idempotent)")
     public DemandView withdrawSupport(@RestPath long id) {
-        return retried(() -> demands.withdrawSupport(id, currentUser.require()));
+        return retried(() -> votes.withdrawSupport(id, currentUser.require()));
     }
 
     @PUT
@@ -141,7 +143,7 @@ public class DemandResource {
         if (stance == null) {
             throw ProblemException.invalid("position", text(DemandMessages::problem_position_unknown));
         }
-        return retried(() -> demands.vote(id, stance, r.objection(), currentUser.require()));
+        return retried(() -> votes.vote(id, stance, r.objection(), currentUser.require()));
     }
 
     @DELETE
@@ -149,7 +151,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Withdraw your serious objection; your position stays")
     public DemandView withdrawObjection(@RestPath long id) {
-        return demands.withdrawObjection(id, currentUser.require());
+        return votes.withdrawObjection(id, currentUser.require());
     }
 
     @POST
@@ -157,7 +159,7 @@ public class DemandResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Close voting: supports and positions are frozen and the result recorded (moderators)")
     public DemandView closeVoting(@RestPath long id) {
-        return demands.setVoting(id, false, currentUser.require());
+        return votes.setVoting(id, false, currentUser.require());
     }
 
     @POST
@@ -165,7 +167,7 @@ public class DemandResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Reopen voting (moderators)")
     public DemandView openVoting(@RestPath long id) {
-        return demands.setVoting(id, true, currentUser.require());
+        return votes.setVoting(id, true, currentUser.require());
     }
 
     /**

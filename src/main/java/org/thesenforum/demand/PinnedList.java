@@ -1,0 +1,75 @@
+package org.thesenforum.demand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.thesenforum.web.ProblemException;
+
+/**
+ * The lock, revision and ranks of a discussion's joint demands ({@code discussions.pinned_revision}), shared by the
+ * board and the merger: whoever changes the list takes the discussion row's lock first, then reads and renumbers.
+ */
+@ApplicationScoped
+class PinnedList {
+
+    private final EntityManager em;
+
+    PinnedList(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Takes a demand off the pinned list and closes the ranks up; the caller holds the list's lock. */
+    void leave(Demand demand) {
+        List<Demand> pinned = new ArrayList<>(Demand.listPinned(demand.discussion));
+        pinned.removeIf(d -> d.id.equals(demand.id));
+        demand.pinRank = null;
+        demand.updatedAt = DemandBoard.now();
+        renumber(pinned);
+    }
+
+    static void renumber(List<Demand> pinned) {
+        for (int i = 0; i < pinned.size(); i++) {
+            pinned.get(i).pinRank = i + 1;
+        }
+    }
+
+    /**
+     * Counts the pinned list's revision up and returns the new one. The update locks the discussion row until the
+     * transaction ends, so it must come before the pinned demands are read.
+     */
+    long countRevision(long discussionId) {
+        em.createNativeQuery("UPDATE discussions SET pinned_revision = pinned_revision + 1 WHERE id = ?1")
+                .setParameter(1, discussionId).executeUpdate();
+        return revision(discussionId);
+    }
+
+    /** Locks the discussion row for a write that changes the pinned list only sometimes. */
+    void lock(long discussionId) {
+        em.createNativeQuery("SELECT pinned_revision FROM discussions WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, discussionId).getResultList();
+    }
+
+    long revision(long discussionId) {
+        List<?> rows = em.createNativeQuery("SELECT pinned_revision FROM discussions WHERE id = ?1")
+                .setParameter(1, discussionId).getResultList();
+        return ((Number) rows.get(0)).longValue();
+    }
+
+    /** The discussion of a demand, read without loading the demand, so that it is read fresh after the lock. */
+    long discussionOf(long demandId) {
+        Long id = discussionOrNull(demandId);
+        if (id == null) {
+            throw ProblemException.notFound(DemandBoard.text(BoardMessages::problem_demand_not_found));
+        }
+        return id;
+    }
+
+    Long discussionOrNull(long demandId) {
+        List<Long> rows = em.createQuery("select d.discussion.id from Demand d where d.id = ?1", Long.class)
+                .setParameter(1, demandId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}
