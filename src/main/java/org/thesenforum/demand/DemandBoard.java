@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -45,11 +46,13 @@ public class DemandBoard {
     private final EntityManager em;
     private final AuditLog audit;
     private final PinnedList pins;
+    private final Event<DemandChanged> changed;
 
-    DemandBoard(EntityManager em, AuditLog audit, PinnedList pins) {
+    DemandBoard(EntityManager em, AuditLog audit, PinnedList pins, Event<DemandChanged> changed) {
         this.em = em;
         this.audit = audit;
         this.pins = pins;
+        this.changed = changed;
     }
 
     /** The joint demands of a discussion in rank order, with the revision a reorder must name. */
@@ -91,6 +94,7 @@ public class DemandBoard {
         demand.updatedAt = now();
         PinnedList.renumber(pinned);
         audit.record(moderator.id, "DEMAND_PINNED", "demand", demand.id, "rank " + at);
+        changed.fire(new DemandChanged(demand.id, DemandChanged.Change.PINNED));
         return BoardState.of(demand);
     }
 
@@ -106,6 +110,7 @@ public class DemandBoard {
         pins.leave(demand);
         demand.status = Demand.Status.PROPOSED;
         audit.record(moderator.id, "DEMAND_UNPINNED", "demand", demand.id, null);
+        changed.fire(new DemandChanged(demand.id, DemandChanged.Change.UNPINNED));
         return BoardState.of(demand);
     }
 
@@ -136,6 +141,8 @@ public class DemandBoard {
         sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id), order.indexOf(b.id)));
         PinnedList.renumber(sorted);
         audit.record(moderator.id, "DEMAND_PINS_REORDERED", "discussion", discussion.id, order.toString());
+        // One entry per joint demand, each with its new rank, in the new order.
+        sorted.forEach(d -> changed.fire(new DemandChanged(d.id, DemandChanged.Change.REORDERED)));
         return new PinnedOrder(List.copyOf(order), next);
     }
 
@@ -157,6 +164,7 @@ public class DemandBoard {
         demand.rejectedReason = cleanReason;
         demand.updatedAt = now();
         audit.record(moderator.id, "DEMAND_REJECTED", "demand", demand.id, cleanReason);
+        changed.fire(new DemandChanged(demand.id, DemandChanged.Change.REJECTED));
         return BoardState.of(demand);
     }
 
@@ -164,7 +172,9 @@ public class DemandBoard {
     @Transactional
     public DissentView dissent(long demandId, String text, Account author) {
         String cleanText = Inputs.requiredText("text", text, MAX_DISSENT);
-        // Locked so that an unpin running at the same time either comes first (and this is refused) or waits.
+        // The list's lock, taken first like every demand write: an unpin at the same time either comes first (and
+        // this is refused) or waits.
+        pins.lock(pins.discussionOf(demandId));
         Demand demand = em.find(Demand.class, demandId, LockModeType.PESSIMISTIC_WRITE);
         if (demand == null) {
             throw ProblemException.notFound(text(BoardMessages::problem_demand_not_found));
@@ -179,6 +189,7 @@ public class DemandBoard {
         dissent.createdAt = now();
         dissent.persist();
         audit.record(author.id, "DEMAND_DISSENT_ADDED", "demand", demand.id, "dissent " + dissent.id);
+        changed.fire(new DemandChanged(demand.id, DemandChanged.Change.DISSENT));
         return DissentView.of(dissent);
     }
 

@@ -6,7 +6,9 @@ public record DemandChanged(long demandId, Change change) {
     /** What happened to the demand. */
     public enum Change {
         CREATED("demand.created"), EDITED("demand.edited"), SUPPORTED("demand.supported"),
-        POSITION("demand.position"), VOTING("demand.voting");
+        POSITION("demand.position"), VOTING("demand.voting"), PINNED("demand.pinned"),
+        UNPINNED("demand.unpinned"), REORDERED("demand.reordered"), MERGED("demand.merged"),
+        REJECTED("demand.rejected"), DISSENT("demand.dissent");
 
         private final String type;
 

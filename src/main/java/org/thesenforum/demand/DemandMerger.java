@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,11 +23,13 @@ public class DemandMerger {
     private final EntityManager em;
     private final AuditLog audit;
     private final PinnedList pins;
+    private final Event<DemandChanged> changed;
 
-    DemandMerger(EntityManager em, AuditLog audit, PinnedList pins) {
+    DemandMerger(EntityManager em, AuditLog audit, PinnedList pins, Event<DemandChanged> changed) {
         this.em = em;
         this.audit = audit;
         this.pins = pins;
+        this.changed = changed;
     }
 
     /**
@@ -75,6 +78,10 @@ public class DemandMerger {
         source.mergedInto = target;
         source.updatedAt = now;
         audit.record(moderator.id, "DEMAND_MERGED", "demand", source.id, "into " + target.id);
+        changed.fire(new DemandChanged(source.id, DemandChanged.Change.MERGED));
+        // The target's counts grew by what was carried over.
+        changed.fire(new DemandChanged(target.id, DemandChanged.Change.SUPPORTED));
+        changed.fire(new DemandChanged(target.id, DemandChanged.Change.POSITION));
         return BoardState.of(source);
     }
 

@@ -24,6 +24,21 @@ public record DemandPaper(String discussionTitle, String discussionSlug, LocalDa
 
     /** Supports and positions given on the current wording, and the indicator they make. */
     public record Tally(long supports, long agree, long disagree, long pass, Consensus consensus) {
+
+        /** Counts what was given on {@code d}'s current wording; an open serious objection there keeps it open. */
+        static Tally of(Demand d) {
+            long agree = count(d, Position.Stance.AGREE);
+            long disagree = count(d, Position.Stance.DISAGREE);
+            long pass = count(d, Position.Stance.PASS);
+            boolean objection = Position.count("demand = ?1 and wording = ?2 and objectionOpen = true", d,
+                    d.wording) > 0;
+            return new Tally(Support.count("demand = ?1 and wording = ?2", d, d.wording), agree, disagree, pass,
+                    Consensus.of(agree, disagree, pass, objection));
+        }
+
+        private static long count(Demand d, Position.Stance stance) {
+            return Position.count("demand = ?1 and wording = ?2 and stance = ?3", d, d.wording, stance);
+        }
     }
 
     /** A signed text: an open serious objection ("tragbar, wenn …") or a dissent note. */

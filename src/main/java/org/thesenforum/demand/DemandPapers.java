@@ -13,7 +13,6 @@ import org.thesenforum.discussion.Topic;
 import org.thesenforum.demand.DemandPaper.Entry;
 import org.thesenforum.demand.DemandPaper.Signed;
 import org.thesenforum.demand.DemandPaper.Tally;
-import org.thesenforum.demand.Position.Stance;
 import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.TemplateExtensions;
@@ -51,23 +50,11 @@ public class DemandPapers {
                 .map(n -> new Signed(n.author.displayName, n.text)).toList();
         return new Entry(d.id, d.status == Demand.Status.PINNED ? d.pinRank : null, d.title, d.body,
                 markdown.render(d.body), d.rationale, d.rationale == null ? null : markdown.render(d.rationale),
-                topics, tally(d, !objections.isEmpty()), objections, dissents, d.votingClosedAt);
+                topics, Tally.of(d), objections, dissents, d.votingClosedAt);
     }
 
     /** "These 3: Titel" ("Thesis 3: Titel"). */
     private static String topicLine(Topic t, Locale locale) {
         return Text.of(DiscussionMessages.class, m -> m.topic_label(t.kind, t.number)).in(locale) + ": " + t.title;
-    }
-
-    private static Tally tally(Demand d, boolean openObjection) {
-        long agree = count(d, Stance.AGREE);
-        long disagree = count(d, Stance.DISAGREE);
-        long pass = count(d, Stance.PASS);
-        long supports = Support.count("demand = ?1 and wording = ?2", d, d.wording);
-        return new Tally(supports, agree, disagree, pass, Consensus.of(agree, disagree, pass, openObjection));
-    }
-
-    private static long count(Demand d, Stance stance) {
-        return Position.count("demand = ?1 and wording = ?2 and stance = ?3", d, d.wording, stance);
     }
 }

@@ -38,11 +38,13 @@ public class DemandService {
     private final DemandViewer viewer;
     private final AuditLog audit;
     private final Event<DemandChanged> changed;
+    private final PinnedList pins;
 
-    DemandService(DemandViewer viewer, AuditLog audit, Event<DemandChanged> changed) {
+    DemandService(DemandViewer viewer, AuditLog audit, Event<DemandChanged> changed, PinnedList pins) {
         this.viewer = viewer;
         this.audit = audit;
         this.changed = changed;
+        this.pins = pins;
     }
 
     /** What a new demand says. */
@@ -136,6 +138,7 @@ public class DemandService {
 
     @Transactional
     public DemandView edit(long id, DemandEdit edit, Account editor) {
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.require(id);
         if (!DemandPolicy.canEdit(editor, demand)) {
             throw ProblemException.forbidden(DemandChecks.text(DemandMessages::problem_edit_forbidden));

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.thesenforum.account.Account;
 import org.thesenforum.comment.TopicSection;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
-import org.thesenforum.demand.Position.Stance;
 
 /**
  * The demands linked to a topic, on its page (through comment's {@link TopicSection} outlet): the joint demands in
@@ -28,12 +27,11 @@ class DemandTopicSection implements TopicSection {
     }
 
     /** One demand as the topic page lists it. */
-    record Line(long id, String title, boolean pinned, Integer rank, long supports, long agree, long disagree,
-            long pass, Consensus consensus) {
+    record Line(long id, String title, boolean pinned, Integer rank, DemandPaper.Tally tally) {
 
         /** The indicator's CSS class: {@code consensus-carries}, {@code -divides} or {@code -open}. */
         public String consensusClass() {
-            return "consensus-" + consensus.state().name().toLowerCase(Locale.ROOT);
+            return "consensus-" + tally.consensus().state().name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -56,16 +54,6 @@ class DemandTopicSection implements TopicSection {
     }
 
     private static Line line(Demand d) {
-        long agree = count(d, Stance.AGREE);
-        long disagree = count(d, Stance.DISAGREE);
-        long pass = count(d, Stance.PASS);
-        boolean objection = Position.count("demand = ?1 and wording = ?2 and objectionOpen = true", d, d.wording) > 0;
-        return new Line(d.id, d.title, d.status == Demand.Status.PINNED, d.pinRank,
-                Support.count("demand = ?1 and wording = ?2", d, d.wording), agree, disagree, pass,
-                Consensus.of(agree, disagree, pass, objection));
-    }
-
-    private static long count(Demand d, Stance stance) {
-        return Position.count("demand = ?1 and wording = ?2 and stance = ?3", d, d.wording, stance);
+        return new Line(d.id, d.title, d.status == Demand.Status.PINNED, d.pinRank, DemandPaper.Tally.of(d));
     }
 }

@@ -23,16 +23,19 @@ public class DemandVotes {
     private final DemandViewer viewer;
     private final AuditLog audit;
     private final Event<DemandChanged> changed;
+    private final PinnedList pins;
 
-    DemandVotes(DemandViewer viewer, AuditLog audit, Event<DemandChanged> changed) {
+    DemandVotes(DemandViewer viewer, AuditLog audit, Event<DemandChanged> changed, PinnedList pins) {
         this.viewer = viewer;
         this.audit = audit;
         this.changed = changed;
+        this.pins = pins;
     }
 
     /** Supports the current wording, or confirms an earlier support for it; nothing changes when it stands. */
     @Transactional
     public DemandView support(long id, Account account) {
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.requireOpenVoting(id);
         Support support = Support.find(demand, account).orElse(null);
         if (support == null) {
@@ -54,6 +57,7 @@ public class DemandVotes {
 
     @Transactional
     public DemandView withdrawSupport(long id, Account account) {
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.requireOpenVoting(id);
         Support support = Support.find(demand, account).orElse(null);
         if (support != null) {
@@ -75,6 +79,7 @@ public class DemandVotes {
         if (objection != null && stance != Position.Stance.DISAGREE) {
             throw ProblemException.invalid("objection", DemandChecks.text(DemandMessages::problem_objection_needs_disagree));
         }
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.requireOpenVoting(id);
         Position position = Position.find(demand, account).orElse(null);
         Instant now = DemandChecks.now();
@@ -109,6 +114,7 @@ public class DemandVotes {
 
     @Transactional
     public DemandView withdrawObjection(long id, Account account) {
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.requireOpenVoting(id);
         Position position = Position.find(demand, account).orElse(null);
         if (position != null && position.objectionOpen) {
@@ -123,6 +129,7 @@ public class DemandVotes {
     /** Closes ({@code open} false) or reopens voting: while closed, supports and positions are frozen. */
     @Transactional
     public DemandView setVoting(long id, boolean open, Account moderator) {
+        pins.lockForDemand(id);
         Demand demand = DemandChecks.require(id);
         DemandChecks.refuseFinished(demand);
         if (open == (demand.votingClosedAt != null)) {

@@ -46,10 +46,24 @@ class PinnedList {
         return revision(discussionId);
     }
 
-    /** Locks the discussion row for a write that changes the pinned list only sometimes. */
+    /**
+     * Locks the discussion row for a write that may change the pinned list or append to the journal, before it
+     * touches any demand row. Every demand write takes this lock first, so locks are always taken in the same order
+     * (discussion, then demands) and a merge cannot deadlock with a support given at the same moment. A no-op update
+     * rather than {@code SELECT ... FOR UPDATE}: on PostgreSQL it takes the weaker row lock that the journal's own
+     * update takes, which does not wait for inserts that merely refer to the discussion.
+     */
     void lock(long discussionId) {
-        em.createNativeQuery("SELECT pinned_revision FROM discussions WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, discussionId).getResultList();
+        em.createNativeQuery("UPDATE discussions SET pinned_revision = pinned_revision WHERE id = ?1")
+                .setParameter(1, discussionId).executeUpdate();
+    }
+
+    /** {@link #lock} for the discussion of a demand; nothing when there is no such demand (the caller refuses it). */
+    void lockForDemand(long demandId) {
+        Long discussionId = discussionOrNull(demandId);
+        if (discussionId != null) {
+            lock(discussionId);
+        }
     }
 
     long revision(long discussionId) {

@@ -32,7 +32,7 @@ final class BoardData {
     }
 
     /**
-     * Removes a discussion made by {@link #discussion()} with its demands and everything on them, so that the
+     * Removes a discussion made by {@link #discussion()} with its demands, everything on them and its journal, so that the
      * other tests keep seeing the shipped paper as the only discussion.
      */
     static void drop(String slug) {
@@ -51,6 +51,8 @@ final class BoardData {
                         .setParameter(1, id).executeUpdate();
             }
             em.createNativeQuery("DELETE FROM demands WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM journal_entries WHERE discussion_id = ?1").setParameter(1, id)
+                    .executeUpdate();
             em.createNativeQuery("DELETE FROM discussions WHERE id = ?1").setParameter(1, id).executeUpdate();
         });
     }

@@ -175,6 +175,59 @@ class DemandBoardConcurrencyTest {
         }
     }
 
+    /**
+     * Supports given through the API while their demands are merged: every request ends in 200 (before the merge)
+     * or 409 (merged), never in an error, and every account that got its 200 is counted once on the target. Every
+     * demand write takes the discussion's lock before a demand row, so a merge and a support cannot deadlock.
+     */
+    @Test
+    void supportsGivenWhileDemandsAreMergedEndInAnAnswerAndCountOnce() throws Exception {
+        String slug = BoardData.discussion();
+        discussions.add(slug);
+        User author = Fixtures.expert();
+        User moderator = Fixtures.moderator();
+        long target = BoardData.demand(slug, author, "Ziel der Unterstützungen");
+        List<Long> duplicates = new ArrayList<>();
+        for (int d = 0; d < 4; d++) {
+            duplicates.add(BoardData.demand(slug, author, "Doppelt " + d));
+        }
+        List<User> people = new ArrayList<>();
+        for (int p = 0; p < 12; p++) {
+            people.add(Fixtures.expert());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Integer>> supports = new ArrayList<>();
+            List<Future<Integer>> merges = new ArrayList<>();
+            for (int p = 0; p < people.size(); p++) {
+                User person = people.get(p);
+                long demand = duplicates.get(p % duplicates.size());
+                supports.add(pool.submit(() -> person.as().body(Map.of()).put("/api/demands/" + demand + "/support")
+                        .statusCode()));
+                if (p % 3 == 0) {
+                    long duplicate = duplicates.get(p / 3);
+                    merges.add(pool.submit(() -> moderator.as().body(Map.of("into", target))
+                            .post("/api/demands/" + duplicate + "/merge").statusCode()));
+                }
+            }
+            List<Long> supported = new ArrayList<>();
+            for (int p = 0; p < people.size(); p++) {
+                int status = supports.get(p).get(2, TimeUnit.MINUTES);
+                assertTrue(status == 200 || status == 409, "support answered " + status);
+                if (status == 200) {
+                    supported.add(people.get(p).id());
+                }
+            }
+            for (Future<Integer> merge : merges) {
+                assertEquals(200, merge.get(2, TimeUnit.MINUTES));
+            }
+            assertEquals(supported.stream().sorted().toList(), BoardData.supporters(target),
+                    "each supporter of a merged duplicate once on the target");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static long pick(List<Long> demands, Random random) {
         return demands.get(random.nextInt(demands.size()));
     }
