@@ -1,5 +1,8 @@
 package org.thesenforum.demand;
 
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
+import org.thesenforum.journal.JournalEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @QuarkusTest
 class DemandBoardResourceTest {
@@ -60,6 +65,26 @@ class DemandBoardResourceTest {
         assertOrder(c, a, b);
         assertEquals(List.of(1, 2, 3), BoardData.ranks(slug));
         assertEquals(1, BoardData.auditCount("DEMAND_PINNED", c));
+    }
+
+    @Test
+    void boardChangesReachTheJournalWithTheDemandAsReadersSeeIt() {
+        long a = demand("A");
+        long b = demand("B");
+        BoardData.support(b, expert);
+        pin(moderator, a, null).statusCode(200);
+        moderator.as().body(Map.of("into", a)).post("/api/demands/" + b + "/merge").then().statusCode(200);
+        List<JournalEntry> entries = QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>list(
+                "entityKind = ?1 and entityId in ?2 order by seq", "demand", List.of(a, b)));
+        List<String> types = entries.stream().map(e -> e.type + " " + e.entityId).toList();
+        assertTrue(types.containsAll(List.of("demand.pinned " + a, "demand.merged " + b, "demand.supported " + a)),
+                types.toString());
+        JournalEntry pinned = entries.stream().filter(e -> e.type.equals("demand.pinned")).findFirst().orElseThrow();
+        assertTrue(pinned.data.contains("\"rank\":1") && pinned.data.contains("\"status\":\"PINNED\""), pinned.data);
+        JournalEntry merged = entries.stream().filter(e -> e.type.equals("demand.merged")).findFirst().orElseThrow();
+        assertTrue(merged.data.contains("\"mergedInto\":" + a), merged.data);
+        JournalEntry carried = entries.stream().filter(e -> e.type.equals("demand.supported")).findFirst().orElseThrow();
+        assertTrue(carried.data.contains("\"supportCount\":1"), "the target counts the carried support: " + carried.data);
     }
 
     @Test
