@@ -1,8 +1,5 @@
 package org.thesenforum.demand;
 
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -11,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +17,15 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
-import org.thesenforum.journal.JournalEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @QuarkusTest
 class DemandBoardResourceTest {
