@@ -2,7 +2,10 @@ package org.thesenforum.live;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +45,8 @@ public class LiveSocket {
     static final TypedKey<Long> MARK = TypedKey.forLong("revocationMark");
     static final TypedKey<Long> EXPIRES = TypedKey.forLong("sessionExpiresAt");
     private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
+    /** Per open connection: its frames that arrived while it was still being registered. */
+    private static final Map<String, Early> EARLY = new ConcurrentHashMap<>();
     private static final TypedKey<Locale> LANGUAGE = new TypedKey<>("language");
 
     private final LiveHub hub;
@@ -62,8 +67,9 @@ public class LiveSocket {
                 : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK), data.get(EXPIRES));
         Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), data.get(DISCUSSION),
                 Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
-        data.put(SUBSCRIBER, s);
         data.put(LANGUAGE, languageOf(connection.handshakeRequest()));
+        data.put(SUBSCRIBER, s);
+        early(connection).opened(s);
         if (!s.ended()) {
             replay.start(s, query.since());
         }
@@ -73,8 +79,14 @@ public class LiveSocket {
     public void message(String text, WebSocketConnection connection) {
         Subscriber s = connection.userData().get(SUBSCRIBER);
         if (s == null) {
+            // The client wrote before its connection was registered: handle it, in order, once it is.
+            early(connection).later(registered -> message(text, registered));
             return;
         }
+        message(text, s);
+    }
+
+    private void message(String text, Subscriber s) {
         s.seen();
         JsonNode frame = parse(text);
         String type = frame == null ? "" : frame.path("type").asText("");
@@ -92,10 +104,15 @@ public class LiveSocket {
     @OnBinaryMessage
     public void binary(Buffer data, WebSocketConnection connection) {
         Subscriber s = connection.userData().get(SUBSCRIBER);
-        if (s != null) {
-            s.seen();
-            notUnderstood(s);
+        if (s == null) {
+            early(connection).later(registered -> {
+                registered.seen();
+                notUnderstood(registered);
+            });
+            return;
         }
+        s.seen();
+        notUnderstood(s);
     }
 
     private void notUnderstood(Subscriber s) {
@@ -140,6 +157,7 @@ public class LiveSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        EARLY.remove(connection.id());
         Subscriber s = connection.userData().get(SUBSCRIBER);
         if (s != null) {
             hub.leave(s);
@@ -157,6 +175,31 @@ public class LiveSocket {
             return node != null && node.isObject() ? node : null;
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    private static Early early(WebSocketConnection connection) {
+        return EARLY.computeIfAbsent(connection.id(), id -> new Early());
+    }
+
+    /**
+     * Frames a client sends right after its handshake can reach the server before the opening has registered the
+     * connection. They wait here and are handled, in the order they came, as soon as it is.
+     */
+    static final class Early {
+
+        private final CompletableFuture<Subscriber> registered = new CompletableFuture<>();
+        private CompletableFuture<Subscriber> tail = registered;
+
+        synchronized void later(Consumer<Subscriber> handler) {
+            tail = tail.thenApply(s -> {
+                handler.accept(s);
+                return s;
+            });
+        }
+
+        void opened(Subscriber s) {
+            registered.complete(s);
         }
     }
 }
