@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.thesenforum.account.Account;
 import org.thesenforum.discussion.Discussion;
+import org.thesenforum.discussion.Topic;
 import org.thesenforum.testing.Fixtures.User;
 
 /** Demands, discussions, supports and positions stored directly, for the board's tests. */
@@ -59,28 +60,51 @@ final class BoardData {
 
     /** A proposed demand with its first wording. */
     static long demand(String slug, User author, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> store(Discussion.findBySlug(slug).orElseThrow(), null,
+                author, title, "Text der Forderung „" + title + "“.", false));
+    }
+
+    /** A demand on a topic with its first wording; a pinned one goes to the end of its discussion's joint demands. */
+    static long onTopic(long topicId, User author, String title, boolean pinned) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Demand d = new Demand();
-            d.discussion = Discussion.findBySlug(slug).orElseThrow();
-            d.author = Account.findById(author.id());
-            d.wording = 1;
-            d.title = title;
-            d.body = "Text der Forderung „" + title + "“.";
-            d.status = Demand.Status.PROPOSED;
-            d.createdAt = now;
-            d.updatedAt = now;
-            d.persist();
-            DemandVersion v = new DemandVersion();
-            v.demand = d;
-            v.number = 1;
-            v.title = d.title;
-            v.body = d.body;
-            v.editor = d.author;
-            v.createdAt = now;
-            v.persist();
-            return d.id;
+            Topic topic = Topic.findById(topicId);
+            return store(topic.discussion, topic, author, title, "Text von " + title, pinned);
         });
+    }
+
+    /** Stores a demand and its first wording in the caller's transaction. */
+    private static long store(Discussion discussion, Topic topic, User author, String title, String body,
+            boolean pinned) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Demand d = new Demand();
+        d.discussion = discussion;
+        d.author = Account.findById(author.id());
+        if (topic != null) {
+            d.topics.add(topic);
+        }
+        d.wording = 1;
+        d.title = title;
+        d.body = body;
+        if (pinned) {
+            // As the moderators' pinning does: the discussion row's lock keeps ranks 1..n under parallel tests.
+            Demand.getEntityManager().createNativeQuery(
+                    "UPDATE discussions SET pinned_revision = pinned_revision + 1 WHERE id = ?1")
+                    .setParameter(1, discussion.id).executeUpdate();
+            d.pinRank = (int) Demand.count("discussion = ?1 and status = ?2", discussion, Demand.Status.PINNED) + 1;
+        }
+        d.status = pinned ? Demand.Status.PINNED : Demand.Status.PROPOSED;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        DemandVersion v = new DemandVersion();
+        v.demand = d;
+        v.number = 1;
+        v.title = d.title;
+        v.body = d.body;
+        v.editor = d.author;
+        v.createdAt = now;
+        v.persist();
+        return d.id;
     }
 
     /** Gives the demand a second wording, so that carried-over supports can show which one they are on. */

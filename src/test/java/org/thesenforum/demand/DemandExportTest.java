@@ -42,9 +42,9 @@ class DemandExportTest {
     @BeforeAll
     static void demands() {
         long topic = Fixtures.thesis(2);
-        first = DemandTopicSectionTest.demand(topic, Fixtures.expert(), FIRST, true);
-        DemandTopicSectionTest.demand(topic, Fixtures.expert(), SECOND, true);
-        DemandTopicSectionTest.demand(topic, Fixtures.expert(), PROPOSAL, false);
+        first = BoardData.onTopic(topic, Fixtures.expert(), FIRST, true);
+        BoardData.onTopic(topic, Fixtures.expert(), SECOND, true);
+        BoardData.onTopic(topic, Fixtures.expert(), PROPOSAL, false);
         QuarkusTransaction.requiringNew().run(() -> {
             Demand d = Demand.findById(first);
             d.body = "Wohnungen *zuerst*, dann Kurse; Träger und Ämter stimmen sich ab.";
@@ -111,7 +111,7 @@ class DemandExportTest {
 
     @Test
     void htmlIsAPrintablePageWithWhatPeopleTypedEscaped() {
-        long hostile = DemandTopicSectionTest.demand(Fixtures.thesis(2), Fixtures.expert(),
+        long hostile = BoardData.onTopic(Fixtures.thesis(2), Fixtures.expert(),
                 "<script>alert(1)</script> Forderung", false);
         String html = given().get(BASE + "?format=html").then().statusCode(200).contentType(startsWith("text/html"))
                 .extract().asString();

@@ -16,8 +16,8 @@ class DemandOverviewSectionTest {
     @Test
     void theOverviewCountsJointDemandsAndProposals() {
         long topic = Fixtures.freshTopic();
-        DemandTopicSectionTest.demand(topic, Fixtures.expert(), "Vorschlag für die Übersicht", false);
-        DemandTopicSectionTest.demand(topic, Fixtures.expert(), "Gemeinsam für die Übersicht", true);
+        BoardData.onTopic(topic, Fixtures.expert(), "Vorschlag für die Übersicht", false);
+        BoardData.onTopic(topic, Fixtures.expert(), "Gemeinsam für die Übersicht", true);
         long pinned = count(Demand.Status.PINNED);
         long proposed = count(Demand.Status.PROPOSED);
         assertTrue(pinned >= 1 && proposed >= 1);
