@@ -88,4 +88,9 @@ public class Demand extends PanacheEntity {
     public static List<Demand> listByOrigin(Comment comment) {
         return list("originComment = ?1 order by createdAt", comment);
     }
+
+    /** Merged or rejected: no more wordings, supports, positions or pins. */
+    public boolean isFinished() {
+        return status == Status.MERGED || status == Status.REJECTED;
+    }
 }

@@ -1,7 +1,5 @@
 package org.thesenforum.demand;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.thesenforum.demand.BoardViews.BoardState;
 import org.thesenforum.demand.BoardViews.DissentView;
 import org.thesenforum.demand.BoardViews.PinnedOrder;
 import org.thesenforum.discussion.Discussion;
-import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
@@ -57,7 +54,7 @@ public class DemandBoard {
 
     /** The joint demands of a discussion in rank order, with the revision a reorder must name. */
     public PinnedOrder pinned(String slug) {
-        Discussion discussion = requireDiscussion(slug);
+        Discussion discussion = DemandChecks.requireDiscussion(slug);
         // Without a lock, a write may commit between the two reads: read until the revision holds still.
         long before = pins.revision(discussion.id);
         while (true) {
@@ -79,7 +76,7 @@ public class DemandBoard {
         long discussionId = pins.discussionOf(demandId);
         pins.countRevision(discussionId);
         Demand demand = Demand.findById(demandId);
-        if (demand.status == Demand.Status.MERGED || demand.status == Demand.Status.REJECTED) {
+        if (demand.isFinished()) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_pin_closed));
         }
         List<Demand> pinned = new ArrayList<>(Demand.listPinned(demand.discussion));
@@ -91,7 +88,7 @@ public class DemandBoard {
         }
         pinned.add(at - 1, demand);
         demand.status = Demand.Status.PINNED;
-        demand.updatedAt = now();
+        demand.updatedAt = DemandChecks.now();
         PinnedList.renumber(pinned);
         audit.record(moderator.id, "DEMAND_PINNED", "demand", demand.id, "rank " + at);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.PINNED));
@@ -120,7 +117,7 @@ public class DemandBoard {
      */
     @Transactional
     public PinnedOrder reorder(String slug, List<Long> order, Long revision, Account moderator) {
-        Discussion discussion = requireDiscussion(slug);
+        Discussion discussion = DemandChecks.requireDiscussion(slug);
         if (order == null) {
             throw ProblemException.invalid("order", text(BoardMessages::problem_order_required));
         }
@@ -153,7 +150,7 @@ public class DemandBoard {
         long discussionId = pins.discussionOf(demandId);
         pins.lock(discussionId);
         Demand demand = Demand.findById(demandId);
-        if (closed(demand)) {
+        if (demand.isFinished()) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_reject_closed));
         }
         if (demand.status == Demand.Status.PINNED) {
@@ -162,7 +159,7 @@ public class DemandBoard {
         }
         demand.status = Demand.Status.REJECTED;
         demand.rejectedReason = cleanReason;
-        demand.updatedAt = now();
+        demand.updatedAt = DemandChecks.now();
         audit.record(moderator.id, "DEMAND_REJECTED", "demand", demand.id, cleanReason);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.REJECTED));
         return BoardState.of(demand);
@@ -186,20 +183,11 @@ public class DemandBoard {
         dissent.demand = demand;
         dissent.author = author;
         dissent.text = cleanText;
-        dissent.createdAt = now();
+        dissent.createdAt = DemandChecks.now();
         dissent.persist();
         audit.record(author.id, "DEMAND_DISSENT_ADDED", "demand", demand.id, "dissent " + dissent.id);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.DISSENT));
         return DissentView.of(dissent);
-    }
-
-    private static Discussion requireDiscussion(String slug) {
-        return Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
-                Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
-    }
-
-    static boolean closed(Demand demand) {
-        return demand.status == Demand.Status.MERGED || demand.status == Demand.Status.REJECTED;
     }
 
     private static List<Long> ids(List<Demand> demands) {
@@ -208,9 +196,5 @@ public class DemandBoard {
 
     static Text text(Function<BoardMessages, String> message) {
         return Text.of(BoardMessages.class, message);
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -25,7 +25,7 @@ final class DemandChecks {
     }
 
     static void refuseFinished(Demand demand) {
-        if (demand.status == Demand.Status.MERGED || demand.status == Demand.Status.REJECTED) {
+        if (demand.isFinished()) {
             throw ProblemException.conflict(null, text(DemandMessages::problem_demand_closed));
         }
     }

@@ -61,13 +61,13 @@ public class DemandMerger {
         Demand second = em.find(Demand.class, Math.max(demandId, into), LockModeType.PESSIMISTIC_WRITE);
         Demand source = first.id == demandId ? first : second;
         Demand target = source == first ? second : first;
-        if (DemandBoard.closed(source)) {
+        if (source.isFinished()) {
             throw ProblemException.conflict(null, DemandBoard.text(BoardMessages::problem_merge_source_closed));
         }
-        if (DemandBoard.closed(target)) {
+        if (target.isFinished()) {
             throw ProblemException.conflict("into", DemandBoard.text(BoardMessages::problem_merge_target_closed));
         }
-        Instant now = DemandBoard.now();
+        Instant now = DemandChecks.now();
         carrySupports(source, target, now);
         carryPositions(source, target, now);
         if (source.status == Demand.Status.PINNED) {

@@ -14,7 +14,6 @@ import org.thesenforum.demand.DemandPaper.Entry;
 import org.thesenforum.demand.DemandPaper.Signed;
 import org.thesenforum.demand.DemandPaper.Tally;
 import org.thesenforum.web.MarkdownRenderer;
-import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.TemplateExtensions;
 import org.thesenforum.web.Text;
 
@@ -31,8 +30,7 @@ public class DemandPapers {
 
     /** The paper of the discussion {@code slug}, topic labels in {@code locale}; 404 when there is none. */
     public DemandPaper paper(String slug, Locale locale) {
-        Discussion discussion = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
-                Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
+        Discussion discussion = DemandChecks.requireDiscussion(slug);
         List<Entry> joint = Demand.listPinned(discussion).stream().map(d -> entry(d, locale)).toList();
         List<Entry> proposals = Demand.<Demand>list("discussion = ?1 and status = ?2 order by createdAt, id",
                 discussion, Demand.Status.PROPOSED).stream().map(d -> entry(d, locale)).toList();

@@ -26,7 +26,7 @@ class PinnedList {
         List<Demand> pinned = new ArrayList<>(Demand.listPinned(demand.discussion));
         pinned.removeIf(d -> d.id.equals(demand.id));
         demand.pinRank = null;
-        demand.updatedAt = DemandBoard.now();
+        demand.updatedAt = DemandChecks.now();
         renumber(pinned);
     }
 
