@@ -6,6 +6,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
@@ -39,10 +41,21 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(403);
         }
         String slug = context.pathParam("slug");
-        return Uni.createFrom().item(() -> lookup.discussionId(slug))
+        Uni<CheckResult> result = Uni.createFrom().item(() -> lookup.discussionId(slug))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(id -> id.isEmpty() ? CheckResult.rejectUpgrade(404)
                         : context.securityIdentity().flatMap(identity -> decide(context, id.get(), identity)));
+        return backOnTheRequestsLoop(result);
+    }
+
+    /**
+     * The upgrade that follows a permit runs on the thread that delivers it. On a worker thread the handshake is
+     * answered before the endpoint's message handlers are installed, and a frame the client sends at once (its
+     * "viewing" or "ack") is lost in between; on the request's event loop the two happen in one step.
+     */
+    private static Uni<CheckResult> backOnTheRequestsLoop(Uni<CheckResult> result) {
+        Context requests = Vertx.currentContext();
+        return requests == null ? result : result.emitOn(step -> requests.runOnContext(ignored -> step.run()));
     }
 
     private Uni<CheckResult> decide(HttpUpgradeContext context, long discussionId, SecurityIdentity identity) {

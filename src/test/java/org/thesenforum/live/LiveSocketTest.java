@@ -47,6 +47,34 @@ class LiveSocketTest {
                 .extract().jsonPath().getLong("lastEventSeq");
     }
 
+    /**
+     * A browser sends "viewing" and its acknowledgements as soon as the socket opens. Such a first frame must be
+     * answered every time, for readers and members alike (their check runs off the event loop), not lost between
+     * the handshake and the endpoint's start.
+     */
+    @Test
+    void theFirstFrameSentRightAfterTheHandshakeIsAlwaysAnswered() {
+        String session = org.thesenforum.testing.PageForms.signIn(Fixtures.expert());
+        for (int i = 0; i < 40; i++) {
+            boolean asMember = i % 2 == 1;
+            List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var connector = io.quarkus.websockets.next.BasicWebSocketConnector.create().baseUri(base)
+                    .executionModel(io.quarkus.websockets.next.BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                    .path("/live/" + Fixtures.SLUG + "?since=0").onTextMessage((c, text) -> received.add(text));
+            connector.addHeader("Origin", base.getScheme() + "://" + base.getAuthority());
+            if (asMember) {
+                connector.addHeader("Cookie", "tf_session=" + session);
+            }
+            var connection = connector.connectAndAwait();
+            try {
+                connection.sendTextAndAwait("{\"type\":\"ping\"}");
+                await().atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(t -> t.contains("\"pong\"")));
+            } finally {
+                connection.closeAndAwait();
+            }
+        }
+    }
+
     @Test
     void aCommentPostedOverRestReachesTwoClientsWithSeqDataAndHtml() {
         long topic = Fixtures.freshTopic();

@@ -60,7 +60,31 @@ public final class LiveClient implements AutoCloseable {
                 .onTextMessage((c, text) -> frames.add(new JsonObject(text)))
                 .onClose((c, reason) -> closeCode.set(reason.getCode()));
         credentials.accept(connector);
-        return new LiveClient(connector.connectAndAwait(), frames, closeCode);
+        LiveClient client = new LiveClient(connector.connectAndAwait(), frames, closeCode);
+        client.awaitRegistered();
+        return client;
+    }
+
+    /**
+     * The handshake completes before the server has registered the connection for the stream, so a change made
+     * right after {@code connectAndAwait} could be missed by a client that connected without {@code since}. The
+     * server answers a ping only once the connection is registered (earlier frames wait for it), so one ping
+     * answered means registered. That pong is taken out of {@link #frames}, which then holds only what the test
+     * itself caused; a connection the server closes at once is returned as it is.
+     */
+    private void awaitRegistered() {
+        try {
+            connection.sendTextAndAwait("{\"type\":\"ping\"}");
+        } catch (RuntimeException closedAlready) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> closeCode.get() != null || frames.stream().anyMatch(LiveClient::isPong));
+        frames.stream().filter(LiveClient::isPong).findFirst().ifPresent(frames::remove);
+    }
+
+    private static boolean isPong(JsonObject frame) {
+        return "pong".equals(frame.getString("type"));
     }
 
     /**
