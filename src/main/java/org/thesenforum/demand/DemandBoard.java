@@ -89,9 +89,10 @@ public class DemandBoard {
         pinned.add(at - 1, demand);
         demand.status = Demand.Status.PINNED;
         demand.updatedAt = DemandChecks.now();
-        PinnedList.renumber(pinned);
+        List<Demand> moved = PinnedList.renumber(pinned);
         audit.record(moderator.id, "DEMAND_PINNED", "demand", demand.id, "rank " + at);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.PINNED));
+        PinnedList.announceMoved(moved, demand, changed);
         return BoardState.of(demand);
     }
 
@@ -104,10 +105,11 @@ public class DemandBoard {
         if (demand.status != Demand.Status.PINNED) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_not_pinned));
         }
-        pins.leave(demand);
+        List<Demand> moved = pins.leave(demand);
         demand.status = Demand.Status.PROPOSED;
         audit.record(moderator.id, "DEMAND_UNPINNED", "demand", demand.id, null);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.UNPINNED));
+        PinnedList.announceMoved(moved, demand, changed);
         return BoardState.of(demand);
     }
 
@@ -153,15 +155,17 @@ public class DemandBoard {
         if (demand.isFinished()) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_reject_closed));
         }
+        List<Demand> moved = List.of();
         if (demand.status == Demand.Status.PINNED) {
             pins.countRevision(discussionId);
-            pins.leave(demand);
+            moved = pins.leave(demand);
         }
         demand.status = Demand.Status.REJECTED;
         demand.rejectedReason = cleanReason;
         demand.updatedAt = DemandChecks.now();
         audit.record(moderator.id, "DEMAND_REJECTED", "demand", demand.id, cleanReason);
         changed.fire(new DemandChanged(demand.id, DemandChanged.Change.REJECTED));
+        PinnedList.announceMoved(moved, demand, changed);
         return BoardState.of(demand);
     }
 

@@ -67,4 +67,47 @@ final class DemandChecks {
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+    /** How often a write that lost a race against the same account's parallel write is tried again. */
+    private static final int RETRIES = 3;
+
+    /**
+     * Runs a write again when it lost a race against a parallel write of the same account (a unique constraint or a
+     * lock conflict): the next try sees the winner's row and gives the idempotent result.
+     */
+    static <T> T retried(java.util.function.Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= RETRIES || !lostRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof org.hibernate.PessimisticLockException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40")
+                            || "HYT00".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A position as a form or a JSON body names it: AGREE, DISAGREE or PASS (any case); 422 otherwise. */
+    static Position.Stance stance(String value) {
+        try {
+            return Position.Stance.valueOf(value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("position", text(DemandMessages::problem_position_unknown));
+        }
+    }
 }

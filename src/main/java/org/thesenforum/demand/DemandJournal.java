@@ -10,11 +10,13 @@ import org.thesenforum.demand.DemandViews.DemandView;
 import org.thesenforum.journal.Journal;
 import org.thesenforum.journal.Journal.EntityRef;
 import org.thesenforum.journal.Journal.Payload;
+import org.thesenforum.journal.Journal.Placement;
 
 /**
  * Writes every demand change into the journal inside the transaction that made it: the demand's JSON as an
- * anonymous reader sees it, so no entry ever tells who supported or took which position. No fragment and no
- * placement yet: the demands page renders them once it exists.
+ * anonymous reader sees it, so no entry ever tells who supported or took which position, and its card from the
+ * demands page's template, placed by the card's id ({@code d<id>}, replaced) or, for a new demand, appended to the
+ * proposals ({@code demands-proposals}). The card is the same for every reader: it carries no form.
  */
 @ApplicationScoped
 class DemandJournal {
@@ -25,18 +27,22 @@ class DemandJournal {
     private final Journal journal;
     private final DemandService demands;
     private final ObjectMapper json;
+    private final DemandCards cards;
 
-    DemandJournal(Journal journal, DemandService demands, ObjectMapper json) {
+    DemandJournal(Journal journal, DemandService demands, ObjectMapper json, DemandCards cards) {
         this.journal = journal;
         this.demands = demands;
         this.json = json;
+        this.cards = cards;
     }
 
     void demandChanged(@Observes DemandChanged change) {
         DemandView view = demands.viewFor(change.demandId(), null);
         Demand demand = Demand.findById(change.demandId());
+        Placement placement = change.change() == DemandChanged.Change.CREATED ? Placement.append("demands-proposals")
+                : Placement.replace("d" + demand.id);
         journal.append(demand.discussion.id, change.change().type(), null, new EntityRef(KIND, demand.id),
-                new Payload(write(view), null), null, null);
+                new Payload(write(view), cards.live(demand.id)), null, placement);
     }
 
     private String write(Object value) {

@@ -2,6 +2,7 @@ package org.thesenforum.demand;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,15 +71,17 @@ public class DemandMerger {
         Instant now = DemandChecks.now();
         carrySupports(source, target, now);
         carryPositions(source, target, now);
+        List<Demand> moved = List.of();
         if (source.status == Demand.Status.PINNED) {
             pins.countRevision(discussionId);
-            pins.leave(source);
+            moved = pins.leave(source);
         }
         source.status = Demand.Status.MERGED;
         source.mergedInto = target;
         source.updatedAt = now;
         audit.record(moderator.id, "DEMAND_MERGED", "demand", source.id, "into " + target.id);
         changed.fire(new DemandChanged(source.id, DemandChanged.Change.MERGED));
+        PinnedList.announceMoved(moved, source, changed);
         // The target's counts grew by what was carried over.
         changed.fire(new DemandChanged(target.id, DemandChanged.Change.SUPPORTED));
         changed.fire(new DemandChanged(target.id, DemandChanged.Change.POSITION));

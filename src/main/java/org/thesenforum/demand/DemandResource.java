@@ -1,10 +1,8 @@
 package org.thesenforum.demand;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -34,9 +32,6 @@ import org.thesenforum.web.Text;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Demands")
 public class DemandResource {
-
-    /** How often a write that lost a race against the same account's parallel write is tried again. */
-    private static final int RETRIES = 3;
 
     private final DemandService demands;
     private final DemandVotes votes;
@@ -119,7 +114,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Support the current wording (idempotent; confirms a support given on an earlier wording)")
     public DemandView support(@RestPath long id) {
-        return retried(() -> votes.support(id, currentUser.require()));
+        return DemandChecks.retried(() -> votes.support(id, currentUser.require()));
     }
 
     @DELETE
@@ -127,7 +122,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Withdraw your support (idempotent)")
     public DemandView withdrawSupport(@RestPath long id) {
-        return retried(() -> votes.withdrawSupport(id, currentUser.require()));
+        return DemandChecks.retried(() -> votes.withdrawSupport(id, currentUser.require()));
     }
 
     @PUT
@@ -143,7 +138,7 @@ public class DemandResource {
         if (stance == null) {
             throw ProblemException.invalid("position", text(DemandMessages::problem_position_unknown));
         }
-        return retried(() -> votes.vote(id, stance, r.objection(), currentUser.require()));
+        return DemandChecks.retried(() -> votes.vote(id, stance, r.objection(), currentUser.require()));
     }
 
     @DELETE
@@ -168,38 +163,6 @@ public class DemandResource {
     @Operation(summary = "Reopen voting (moderators)")
     public DemandView openVoting(@RestPath long id) {
         return votes.setVoting(id, true, currentUser.require());
-    }
-
-    /**
-     * Runs a write again when it lost a race against a parallel write of the same account (a unique constraint or a
-     * lock conflict): the next try sees the winner's row and gives the idempotent result.
-     */
-    private static DemandView retried(Supplier<DemandView> write) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (attempt >= RETRIES || !lostRace(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean lostRace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException
-                    || t instanceof org.hibernate.exception.LockAcquisitionException
-                    || t instanceof org.hibernate.PessimisticLockException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40")
-                            || "HYT00".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type,

@@ -53,7 +53,8 @@ class DemandViewer {
                     .orElse(null);
             boolean earlierOnes = mySupport != null && mySupport.wording != d.wording
                     || myPosition != null && myPosition.wording != d.wording;
-            mine = new Mine(mySupport != null, myPosition == null ? null : myPosition.stance, earlierOnes);
+            mine = new Mine(mySupport != null, myPosition == null ? null : myPosition.stance, earlierOnes,
+                    myPosition != null && myPosition.objectionOpen);
         }
         return new DemandView(d.id, d.discussion.slug, d.title, d.body, markdown.render(d.body), d.rationale,
                 d.topics.stream().map(t -> t.id).sorted().toList(),

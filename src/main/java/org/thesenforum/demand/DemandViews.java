@@ -29,9 +29,9 @@ public final class DemandViews {
 
     /**
      * The signed-in reader's own support and position; {@code onEarlierWording} when either was given on an earlier
-     * wording and waits to be confirmed or changed.
+     * wording and waits to be confirmed or changed; {@code objecting} when the reader's serious objection is open.
      */
-    public record Mine(boolean supported, Position.Stance position, boolean onEarlierWording) {
+    public record Mine(boolean supported, Position.Stance position, boolean onEarlierWording, boolean objecting) {
     }
 
     public record DemandView(long id, String discussionSlug, String title, String text, String textHtml,

@@ -21,19 +21,38 @@ class PinnedList {
         this.em = em;
     }
 
-    /** Takes a demand off the pinned list and closes the ranks up; the caller holds the list's lock. */
-    void leave(Demand demand) {
+    /**
+     * Takes a demand off the pinned list and closes the ranks up; the caller holds the list's lock. Returns the
+     * joint demands whose rank changed.
+     */
+    List<Demand> leave(Demand demand) {
         List<Demand> pinned = new ArrayList<>(Demand.listPinned(demand.discussion));
         pinned.removeIf(d -> d.id.equals(demand.id));
         demand.pinRank = null;
         demand.updatedAt = DemandChecks.now();
-        renumber(pinned);
+        return renumber(pinned);
     }
 
-    static void renumber(List<Demand> pinned) {
+    /** Gives the demands the ranks 1 to n in list order; returns those whose rank changed. */
+    static List<Demand> renumber(List<Demand> pinned) {
+        List<Demand> moved = new ArrayList<>();
         for (int i = 0; i < pinned.size(); i++) {
-            pinned.get(i).pinRank = i + 1;
+            Demand d = pinned.get(i);
+            if (d.pinRank == null || d.pinRank != i + 1) {
+                d.pinRank = i + 1;
+                moved.add(d);
+            }
         }
+        return moved;
+    }
+
+    /**
+     * Tells the live log about joint demands that changed rank because another one joined or left the list, after
+     * that demand's own change, so each card shows its new rank.
+     */
+    static void announceMoved(List<Demand> moved, Demand cause, jakarta.enterprise.event.Event<DemandChanged> changed) {
+        moved.stream().filter(d -> !d.id.equals(cause.id))
+                .forEach(d -> changed.fire(new DemandChanged(d.id, DemandChanged.Change.REORDERED)));
     }
 
     /**

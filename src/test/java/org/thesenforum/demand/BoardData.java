@@ -52,9 +52,28 @@ final class BoardData {
                         .setParameter(1, id).executeUpdate();
             }
             em.createNativeQuery("DELETE FROM demands WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM comments WHERE topic_id IN (SELECT id FROM topics WHERE discussion_id = ?1)")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM topics WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
             em.createNativeQuery("DELETE FROM journal_entries WHERE discussion_id = ?1").setParameter(1, id)
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM discussions WHERE id = ?1").setParameter(1, id).executeUpdate();
+        });
+    }
+
+    /** A thesis of a discussion made by {@link #discussion()}, numbered after the ones it has. */
+    static long topic(String slug, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Discussion d = Discussion.findBySlug(slug).orElseThrow();
+            Topic t = new Topic();
+            t.discussion = d;
+            t.kind = org.thesenforum.discussion.TopicKind.THESIS;
+            t.number = (int) Topic.count("discussion", d) + 1;
+            t.position = t.number;
+            t.title = title;
+            t.body = "Text der These.";
+            t.persist();
+            return t.id;
         });
     }
 

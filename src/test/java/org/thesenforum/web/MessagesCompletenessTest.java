@@ -32,6 +32,7 @@ import org.thesenforum.account.AccountMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
+import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 
@@ -44,6 +45,7 @@ class MessagesCompletenessTest {
             "acct", AccountMessages.class,
             "cmt", CommentMessages.class,
             "dem", DemandMessages.class,
+            "dpage", DemandPageMessages.class,
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class,
             "board", BoardMessages.class);
@@ -74,7 +76,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "board" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)

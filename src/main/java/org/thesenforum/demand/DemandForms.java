@@ -1,0 +1,154 @@
+package org.thesenforum.demand;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.thesenforum.account.CurrentUser;
+import org.thesenforum.demand.DemandForm.Kind;
+import org.thesenforum.web.Inputs;
+import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
+import org.thesenforum.web.Text;
+
+/**
+ * The experts' forms of the demands page, for browsers with and without JavaScript: propose, change the wording,
+ * support, take a position, withdraw an objection, add a dissent note. Success returns to the demand on the page; a
+ * refusal the reader can fix shows the page again with the message next to the form and the typed text in it.
+ */
+@Path("/")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_HTML)
+public class DemandForms {
+
+    private final DemandService demands;
+    private final DemandVotes votes;
+    private final DemandBoard board;
+    private final DemandPages pages;
+    private final CurrentUser currentUser;
+    private final ReaderLanguage reader;
+
+    DemandForms(DemandService demands, DemandVotes votes, DemandBoard board, DemandPages pages,
+            CurrentUser currentUser, ReaderLanguage reader) {
+        this.demands = demands;
+        this.votes = votes;
+        this.board = board;
+        this.pages = pages;
+        this.currentUser = currentUser;
+        this.reader = reader;
+    }
+
+    @POST
+    @Path("discussions/{slug}/demands")
+    @RolesAllowed("EXPERT")
+    public Response propose(@RestPath String slug, @RestForm String title, @RestForm String text,
+            @RestForm String rationale, @RestForm List<String> topicIds, @RestForm String originCommentId) {
+        List<Long> topics = new ArrayList<>();
+        for (String id : topicIds == null ? List.<String>of() : topicIds) {
+            Long topic = number("topicIds", id);
+            if (topic != null) {
+                topics.add(topic);
+            }
+        }
+        Long origin = number("originCommentId", originCommentId);
+        DemandForm form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null);
+        try {
+            long id = demands.propose(slug, new DemandService.NewDemand(title, text, rationale, topics, origin),
+                    currentUser.require()).id();
+            return toDemand(slug, id);
+        } catch (ProblemException e) {
+            return refusedOrThrow(slug, form, e);
+        }
+    }
+
+    @POST
+    @Path("demands/{id}/edit")
+    @RolesAllowed("EXPERT")
+    public Response edit(@RestPath long id, @RestForm String title, @RestForm String text,
+            @RestForm String rationale, @RestForm String note) {
+        DemandForm form = new DemandForm(Kind.EDIT, id, title, text, rationale, List.of(), null, note, null);
+        return handle(id, form, () -> demands.edit(id, new DemandService.DemandEdit(title, text,
+                rationale == null ? "" : rationale, null, note), currentUser.require()));
+    }
+
+    /** {@code support=on} supports (or confirms on the current wording), {@code off} withdraws. */
+    @POST
+    @Path("demands/{id}/support")
+    @RolesAllowed("EXPERT")
+    public Response support(@RestPath long id, @RestForm String support) {
+        boolean withdraw = "off".equals(support);
+        return handle(id, DemandForm.refused(Kind.SUPPORT, id, null, null), () -> DemandChecks.retried(
+                () -> withdraw ? votes.withdrawSupport(id, currentUser.require())
+                        : votes.support(id, currentUser.require())));
+    }
+
+    @POST
+    @Path("demands/{id}/vote")
+    @RolesAllowed("EXPERT")
+    public Response vote(@RestPath long id, @RestForm String position, @RestForm String objection) {
+        String typed = objection == null || objection.isBlank() ? null : objection;
+        return handle(id, DemandForm.refused(Kind.VOTE, id, objection, null), () -> {
+            Position.Stance stance = DemandChecks.stance(position);
+            return DemandChecks.retried(() -> votes.vote(id, stance, typed, currentUser.require()));
+        });
+    }
+
+    @POST
+    @Path("demands/{id}/objection/withdraw")
+    @RolesAllowed("EXPERT")
+    public Response withdrawObjection(@RestPath long id) {
+        return handle(id, DemandForm.refused(Kind.OBJECTION, id, null, null),
+                () -> votes.withdrawObjection(id, currentUser.require()));
+    }
+
+    @POST
+    @Path("demands/{id}/dissents")
+    @RolesAllowed("EXPERT")
+    public Response dissent(@RestPath long id, @RestForm String text) {
+        return handle(id, DemandForm.refused(Kind.DISSENT, id, text, null), () -> {
+            board.dissent(id, text, currentUser.require());
+            return null;
+        });
+    }
+
+    /** Runs a form's action on demand {@code id}; back to the demand, or the page with the refusal. */
+    private Response handle(long id, DemandForm form, Supplier<Object> action) {
+        String slug = DemandChecks.require(id).discussion.slug;
+        try {
+            action.get();
+            return toDemand(slug, id);
+        } catch (ProblemException e) {
+            return refusedOrThrow(slug, form, e);
+        }
+    }
+
+    private Response refusedOrThrow(String slug, DemandForm form, ProblemException e) {
+        if (e.status() != 400 && e.status() != 403 && e.status() != 409 && e.status() != 422 && e.status() != 429) {
+            throw e;
+        }
+        DemandForm refused = new DemandForm(form.kind(), form.demandId(), form.title(), form.text(),
+                form.rationale(), form.topicIds(), form.originCommentId(), form.extra(), e.message(reader.locale()));
+        return pages.refused(slug, refused, e);
+    }
+
+    static Response toDemand(String slug, long id) {
+        return Response.seeOther(URI.create("/discussions/" + slug + "/demands#d" + id)).build();
+    }
+
+    private static Long number(String field, String value) {
+        String shown = value == null ? "" : value.strip();
+        return Inputs.optionalNumber(field, value, 1, Long.MAX_VALUE, null,
+                Text.of(DemandPageMessages.class, m -> m.problem_number(shown)));
+    }
+}

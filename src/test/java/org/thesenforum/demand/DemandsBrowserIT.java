@@ -1,0 +1,116 @@
+package org.thesenforum.demand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.ForumBrowser;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The demands page in two headless Chromium browsers: a moderator pins and reorders with the page's buttons, a
+ * second person watching the same page sees the joint demands move to the top without reloading. Runs in
+ * {@code mvn verify} only.
+ */
+@QuarkusTest
+class DemandsBrowserIT {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final List<ForumBrowser> browsers = new ArrayList<>();
+    private String slug;
+    private String page;
+
+    @BeforeAll
+    static void requireBrowser() {
+        ForumBrowser.requireChromium();
+    }
+
+    @BeforeEach
+    void freshDiscussion() {
+        slug = BoardData.discussion();
+        page = "/discussions/" + slug + "/demands";
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ForumBrowser::close);
+        BoardData.drop(slug);
+    }
+
+    private ForumBrowser open(Fixtures.User user) {
+        ForumBrowser browser = new ForumBrowser(base.toString());
+        browsers.add(browser);
+        browser.signIn(user, page);
+        browser.awaitState("live");
+        return browser;
+    }
+
+    /** The titles of the joint demands as the page shows them, top to bottom. */
+    private static List<String> pinned(ForumBrowser browser) {
+        return browser.elements(By.cssSelector("#demands-pinned > li .demand-title")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static void press(ForumBrowser browser, long demand, String formAction, String buttonClass) {
+        browser.awaitElement(By.cssSelector("#d" + demand + " form[action='/demands/" + demand + "/" + formAction
+                + "'] button." + buttonClass)).click();
+        browser.wait.until(d -> d.getCurrentUrl().endsWith("#d" + demand));
+    }
+
+    @Test
+    void aModeratorPinsAndReordersAndTheOtherBrowserSeesThemMoveToTheTopLive() {
+        long topic = BoardData.topic(slug, "Quartiere stärken");
+        long raum = BoardData.onTopic(topic, Fixtures.expert(), "Räume für Begegnung", false);
+        long personal = BoardData.onTopic(topic, Fixtures.expert(), "Feste Ansprechpersonen", false);
+        BoardData.onTopic(topic, Fixtures.expert(), "Sprachcafés fördern", false);
+        ForumBrowser moderator = open(Fixtures.moderator());
+        ForumBrowser expert = open(Fixtures.expert());
+        expert.script("window.testMarker = true");
+        assertEquals(List.of(), pinned(expert));
+
+        press(moderator, raum, "pin", "pin-submit");
+        press(moderator, personal, "pin", "pin-submit");
+        expert.wait.until(d -> pinned(expert).equals(List.of("Räume für Begegnung", "Feste Ansprechpersonen")));
+
+        press(moderator, personal, "move", "move-up");
+        expert.wait.until(d -> pinned(expert).equals(List.of("Feste Ansprechpersonen", "Räume für Begegnung")));
+        assertTrue(expert.text(By.cssSelector("#d" + personal + " .demand-status")).contains("Nr. 1"));
+        assertTrue(expert.elements(By.cssSelector("#demands-proposals #d" + raum)).isEmpty(),
+                "a joint demand is no longer listed among the proposals");
+        assertEquals(Boolean.TRUE, expert.script("return window.testMarker === true"),
+                "the page followed without a reload");
+        // The expert's own forms still work on the refreshed board.
+        expert.awaitElement(By.cssSelector("#d" + personal + " .support-form button")).click();
+        expert.wait.until(d -> d.getCurrentUrl().endsWith("#d" + personal));
+        assertEquals(List.of(expert.text(By.cssSelector("#d" + personal + " .supported"))),
+                List.of("Sie unterstützen diese Forderung."));
+    }
+
+    @Test
+    void aCardTheReaderIsTypingInWaitsUntilTheyLeaveIt() {
+        long topic = BoardData.topic(slug, "Quartiere stärken");
+        long demand = BoardData.onTopic(topic, Fixtures.expert(), "Räume für Begegnung", false);
+        ForumBrowser expert = open(Fixtures.expert());
+        WebElement objection = expert.awaitElement(By.id("d" + demand + "-objection"));
+        objection.sendKeys("die Räume abends offen sind");
+
+        Fixtures.moderator().as().post("/api/demands/" + demand + "/voting/close").then().statusCode(200);
+        expert.awaitElement(By.cssSelector("#d" + demand + " .live-updated"));
+        assertEquals("die Räume abends offen sind", expert.byId("d" + demand + "-objection").getDomProperty("value"),
+                "typed text is never swapped away");
+    }
+}
