@@ -1,29 +1,37 @@
 package org.thesenforum.comment;
 
 import java.util.List;
+import java.util.Map;
 
+import org.thesenforum.comment.CommentAddon.Snippets;
 import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 
 /**
- * What the topic page shows: the topic, its thread (only comments on {@code filter} when set), the form that is open
- * under a comment (asked for by a link, or refused) and the reader's rights.
+ * What the topic page shows: the topic, its thread (only comments on {@code filter} when set), what the features above
+ * add to its comments ({@link CommentAddon}, by comment id), the form that is open under a comment (asked for by a
+ * link, or refused) and the reader's rights.
  *
  * <p>The reply, edit, delete and hide forms exist once per page. Each stands under the comment named by
  * {@code form} when the reader may use it there, and otherwise waits hidden at the end of the thread, from where the
  * page script moves it under the comment whose control was chosen.
  */
-public record TopicPage(TopicView topic, List<ThreadItem> thread, QuestionView filter, CommentForm form,
-        boolean signedIn, boolean moderator, boolean live) {
+public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
+        CommentForm form, boolean signedIn, boolean moderator, boolean live) {
 
     /**
      * The context for rendering one comment on its own for the live stream: for every member of an audience
      * alike, so without a CSRF token (the page's script fills in its own); the author's controls are in it and
      * shown by the page to the author only.
      */
-    public static TopicPage forLiveFragment(TopicView topic, boolean moderator) {
-        return new TopicPage(topic, List.of(), null, CommentForm.NONE, true, moderator, true);
+    public static TopicPage forLiveFragment(TopicView topic, Map<Long, Snippets> addons, boolean moderator) {
+        return new TopicPage(topic, List.of(), addons, null, CommentForm.NONE, true, moderator, true);
+    }
+
+    /** What the features above add to this comment (nothing when they add nothing). */
+    public Snippets addonsOf(long commentId) {
+        return addons.getOrDefault(commentId, Snippets.NONE);
     }
 
     public boolean canPost() {

@@ -39,14 +39,16 @@ public class TopicPages {
     private final CommentService comments;
     private final CurrentUser currentUser;
     private final List<TopicSection> sections;
+    private final CommentAddons addons;
     private final ReaderLanguage language;
 
     TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
-            @All List<TopicSection> sections, ReaderLanguage language) {
+            @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
         this.sections = sections;
+        this.addons = addons;
         this.language = language;
     }
 
@@ -107,6 +109,8 @@ public class TopicPages {
         Account reader = currentUser.account().orElse(null);
         List<CommentView> tree = comments.thread(topicId, filter == null ? null : filter.id(), reader);
         List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);
-        return new TopicPage(topic, thread, filter, form, reader != null, currentUser.isModerator(), false);
+        // What the features above add to the comments: asked once for the whole thread, not per comment.
+        Map<Long, CommentAddon.Snippets> added = addons.render(topic, tree, language.locale());
+        return new TopicPage(topic, thread, added, filter, form, reader != null, currentUser.isModerator(), false);
     }
 }

@@ -179,4 +179,18 @@ public interface DemandMessages {
 
     @Message
     String problem_topic_filter();
+
+    // Comments on a topic page: the control to propose one as a demand, and the demands that grew out of it
+
+    @Message
+    String comment_propose();
+
+    @Message
+    String comment_demands_label();
+
+    @Message
+    String comment_demand();
+
+    @Message
+    String comment_demand_merged(String title);
 }

@@ -1,0 +1,92 @@
+package org.thesenforum.demand;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.thesenforum.comment.CommentAddon;
+import org.thesenforum.comment.CommentView;
+import org.thesenforum.discussion.DiscussionViews.TopicView;
+
+/**
+ * What demands add to the comments on a topic page (through comment's {@link CommentAddon} outlet): the control to
+ * propose a comment as a demand, and under a comment the demands that grew out of it, unless rejected.
+ */
+@ApplicationScoped
+class DemandCommentAddon implements CommentAddon {
+
+    private final Template actions;
+    private final Template notes;
+
+    DemandCommentAddon(@Location("DemandCommentAddon/actions") Template actions,
+            @Location("DemandCommentAddon/notes") Template notes) {
+        this.actions = actions;
+        this.notes = notes;
+    }
+
+    /**
+     * A demand that grew out of a comment, as the comment names it: {@code id} and {@code title} are those of the
+     * demand it was merged into when it was, and {@code proposedAs} then its own title (null otherwise).
+     */
+    record Note(long id, String title, String proposedAs) {
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Snippets> render(TopicView topic, List<CommentView> comments, Locale locale) {
+        Map<Long, List<Note>> grown = grownOutOf(topic.id());
+        Map<Long, Snippets> snippets = new HashMap<>();
+        for (CommentView c : comments) {
+            String propose = c.visible() && !c.hidden() && !c.deleted()
+                    ? actions.data("slug", topic.discussionSlug()).data("commentId", c.id()).setLocale(locale).render()
+                            .strip()
+                    : "";
+            List<Note> its = grown.get(c.id());
+            String shown = its == null ? ""
+                    : notes.data("slug", topic.discussionSlug()).data("notes", its).setLocale(locale).render().strip();
+            if (!propose.isEmpty() || !shown.isEmpty()) {
+                snippets.put(c.id(), new Snippets(propose, shown));
+            }
+        }
+        return snippets;
+    }
+
+    /**
+     * The demands that grew out of the topic's comments, by comment id, oldest first: one query for the whole topic,
+     * however many comments the page shows. Rejected ones are left out, and so are merged ones whose target was
+     * rejected later.
+     */
+    private static Map<Long, List<Note>> grownOutOf(long topicId) {
+        List<Object[]> rows = Demand.getEntityManager().createQuery(
+                "select d.originComment.id, d.id, d.title, d.status, m.id, m.title, m.status from Demand d "
+                        + "left join d.mergedInto m where d.originComment.topic.id = ?1 and d.status <> ?2 "
+                        + "order by d.createdAt, d.id", Object[].class)
+                .setParameter(1, topicId).setParameter(2, Demand.Status.REJECTED).getResultList();
+        Map<Long, List<Note>> grown = new HashMap<>();
+        for (Object[] row : rows) {
+            Note note = note(row);
+            if (note != null) {
+                grown.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(note);
+            }
+        }
+        return grown;
+    }
+
+    /** The note for one row, or null when the demand it leads to was rejected. */
+    private static Note note(Object[] row) {
+        long id = (Long) row[1];
+        String title = (String) row[2];
+        Long targetId = (Long) row[4];
+        if (row[3] != Demand.Status.MERGED || targetId == null) {
+            return new Note(id, title, null);
+        }
+        return row[6] == Demand.Status.REJECTED ? null : new Note(targetId, (String) row[5], title);
+    }
+}
