@@ -27,17 +27,27 @@ public record DemandPaper(String discussionTitle, String discussionSlug, LocalDa
 
         /** Counts what was given on {@code d}'s current wording; an open serious objection there keeps it open. */
         static Tally of(Demand d) {
-            long agree = count(d, Position.Stance.AGREE);
-            long disagree = count(d, Position.Stance.DISAGREE);
-            long pass = count(d, Position.Stance.PASS);
-            boolean objection = Position.count("demand = ?1 and wording = ?2 and objectionOpen = true", d,
-                    d.wording) > 0;
-            return new Tally(Support.count("demand = ?1 and wording = ?2", d, d.wording), agree, disagree, pass,
-                    Consensus.of(agree, disagree, pass, objection));
+            return of(Support.list("demand", d), Position.list("demand", d), d.wording);
         }
 
-        private static long count(Demand d, Position.Stance stance) {
-            return Position.count("demand = ?1 and wording = ?2 and stance = ?3", d, d.wording, stance);
+        /**
+         * The one way demands are counted, for the API, the pages and the paper alike: the supports and positions
+         * given on {@code wording}; an open serious objection on it keeps the indicator open.
+         */
+        static Tally of(List<Support> supports, List<Position> positions, int wording) {
+            long[] stances = new long[Position.Stance.values().length];
+            boolean objection = false;
+            for (Position p : positions) {
+                if (p.wording == wording) {
+                    stances[p.stance.ordinal()]++;
+                    objection |= p.objectionOpen;
+                }
+            }
+            long supportCount = supports.stream().filter(x -> x.wording == wording).count();
+            long agree = stances[Position.Stance.AGREE.ordinal()];
+            long disagree = stances[Position.Stance.DISAGREE.ordinal()];
+            long pass = stances[Position.Stance.PASS.ordinal()];
+            return new Tally(supportCount, agree, disagree, pass, Consensus.of(agree, disagree, pass, objection));
         }
     }
 

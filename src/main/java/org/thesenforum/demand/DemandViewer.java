@@ -29,21 +29,17 @@ class DemandViewer {
     DemandView view(Demand d, Account reader) {
         List<Support> supports = Support.list("demand", d);
         List<Position> positions = Position.list("demand", d);
-        long supportCount = supports.stream().filter(s -> s.wording == d.wording).count();
-        long earlierSupports = supports.size() - supportCount;
-        long[] current = new long[3];
+        DemandPaper.Tally tally = DemandPaper.Tally.of(supports, positions, d.wording);
+        long earlierSupports = supports.size() - tally.supports();
         long[] earlier = new long[3];
-        boolean openObjection = false;
         List<ObjectionView> objections = new ArrayList<>();
         for (Position p : positions) {
-            boolean onCurrent = p.wording == d.wording;
-            (onCurrent ? current : earlier)[p.stance.ordinal()]++;
-            if (onCurrent && p.objectionOpen) {
-                openObjection = true;
+            if (p.wording != d.wording) {
+                earlier[p.stance.ordinal()]++;
+            } else if (p.objectionOpen) {
                 objections.add(new ObjectionView(author(p.account), p.objection, p.wording));
             }
         }
-        Consensus consensus = Consensus.of(current[0], current[1], current[2], openObjection);
         List<DissentView> dissents = Dissent.listByDemand(d).stream()
                 .map(x -> new DissentView(author(x.author), x.text, x.createdAt)).toList();
         Mine mine = null;
@@ -59,7 +55,7 @@ class DemandViewer {
         return new DemandView(d.id, d.discussion.slug, d.title, d.body, markdown.render(d.body), d.rationale,
                 d.topics.stream().map(t -> t.id).sorted().toList(),
                 d.originComment == null ? null : d.originComment.id, author(d.author), d.status, d.pinRank,
-                supportCount, new Votes(current[0], current[1], current[2]), consensus,
+                tally.supports(), new Votes(tally.agree(), tally.disagree(), tally.pass()), tally.consensus(),
                 new Earlier(earlierSupports, earlier[0], earlier[1], earlier[2]), d.wording, d.votingClosedAt,
                 d.mergedInto == null ? null : d.mergedInto.id, objections, dissents, mine, d.createdAt, d.updatedAt);
     }

@@ -101,6 +101,27 @@ class DemandsBrowserIT {
     }
 
     @Test
+    void aTopicPageShowsItsDemandsAndTheCommentTheyGrewOutOfLive() {
+        long topic = BoardData.topic(slug, "Quartiere stärken");
+        long comment = Fixtures.comment(topic, Fixtures.expert(), "Wir brauchen Räume.", null);
+        ForumBrowser expert = new ForumBrowser(base.toString());
+        browsers.add(expert);
+        expert.signIn(Fixtures.expert(), "/topics/" + topic);
+        expert.awaitState("live");
+        expert.script("window.testMarker = true");
+
+        long id = Fixtures.expert().as().body(java.util.Map.of("title", "Räume für Begegnung", "text", "Offen.",
+                "topicIds", List.of(topic), "originCommentId", comment))
+                .post("/api/discussions/" + slug + "/demands").then().statusCode(201).extract().jsonPath().getLong("id");
+        expert.awaitElement(By.cssSelector("#topic-sections #topic-demand-" + id));
+        expert.awaitElement(By.cssSelector("#c" + comment + "-notes a[href$='#d" + id + "']"));
+        Fixtures.moderator().as().body(java.util.Map.of()).put("/api/demands/" + id + "/pin").then().statusCode(200);
+        expert.wait.until(d -> d.findElement(By.cssSelector("#topic-demand-" + id + " .demand-status")).getText()
+                .contains("Nr. 1"));
+        assertEquals(Boolean.TRUE, expert.script("return window.testMarker === true"), "without a reload");
+    }
+
+    @Test
     void aCardTheReaderIsTypingInWaitsUntilTheyLeaveIt() {
         long topic = BoardData.topic(slug, "Quartiere stärken");
         long demand = BoardData.onTopic(topic, Fixtures.expert(), "Räume für Begegnung", false);

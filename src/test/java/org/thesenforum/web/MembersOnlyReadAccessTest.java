@@ -45,7 +45,10 @@ class MembersOnlyReadAccessTest {
     void anonymousApiReadsAre401Problems() {
         long topic = Fixtures.thesis(1);
         for (String path : new String[] { "/api/discussions", "/api/discussions/" + Fixtures.SLUG,
-                "/api/topics/" + topic, "/api/topics/" + topic + "/comments" }) {
+                "/api/topics/" + topic, "/api/topics/" + topic + "/comments",
+                "/api/discussions/" + Fixtures.SLUG + "/demands", "/api/discussions/" + Fixtures.SLUG + "/pinned",
+                "/api/discussions/" + Fixtures.SLUG + "/demands/export?format=csv", "/api/demands/1",
+                "/api/demands/1/versions" }) {
             given().get(path).then().statusCode(401).contentType(PROBLEM)
                     .header("WWW-Authenticate", startsWith("Basic"))
                     .body("status", equalTo(401)).body("detail", containsString("Mitglieder"));
@@ -58,6 +61,8 @@ class MembersOnlyReadAccessTest {
                 .header("Location", containsString("/login?next=%2F"));
         given().redirects().follow(false).get("/discussions/" + Fixtures.SLUG).then().statusCode(303)
                 .header("Location", containsString("/login?next=%2Fdiscussions%2F" + Fixtures.SLUG));
+        given().redirects().follow(false).get("/discussions/" + Fixtures.SLUG + "/demands").then().statusCode(303)
+                .header("Location", containsString("/login?next=%2Fdiscussions%2F" + Fixtures.SLUG + "%2Fdemands"));
     }
 
     @Test

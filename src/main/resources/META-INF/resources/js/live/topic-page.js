@@ -19,6 +19,29 @@ export function createTopicPage(topicId, data, announcer, session, status) {
       showCount((await response.json()).commentCount);
     }
   });
+  // What other features add to the page (docs/architecture.md, outlets): the blocks between the topic and its
+  // thread and the notes under comments, fetched again once for a burst of their frames.
+  const refreshOutlets = debounced(async () => {
+    const response = await fetch(location.pathname + location.search, {
+      headers: { Accept: 'text/html' }, cache: 'no-store',
+    });
+    if (!response.ok) {
+      return;
+    }
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const sections = document.getElementById('topic-sections');
+    const freshSections = doc.getElementById('topic-sections');
+    if (sections && freshSections && sections.innerHTML !== freshSections.innerHTML
+        && !sections.contains(document.activeElement)) {
+      sections.replaceWith(document.importNode(freshSections, true));
+    }
+    for (const fresh of doc.querySelectorAll('.comment-notes[id]')) {
+      const notes = document.getElementById(fresh.id);
+      if (notes && notes.innerHTML !== fresh.innerHTML) {
+        notes.innerHTML = fresh.innerHTML;
+      }
+    }
+  });
   const fragments = createFragments({
     prepare,
     accept,
@@ -36,6 +59,10 @@ export function createTopicPage(topicId, data, announcer, session, status) {
     /** Applies a frame of this topic; false when the page no longer matches the log. */
     apply(frame) {
       if (frame.topicId !== topicId || !thread) {
+        if (!/^(comment|topic)\./.test(String(frame.type))) {
+          // Another feature's change (a demand): its blocks on this page come from the server's outlets.
+          refreshOutlets();
+        }
         return true;
       }
       const fits = fragments.apply(frame, placeOf(frame));
