@@ -59,10 +59,15 @@ class DemandsBrowserIT {
         return browser;
     }
 
-    /** The titles of the joint demands as the page shows them, top to bottom. */
+    /** The titles of the joint demands as the page shows them, top to bottom (read at once: the board is live). */
     private static List<String> pinned(ForumBrowser browser) {
-        return browser.elements(By.cssSelector("#demands-pinned > li .demand-title")).stream()
-                .map(WebElement::getText).toList();
+        return textsOf(browser, "#demands-pinned > li .demand-title");
+    }
+
+    private static List<String> textsOf(ForumBrowser browser, String selector) {
+        Object texts = browser.script("return [...document.querySelectorAll(arguments[0])]"
+                + ".map((e) => e.textContent.trim())", selector);
+        return ((List<?>) texts).stream().map(String::valueOf).toList();
     }
 
     private static void press(ForumBrowser browser, long demand, String formAction, String buttonClass) {
@@ -88,7 +93,7 @@ class DemandsBrowserIT {
 
         press(moderator, personal, "move", "move-up");
         expert.wait.until(d -> pinned(expert).equals(List.of("Feste Ansprechpersonen", "Räume für Begegnung")));
-        assertTrue(expert.text(By.cssSelector("#d" + personal + " .demand-status")).contains("Nr. 1"));
+        assertTrue(textsOf(expert, "#d" + personal + " .demand-status").toString().contains("Nr. 1"));
         assertTrue(expert.elements(By.cssSelector("#demands-proposals #d" + raum)).isEmpty(),
                 "a joint demand is no longer listed among the proposals");
         assertEquals(Boolean.TRUE, expert.script("return window.testMarker === true"),
@@ -116,8 +121,7 @@ class DemandsBrowserIT {
         expert.awaitElement(By.cssSelector("#topic-sections #topic-demand-" + id));
         expert.awaitElement(By.cssSelector("#c" + comment + "-notes a[href$='#d" + id + "']"));
         Fixtures.moderator().as().body(java.util.Map.of()).put("/api/demands/" + id + "/pin").then().statusCode(200);
-        expert.wait.until(d -> d.findElement(By.cssSelector("#topic-demand-" + id + " .demand-status")).getText()
-                .contains("Nr. 1"));
+        expert.wait.until(d -> textsOf(expert, "#topic-demand-" + id + " .demand-status").toString().contains("Nr. 1"));
         assertEquals(Boolean.TRUE, expert.script("return window.testMarker === true"), "without a reload");
     }
 
