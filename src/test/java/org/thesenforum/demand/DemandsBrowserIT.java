@@ -126,6 +126,38 @@ class DemandsBrowserIT {
     }
 
     @Test
+    void aProposalTypedWhileTheSessionEndsIsKeptAndSentAfterSigningInAgain() {
+        long topic = BoardData.topic(slug, "Quartiere stärken");
+        Fixtures.User expert = Fixtures.expert();
+        ForumBrowser browser = open(expert);
+        browser.field("Titel (höchstens 200 Zeichen)").sendKeys("Feste Ansprechpersonen");
+        browser.field("Wortlaut").sendKeys("Jedes Quartier bekommt feste Ansprechpersonen.");
+        browser.awaitElement(By.cssSelector("input[name='topicIds'][value='" + topic + "']")).click();
+        // What a role change does: every session of the account ends.
+        Fixtures.admin().as().body(java.util.Map.of("role", "MODERATOR")).put("/api/accounts/" + expert.id() + "/role")
+                .then().statusCode(200);
+
+        browser.button("Vorschlagen").click();
+        WebElement notice = browser.awaitElement(By.id("session-notice"));
+        assertTrue(notice.getText().startsWith("Ihre Sitzung wurde beendet."), notice.getText());
+        assertEquals(0, BoardData.demandCount(slug), "nothing was sent without a session");
+
+        browser.link("Erneut anmelden").click();
+        browser.fillLogin(expert);
+        browser.wait.until(d -> d.getCurrentUrl().endsWith(page));
+        browser.awaitElement(By.cssSelector("#vorschlag .draft-note"));
+        assertEquals("Jedes Quartier bekommt feste Ansprechpersonen.",
+                browser.byId("propose-text").getDomProperty("value"));
+        assertEquals(Boolean.TRUE, browser.script("return document.querySelector(\"input[name='topicIds'][value='"
+                + topic + "']\").checked"), "the ticked topic is ticked again");
+
+        browser.button("Vorschlagen").click();
+        browser.wait.until(d -> d.getCurrentUrl().matches(".*#d\\d+$"));
+        assertEquals(1, BoardData.demandCount(slug));
+        browser.wait.until(d -> browser.draftKeys().isEmpty());
+    }
+
+    @Test
     void aCardTheReaderIsTypingInWaitsUntilTheyLeaveIt() {
         long topic = BoardData.topic(slug, "Quartiere stärken");
         long demand = BoardData.onTopic(topic, Fixtures.expert(), "Räume für Begegnung", false);
