@@ -21,6 +21,13 @@ export function createOverviewPage(announcer) {
         highlight(card);
       }
     }
+    // Blocks other features add to the overview (docs/architecture.md, outlets) that follow the stream.
+    for (const fresh of doc.querySelectorAll('[data-live-refresh][id]')) {
+      const block = document.getElementById(fresh.id);
+      if (block && block.innerHTML !== fresh.innerHTML && !block.contains(document.activeElement)) {
+        block.replaceWith(document.importNode(fresh, true));
+      }
+    }
     const total = document.getElementById('discussion-count');
     const freshTotal = doc.getElementById('discussion-count');
     if (total && freshTotal) {
