@@ -138,10 +138,10 @@ public class DemandBoard {
         }
         List<Demand> sorted = new ArrayList<>(pinned);
         sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id), order.indexOf(b.id)));
-        PinnedList.renumber(sorted);
+        List<Demand> moved = PinnedList.renumber(sorted);
         audit.record(moderator.id, "DEMAND_PINS_REORDERED", "discussion", discussion.id, order.toString());
-        // One entry per joint demand, each with its new rank, in the new order.
-        sorted.forEach(d -> changed.fire(new DemandChanged(d.id, DemandChanged.Change.REORDERED)));
+        // One entry per joint demand whose rank changed, with its new rank, in the new order.
+        moved.forEach(d -> changed.fire(new DemandChanged(d.id, DemandChanged.Change.REORDERED)));
         return new PinnedOrder(List.copyOf(order), next);
     }
 

@@ -2,7 +2,6 @@ package org.thesenforum.demand;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.qute.Location;
@@ -15,8 +14,7 @@ import org.thesenforum.demand.DemandPage.Card;
 import org.thesenforum.demand.DemandPage.Origin;
 import org.thesenforum.demand.DemandPage.Target;
 import org.thesenforum.demand.DemandViews.DemandView;
-import org.thesenforum.discussion.DiscussionService;
-import org.thesenforum.discussion.DiscussionViews.DiscussionView;
+import org.thesenforum.discussion.Topic;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.web.Languages;
 
@@ -28,12 +26,10 @@ import org.thesenforum.web.Languages;
 class DemandCards {
 
     private final DemandService demands;
-    private final DiscussionService discussions;
     private final Template card;
 
-    DemandCards(DemandService demands, DiscussionService discussions, @Location("tags/demandCard") Template card) {
+    DemandCards(DemandService demands, @Location("tags/demandCard") Template card) {
         this.demands = demands;
-        this.discussions = discussions;
         this.card = card;
     }
 
@@ -63,12 +59,18 @@ class DemandCards {
      * reader), rendered once for every reader in the forum's default language.
      */
     String live(long demandId) {
+        Demand demand = DemandChecks.require(demandId);
         DemandView view = demands.viewFor(demandId, null);
-        DiscussionView discussion = discussions.discussion(view.discussionSlug());
-        Map<Long, TopicSummary> topics = discussion.topics().stream()
-                .collect(Collectors.toMap(TopicSummary::id, Function.identity()));
+        // Only the labels of the linked topics are shown: no activity figures, which would count every comment.
+        Map<Long, TopicSummary> topics = demand.topics.stream().collect(Collectors.toMap(t -> t.id,
+                t -> new TopicSummary(t.id, t.kind, t.number, t.label(), t.title, t.locked, 0, null)));
+        if (demand.originComment != null) {
+            Topic origin = demand.originComment.topic;
+            topics.putIfAbsent(origin.id, new TopicSummary(origin.id, origin.kind, origin.number, origin.label(),
+                    origin.title, origin.locked, 0, null));
+        }
         return card.data("card", card(view, topics, null, false, List.of()))
-                .data("page", DemandPage.live(discussion.slug(), discussion.title()))
+                .data("page", DemandPage.live(demand.discussion.slug, demand.discussion.title))
                 .setLocale(Languages.DEFAULT).render();
     }
 }

@@ -48,7 +48,8 @@ class DemandCommentAddon implements CommentAddon {
                     ? actions.data("slug", topic.discussionSlug()).data("commentId", c.id()).setLocale(locale).render()
                             .strip()
                     : "";
-            List<Note> its = grown.get(c.id());
+            // A hidden or deleted comment names no demand, as a demand's card names no hidden or deleted origin.
+            List<Note> its = c.visible() && !c.hidden() && !c.deleted() ? grown.get(c.id()) : null;
             String shown = its == null ? ""
                     : notes.data("slug", topic.discussionSlug()).data("notes", its).setLocale(locale).render().strip();
             if (!propose.isEmpty() || !shown.isEmpty()) {

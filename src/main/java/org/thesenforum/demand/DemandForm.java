@@ -22,6 +22,11 @@ public record DemandForm(Kind kind, Long demandId, String title, String text, St
         return new DemandForm(kind, demandId, null, null, null, List.of(), null, typed, error);
     }
 
+    /** The form's kind as its name, for the templates. */
+    public String kindName() {
+        return kind.name();
+    }
+
     public boolean isPropose() {
         return kind == Kind.PROPOSE;
     }
@@ -38,6 +43,13 @@ public record DemandForm(Kind kind, Long demandId, String title, String text, St
 
     public boolean hasError() {
         return error != null;
+    }
+
+    /** Everything typed into the refused form, one field after the other: shown when the form itself is not. */
+    public String keptText() {
+        String kept = java.util.stream.Stream.of(title, text, rationale, extra)
+                .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("\n\n"));
+        return kept.isEmpty() ? null : kept;
     }
 
     /** Whether the proposal form ticks topic {@code id}. */

@@ -55,15 +55,16 @@ public class DemandForms {
     public Response propose(@RestPath String slug, @RestForm String title, @RestForm String text,
             @RestForm String rationale, @RestForm List<String> topicIds, @RestForm String originCommentId) {
         List<Long> topics = new ArrayList<>();
-        for (String id : topicIds == null ? List.<String>of() : topicIds) {
-            Long topic = number("topicIds", id);
-            if (topic != null) {
-                topics.add(topic);
-            }
-        }
-        Long origin = number("originCommentId", originCommentId);
-        DemandForm form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null);
+        DemandForm form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, null, null, null);
         try {
+            for (String id : topicIds == null ? List.<String>of() : topicIds) {
+                Long topic = number("topicIds", id);
+                if (topic != null) {
+                    topics.add(topic);
+                }
+            }
+            Long origin = number("originCommentId", originCommentId);
+            form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null);
             long id = demands.propose(slug, new DemandService.NewDemand(title, text, rationale, topics, origin),
                     currentUser.require()).id();
             return toDemand(slug, id);
@@ -97,7 +98,9 @@ public class DemandForms {
     @Path("demands/{id}/vote")
     @RolesAllowed("EXPERT")
     public Response vote(@RestPath long id, @RestForm String position, @RestForm String objection) {
-        String typed = objection == null || objection.isBlank() ? null : objection;
+        // The objection is one sentence ("tragbar, wenn …"); a line break typed into its box on a phone is a space.
+        String typed = objection == null || objection.isBlank() ? null
+                : objection.replaceAll("\\R+", " ").strip();
         return handle(id, DemandForm.refused(Kind.VOTE, id, objection, null), () -> {
             Position.Stance stance = DemandChecks.stance(position);
             return DemandChecks.retried(() -> votes.vote(id, stance, typed, currentUser.require()));

@@ -93,6 +93,20 @@ public record DemandPage(String slug, String discussionTitle, long lastEventSeq,
             return demand.supportCount() + v.agree() + v.disagree() + v.pass();
         }
 
+        /**
+         * Whether the card offers the form {@code kind} (a name of {@link DemandForm.Kind}) to a signed-in reader;
+         * when a refused form is no longer offered (the demand was pinned, closed or merged meanwhile), the card
+         * shows what was typed into it instead.
+         */
+        public boolean showsForm(String kind) {
+            return switch (kind) {
+                case "EDIT" -> editable;
+                case "VOTE", "SUPPORT", "OBJECTION" -> votingOpen();
+                case "DISSENT" -> pinned();
+                default -> !finished();
+            };
+        }
+
         /** Whether the signed-in reader supported or voted on an earlier wording and should confirm or change it. */
         public boolean asksReader() {
             return demand.mine() != null && demand.mine().onEarlierWording() && votingOpen();

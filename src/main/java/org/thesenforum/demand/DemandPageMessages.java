@@ -191,9 +191,6 @@ public interface DemandPageMessages {
     String vote_submit();
 
     @Message
-    String vote_mine(String position);
-
-    @Message
     String objection_withdraw();
 
     @Message
@@ -287,9 +284,6 @@ public interface DemandPageMessages {
     String error_kept();
 
     @Message
-    String live_reordered();
-
-    @Message
     String moved_error();
 
     @Message
@@ -300,4 +294,7 @@ public interface DemandPageMessages {
 
     @Message
     String problem_direction();
+
+    @Message
+    String propose_text_hint();
 }

@@ -41,6 +41,9 @@ import org.thesenforum.web.ProblemException;
 @Produces(MediaType.TEXT_HTML)
 public class DemandPages {
 
+    /** At most this many characters of a comment are quoted in the proposal form. */
+    static final int QUOTE_MAX = 4_000;
+
     private final DemandService demands;
     private final DiscussionService discussions;
     private final CurrentUser currentUser;
@@ -88,27 +91,33 @@ public class DemandPages {
         DiscussionView discussion = discussions.discussion(slug);
         Account reader = currentUser.account().orElse(null);
         boolean moderator = currentUser.isModerator();
+        long discussionId = DemandChecks.requireDiscussion(slug).id;
+        // The revision before the list: a reorder committed in between makes the page's revision stale, not new.
+        long revision = pins.revision(discussionId);
         Map<Long, TopicSummary> topics = discussion.topics().stream()
                 .collect(Collectors.toMap(TopicSummary::id, Function.identity()));
         Long topicFilter = filter.topicId() != null && topics.containsKey(filter.topicId()) ? filter.topicId() : null;
         Filter shown = new Filter(filter.sort(), topicFilter, filter.state());
-        List<DemandView> all = demands.list(slug, new DemandService.Filter(sort(shown.sort()), topicFilter,
-                state(shown.state())), reader);
+        Consensus.State stateFilter = state(shown.state());
+        // Sort and filter apply to the proposals; the joint demands are always all there, in rank order.
+        List<DemandView> all = demands.list(slug, new DemandService.Filter(sort(shown.sort()), null, null), reader);
         List<Target> targets = all.stream().filter(d -> d.status() == Demand.Status.PINNED
                 || d.status() == Demand.Status.PROPOSED).map(d -> new Target(d.id(), d.title())).toList();
         List<Card> pinned = new ArrayList<>();
         List<Card> proposals = new ArrayList<>();
         List<Card> finished = new ArrayList<>();
         for (DemandView view : all) {
+            boolean joint = view.status() == Demand.Status.PINNED;
+            if (!joint && (topicFilter != null && !view.topicIds().contains(topicFilter)
+                    || stateFilter != null && view.consensus().state() != stateFilter)) {
+                continue;
+            }
             Card card = cards.card(view, topics, reader, moderator, targets);
             (card.pinned() ? pinned : card.finished() ? finished : proposals).add(card);
         }
-        long discussionId = DemandChecks.requireDiscussion(slug).id;
-        long revision = pins.revision(discussionId);
-        int pinnedCount = (int) Demand.count("discussion.id = ?1 and status = ?2", discussionId, Demand.Status.PINNED);
         Comment quoted = form.originCommentId() == null ? null : Comment.findById(form.originCommentId());
         return new DemandPage(slug, discussion.title(), discussion.lastEventSeq(), discussion.topics(), pinned,
-                proposals, finished, shown, form, reader != null, moderator, pinnedCount, revision,
+                proposals, finished, shown, form, reader != null, moderator, pinned.size(), revision,
                 quoted == null ? null : quoted.author.displayName, false);
     }
 
@@ -119,7 +128,13 @@ public class DemandPages {
                 || !comment.topic.discussion.slug.equals(slug)) {
             return DemandForm.NONE;
         }
-        String quote = comment.body.strip().lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
+        String body = comment.body.strip();
+        if (body.length() > QUOTE_MAX) {
+            // The wording may hold 5,000 characters: the quote leaves room for the demand itself.
+            int end = Character.isHighSurrogate(body.charAt(QUOTE_MAX - 1)) ? QUOTE_MAX - 1 : QUOTE_MAX;
+            body = body.substring(0, end) + " …";
+        }
+        String quote = body.lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
         String text = quote + "\n>\n> — " + comment.author.displayName + "\n\n";
         return new DemandForm(DemandForm.Kind.PROPOSE, null, "", text, null, List.of(comment.topic.id),
                 comment.id, null, null);

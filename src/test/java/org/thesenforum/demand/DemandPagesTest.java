@@ -86,8 +86,11 @@ class DemandPagesTest {
         String carries = html(page + "?stand=traegt", null);
         assertTrue(carries.contains("Viel Unterstützung") && !carries.contains("Wenig Unterstützung"), carries);
         assertTrue(carries.contains("Auswahl aufheben"));
+        long joint = BoardData.onTopic(BoardData.topic(slug, "Drittes Thema"), a, "Gemeinsam auf anderem Thema", true);
         String onTopic = html(page + "?thema=" + topic, null);
         assertTrue(onTopic.contains("Wenig Unterstützung") && !onTopic.contains("Anderes Thema Forderung"));
+        assertTrue(onTopic.contains("Gemeinsam auf anderem Thema"), "the filters apply to the proposals only");
+        assertTrue(html(page + "?stand=spaltet", null).contains("id=\"d" + joint + "\""));
         assertTrue(few > 0 && other > 0);
     }
 
@@ -124,9 +127,10 @@ class DemandPagesTest {
         String noTopic = form.post().formParam("title", "Ohne Thema").formParam("text", "Text").post(page)
                 .then().statusCode(422).extract().asString();
         assertTrue(noTopic.contains("id=\"propose-error\"") && noTopic.contains("value=\"Ohne Thema\""));
-        String badId = form.post().formParam("title", "Titel").formParam("text", "Text")
+        String badId = form.post().formParam("title", "Titel bleibt").formParam("text", "Text bleibt auch")
                 .formParam("topicIds", "drei").post(page).then().statusCode(422).extract().asString();
-        assertTrue(badId.contains("„drei“"), badId);
+        assertTrue(badId.contains("id=\"propose-error\"") && badId.contains("„drei“"), badId);
+        assertTrue(badId.contains("value=\"Titel bleibt\"") && badId.contains("Text bleibt auch</textarea>"));
         assertEquals(0, BoardData.demandCount(slug));
     }
 
@@ -196,6 +200,34 @@ class DemandPagesTest {
         form.post().post("/demands/" + id + "/objection/withdraw").then().statusCode(303);
         assertTrue(!html(page, null).contains("tragbar, wenn die Räume"));
         assertEquals(Position.Stance.DISAGREE, BoardData.stance(id, expert), "the position stays");
+    }
+
+    @Test
+    void anObjectionTypedWhileVotingClosesIsShownToCopyAndALineBreakInItIsASpace() {
+        User expert = Fixtures.expert();
+        long id = BoardData.onTopic(topic, Fixtures.expert(), "Räume öffnen", false);
+        PageForms.Form form = PageForms.open(page, PageForms.signIn(expert));
+        form.post().formParam("position", "DISAGREE").formParam("objection", "die Räume\r\nabends offen sind")
+                .post("/demands/" + id + "/vote").then().statusCode(303);
+        assertTrue(html(page, null).contains("tragbar, wenn die Räume abends offen sind"));
+
+        Fixtures.moderator().as().post("/api/demands/" + id + "/voting/close").then().statusCode(200);
+        String html = form.post().formParam("position", "DISAGREE").formParam("objection", "mein neuer Einwand")
+                .post("/demands/" + id + "/vote").then().statusCode(409).extract().asString();
+        assertTrue(html.contains("href=\"#d" + id + "-error\""), "the message at the top leads to the card");
+        assertTrue(html.contains("id=\"d" + id + "-kept\"") && html.contains("mein neuer Einwand</textarea>"), html);
+    }
+
+    @Test
+    void aLongCommentIsQuotedShortEnoughToLeaveRoomForTheDemand() {
+        long commentTopic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(commentTopic, Fixtures.expert(), "Wort ".repeat(1900), null);
+        String html = html("/discussions/" + Fixtures.SLUG + "/demands?aus=" + comment,
+                PageForms.signIn(Fixtures.expert()));
+        String text = html.substring(html.indexOf("id=\"propose-text\""));
+        text = text.substring(text.indexOf('>') + 1, text.indexOf("</textarea>"));
+        assertTrue(text.length() < DemandService.MAX_TEXT - 500, "quote of " + text.length() + " characters");
+        assertTrue(text.contains(" …"), "a shortened quote says so");
     }
 
     @Test

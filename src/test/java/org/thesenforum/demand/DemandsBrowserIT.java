@@ -169,5 +169,12 @@ class DemandsBrowserIT {
         expert.awaitElement(By.cssSelector("#d" + demand + " .live-updated"));
         assertEquals("die Räume abends offen sind", expert.byId("d" + demand + "-objection").getDomProperty("value"),
                 "typed text is never swapped away");
+        assertTrue(expert.elements(By.cssSelector("#d" + demand + ".voting-closed")).isEmpty());
+
+        // Once the reader lets go of the card, it is brought up to date: voting is closed there too.
+        expert.script("const field = document.getElementById(arguments[0]); field.value = ''; field.blur();",
+                "d" + demand + "-objection");
+        expert.awaitPresent(By.cssSelector("#d" + demand + ".voting-closed"));
+        assertTrue(expert.elements(By.cssSelector("#d" + demand + " .live-updated")).isEmpty());
     }
 }

@@ -8,18 +8,33 @@ import { highlight } from './scroll.js';
 
 const REFRESH_DELAY_MS = 300;
 const REFRESH_JITTER_MS = 700;
+const STALE_CHECK_MS = 1500;
 
 export function createDemandsPage(root, status) {
   const data = document.getElementById('live').dataset;
   let timer = 0;
   let running = false;
   let waiting = false;
+  // Cards kept while the reader worked in them, which the fresh board showed changed: refreshed once they leave them
+  // (on focusout or a closed <details>, and checked every few seconds, as focus events do not always come).
+  let stale = new Set();
+  let staleCheck = 0;
+  const pageUrl = (root && root.dataset.pageUrl) || location.pathname;
+  if (location.pathname !== new URL(pageUrl, location.href).pathname) {
+    // A refused form was answered at the form's address: reloading must not send it again.
+    history.replaceState(null, '', pageUrl + location.hash);
+  }
 
   if (root && root.classList.contains('is-moderator')) {
     enableDragAndDrop();
   }
-  document.addEventListener('focusout', () => { if (waiting) schedule(0); });
-  document.addEventListener('toggle', () => { if (waiting) schedule(0); }, true);
+  const again = () => {
+    if (waiting || stale.size) {
+      setTimeout(() => schedule(0), 0);
+    }
+  };
+  document.addEventListener('focusout', again);
+  document.addEventListener('toggle', again, true);
 
   function schedule(delay) {
     if (!timer) {
@@ -40,7 +55,7 @@ export function createDemandsPage(root, status) {
     }
     running = true;
     try {
-      const response = await fetch(location.href, { headers: { Accept: 'text/html' }, cache: 'no-store' });
+      const response = await fetch(pageUrl, { headers: { Accept: 'text/html' }, cache: 'no-store' });
       if (!response.ok) {
         return;
       }
@@ -66,27 +81,55 @@ export function createDemandsPage(root, status) {
       if (!slot) {
         waiting = true;
         mark(card);
+        stale.add(card.id);
+        watchStale();
         return;
       }
     }
     waiting = false;
-    const before = new Map([...board.querySelectorAll('.demand-card')].map((c) => [c.id, c.outerHTML]));
+    stale = new Set();
+    const before = new Map([...board.querySelectorAll('.demand-card')].map((c) => [c.id, normalized(c)]));
     for (const card of busy) {
       const slot = fresh.querySelector(`#${card.id}`);
-      if (slot.outerHTML !== card.outerHTML) {
+      if (normalized(slot) !== normalized(card)) {
         mark(card);
+        stale.add(card.id);
       }
       slot.replaceWith(card);
+    }
+    if (stale.size) {
+      watchStale();
     }
     board.replaceWith(fresh);
     if (root.classList.contains('is-moderator')) {
       prepareDrag();
     }
     for (const card of fresh.querySelectorAll('.demand-card')) {
-      if (!busy.includes(card) && before.get(card.id) !== card.outerHTML) {
+      if (!busy.includes(card) && before.get(card.id) !== normalized(card)) {
         highlight(card);
       }
     }
+  }
+
+  function watchStale() {
+    clearTimeout(staleCheck);
+    staleCheck = setTimeout(() => {
+      const cards = [...stale].map((id) => document.getElementById(id)).filter((card) => card);
+      if (cards.some(isBusy)) {
+        watchStale();
+      } else if (stale.size) {
+        schedule(0);
+      }
+    }, STALE_CHECK_MS);
+  }
+
+  /** A card's markup without what the page adds to it (marks, highlight, dragging), to compare with the server's. */
+  function normalized(card) {
+    const copy = card.cloneNode(true);
+    copy.querySelectorAll('.live-updated, .draft-note').forEach((note) => note.remove());
+    copy.classList.remove('live-new', 'is-dragging');
+    copy.removeAttribute('draggable');
+    return copy.outerHTML;
   }
 
   function mark(card) {
@@ -118,6 +161,13 @@ export function createDemandsPage(root, status) {
   function enableDragAndDrop() {
     prepareDrag();
     let dragged = null;
+    // Selecting text in a card's fields must not start a drag of the card.
+    document.addEventListener('pointerdown', (event) => {
+      const card = event.target.closest && event.target.closest('#demands-pinned > .demand-card');
+      if (card) {
+        card.draggable = !event.target.closest('input, textarea, select, button, summary, a, label');
+      }
+    });
     document.addEventListener('dragstart', (event) => {
       const card = event.target.closest && event.target.closest('#demands-pinned > .demand-card');
       if (!card) {

@@ -22,7 +22,8 @@ export function createTopicPage(topicId, data, announcer, session, status) {
   // What other features add to the page (docs/architecture.md, outlets): the blocks between the topic and its
   // thread and the notes under comments, fetched again once for a burst of their frames.
   const refreshOutlets = debounced(async () => {
-    const response = await fetch(location.pathname + location.search, {
+    const page = `/topics/${topicId}`;
+    const response = await fetch(location.pathname === page ? page + location.search : page, {
       headers: { Accept: 'text/html' }, cache: 'no-store',
     });
     if (!response.ok) {
@@ -59,7 +60,7 @@ export function createTopicPage(topicId, data, announcer, session, status) {
     /** Applies a frame of this topic; false when the page no longer matches the log. */
     apply(frame) {
       if (frame.topicId !== topicId || !thread) {
-        if (!/^(comment|topic)\./.test(String(frame.type))) {
+        if (!/^(comment|topic)\./.test(String(frame.type)) && concernsThisPage(frame.data)) {
           // Another feature's change (a demand): its blocks on this page come from the server's outlets.
           refreshOutlets();
         }
@@ -76,6 +77,18 @@ export function createTopicPage(topicId, data, announcer, session, status) {
     hasTypedText: () => hasTypedText(document),
     retry: fragments.retry,
   };
+
+  /**
+   * Whether another feature's entity shows on this page: it names this topic among its topicIds, or a comment on
+   * the page as its originCommentId (the convention of entities that belong to topics; docs/architecture.md).
+   */
+  function concernsThisPage(entity) {
+    if (!entity || typeof entity !== 'object') {
+      return false;
+    }
+    return (Array.isArray(entity.topicIds) && entity.topicIds.includes(topicId))
+      || (entity.originCommentId != null && document.getElementById(`c${entity.originCommentId}`) !== null);
+  }
 
   function showCount(n) {
     if (count && typeof n === 'number') {

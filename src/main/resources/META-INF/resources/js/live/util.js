@@ -24,7 +24,8 @@ export function fragment(html) {
 
 /** Whether fields under root hold text the reader typed (differing from what the page brought). */
 export function hasTypedText(root) {
-  return [...root.querySelectorAll('textarea, input[type="text"]')].some((f) => f.value !== f.defaultValue);
+  return [...root.querySelectorAll('textarea, input[type="text"], input:not([type])')]
+    .some((f) => f.value !== f.defaultValue);
 }
 
 /** localStorage when the browser lets the page use it (not in every private mode). */
