@@ -55,6 +55,8 @@ class DemandCommentAddonTest {
         long shown = Fixtures.comment(topic, author, "Räume für alle.", null);
         long hidden = Fixtures.comment(topic, author, "Wird ausgeblendet.", null);
         long deleted = Fixtures.comment(topic, author, "Wird gelöscht.", null);
+        long fromHidden = grownOutOf(hidden, BoardData.onTopic(topic, author, "Aus dem Ausgeblendeten", false));
+        long fromDeleted = grownOutOf(deleted, BoardData.onTopic(topic, author, "Aus dem Gelöschten", false));
         QuarkusTransaction.requiringNew().run(() -> {
             Comment h = Comment.findById(hidden);
             h.hidden = true;
@@ -69,6 +71,9 @@ class DemandCommentAddonTest {
                     + shown + "#vorschlag\">Als Forderung vorschlagen</a>"), card);
             assertFalse(card(html, hidden).contains("?aus="), card(html, hidden));
             assertFalse(card(html, deleted).contains("?aus="), card(html, deleted));
+            // A hidden or deleted comment names no demand either.
+            assertFalse(card(html, hidden).contains("#d" + fromHidden), card(html, hidden));
+            assertFalse(card(html, deleted).contains("#d" + fromDeleted), card(html, deleted));
         }
         // Anonymous readers get the link in the markup, hidden like the reply link: the page is not marked is-member.
         assertFalse(page(topic, "de", null).contains("topic-page is-member"));

@@ -106,6 +106,38 @@ class DemandsBrowserIT {
     }
 
     @Test
+    void aModeratorDragsAJointDemandToTheTopAndTheOrderIsSavedForEveryone() {
+        long topic = BoardData.topic(slug, "Quartiere stärken");
+        BoardData.onTopic(topic, Fixtures.expert(), "Erste", true);
+        BoardData.onTopic(topic, Fixtures.expert(), "Zweite", true);
+        long third = BoardData.onTopic(topic, Fixtures.expert(), "Dritte", true);
+        ForumBrowser moderator = open(Fixtures.moderator());
+        ForumBrowser expert = open(Fixtures.expert());
+        // The browser's own drag and drop, as a mouse makes it: dragstart, dragover the top card's upper half, drop.
+        moderator.script("""
+                const card = document.getElementById(arguments[0]);
+                const top = document.querySelector('#demands-pinned > .demand-card');
+                const data = new DataTransfer();
+                const box = top.getBoundingClientRect();
+                const at = { bubbles: true, cancelable: true, dataTransfer: data, clientX: box.left + 10, clientY: box.top + 2 };
+                card.dispatchEvent(new DragEvent('dragstart', at));
+                top.dispatchEvent(new DragEvent('dragover', at));
+                top.dispatchEvent(new DragEvent('drop', at));
+                card.dispatchEvent(new DragEvent('dragend', at));
+                """, "d" + third);
+        moderator.wait.until(d -> BoardData.ranks(slug).size() == 3 && pinned(moderator).get(0).equals("Dritte")
+                && titlesByRank().equals(List.of("Dritte", "Erste", "Zweite")));
+        expert.wait.until(d -> pinned(expert).equals(List.of("Dritte", "Erste", "Zweite")));
+        assertEquals(List.of(1, 2, 3), BoardData.ranks(slug));
+    }
+
+    private List<String> titlesByRank() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Demand.<Demand>list(
+                "discussion.slug = ?1 and status = ?2 order by pinRank", slug, Demand.Status.PINNED)
+                .stream().map(d -> d.title).toList());
+    }
+
+    @Test
     void aTopicPageShowsItsDemandsAndTheCommentTheyGrewOutOfLive() {
         long topic = BoardData.topic(slug, "Quartiere stärken");
         long comment = Fixtures.comment(topic, Fixtures.expert(), "Wir brauchen Räume.", null);
