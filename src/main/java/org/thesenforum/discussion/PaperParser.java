@@ -75,7 +75,8 @@ public final class PaperParser {
         return new ParsedPaper(slug(title, titleHeading), title, subtitle, paperDate(subtitle, subtitleHeading),
                 Prose.healed(text.chunks(outline.introduction())), Prose.paragraphs(text.chunks(outline.invitation())),
                 guidingQuestions(text, outline.invitation()), BlockText.heading(outline.thesesHeading()), theses,
-                approaches.heading(), approaches.introduction(), approaches.topics());
+                approaches.heading(), approaches.introduction(), approaches.topics(),
+                InvitationReader.read(outline.invitation()));
     }
 
     /** Derives a thesis title from the first sentence of its text; see {@link ThesisTitles}. */

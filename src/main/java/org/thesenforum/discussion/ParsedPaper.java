@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param approachesHeading      text of the heading that contains "Ansätze", or {@code null}
  * @param approachesIntroduction paragraphs between the approaches heading and the first approach, may be empty
  * @param approaches             the approaches, empty when the paper has no approaches heading
+ * @param events                 the events the invitation announces (see {@link InvitationReader}): the meeting it
+ *                               invites to, then the event that meeting prepares; empty when it names no dated one
  */
 public record ParsedPaper(String slug, String title, String subtitle, LocalDate paperDate,
         String introduction, String invitation, List<String> guidingQuestions,
         String thesesHeading, List<ParsedTopic> theses, String approachesHeading, String approachesIntroduction,
-        List<ParsedTopic> approaches) {
+        List<ParsedTopic> approaches, List<ParsedEvent> events) {
 
     public ParsedPaper {
         Objects.requireNonNull(slug, "slug");
@@ -39,5 +41,6 @@ public record ParsedPaper(String slug, String title, String subtitle, LocalDate 
         guidingQuestions = List.copyOf(guidingQuestions);
         theses = List.copyOf(theses);
         approaches = List.copyOf(approaches);
+        events = List.copyOf(events);
     }
 }
