@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
@@ -36,9 +38,11 @@ public class DemandBoardForms {
     private final DemandPages pages;
     private final CurrentUser currentUser;
     private final ReaderLanguage reader;
+    private final HttpServerRequest request;
 
     DemandBoardForms(DemandBoard board, DemandMerger merger, DemandVotes votes, DemandPages pages,
-            CurrentUser currentUser, ReaderLanguage reader) {
+            CurrentUser currentUser, ReaderLanguage reader, HttpServerRequest request) {
+        this.request = request;
         this.board = board;
         this.merger = merger;
         this.votes = votes;
@@ -104,13 +108,18 @@ public class DemandBoardForms {
         String slug = DemandChecks.require(id).discussion.slug;
         try {
             action.get();
-            return DemandForms.toDemand(slug, id);
+            return DemandForms.toDemand(slug, id, filter());
         } catch (ProblemException e) {
             if (e.status() != 409 && e.status() != 422) {
                 throw e;
             }
-            return pages.refused(slug, DemandForm.refused(kind, id, typed, e.message(reader.locale())), e);
+            return pages.refused(slug, filter(), DemandForm.refused(kind, id, typed, e.message(reader.locale())), e);
         }
+    }
+
+    /** The list's sort and filter the form was sent from (its address carries them), to return to. */
+    private DemandPage.Filter filter() {
+        return DemandPages.filter(request.getParam("sortierung"), request.getParam("thema"), request.getParam("stand"));
     }
 
     private static Long number(String field, String value) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
@@ -38,9 +40,11 @@ public class DemandForms {
     private final DemandPages pages;
     private final CurrentUser currentUser;
     private final ReaderLanguage reader;
+    private final HttpServerRequest request;
 
     DemandForms(DemandService demands, DemandVotes votes, DemandBoard board, DemandPages pages,
-            CurrentUser currentUser, ReaderLanguage reader) {
+            CurrentUser currentUser, ReaderLanguage reader, HttpServerRequest request) {
+        this.request = request;
         this.demands = demands;
         this.votes = votes;
         this.board = board;
@@ -55,7 +59,8 @@ public class DemandForms {
     public Response propose(@RestPath String slug, @RestForm String title, @RestForm String text,
             @RestForm String rationale, @RestForm List<String> topicIds, @RestForm String originCommentId) {
         List<Long> topics = new ArrayList<>();
-        DemandForm form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, null, null, null);
+        DemandForm form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, null, null, null,
+                null);
         try {
             for (String id : topicIds == null ? List.<String>of() : topicIds) {
                 Long topic = number("topicIds", id);
@@ -64,10 +69,11 @@ public class DemandForms {
                 }
             }
             Long origin = number("originCommentId", originCommentId);
-            form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null);
+            form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null,
+                    null);
             long id = demands.propose(slug, new DemandService.NewDemand(title, text, rationale, topics, origin),
                     currentUser.require()).id();
-            return toDemand(slug, id);
+            return toDemand(slug, id, filter());
         } catch (ProblemException e) {
             return refusedOrThrow(slug, form, e);
         }
@@ -78,7 +84,8 @@ public class DemandForms {
     @RolesAllowed("EXPERT")
     public Response edit(@RestPath long id, @RestForm String title, @RestForm String text,
             @RestForm String rationale, @RestForm String note) {
-        DemandForm form = new DemandForm(Kind.EDIT, id, title, text, rationale, List.of(), null, note, null);
+        DemandForm form = new DemandForm(Kind.EDIT, id, title, text, rationale, List.of(), null, note, null,
+                null);
         return handle(id, form, () -> demands.edit(id, new DemandService.DemandEdit(title, text,
                 rationale == null ? "" : rationale, null, note), currentUser.require()));
     }
@@ -101,7 +108,9 @@ public class DemandForms {
         // The objection is one sentence ("tragbar, wenn …"); a line break typed into its box on a phone is a space.
         String typed = objection == null || objection.isBlank() ? null
                 : objection.replaceAll("\\R+", " ").strip();
-        return handle(id, DemandForm.refused(Kind.VOTE, id, objection, null), () -> {
+        DemandForm form = new DemandForm(Kind.VOTE, id, null, null, null, List.of(), null, objection, null,
+                position == null ? null : position.strip().toUpperCase(java.util.Locale.ROOT));
+        return handle(id, form, () -> {
             Position.Stance stance = DemandChecks.stance(position);
             return DemandChecks.retried(() -> votes.vote(id, stance, typed, currentUser.require()));
         });
@@ -130,7 +139,7 @@ public class DemandForms {
         String slug = DemandChecks.require(id).discussion.slug;
         try {
             action.get();
-            return toDemand(slug, id);
+            return toDemand(slug, id, filter());
         } catch (ProblemException e) {
             return refusedOrThrow(slug, form, e);
         }
@@ -141,12 +150,20 @@ public class DemandForms {
             throw e;
         }
         DemandForm refused = new DemandForm(form.kind(), form.demandId(), form.title(), form.text(),
-                form.rationale(), form.topicIds(), form.originCommentId(), form.extra(), e.message(reader.locale()));
-        return pages.refused(slug, refused, e);
+                form.rationale(), form.topicIds(), form.originCommentId(), form.extra(), e.message(reader.locale()),
+                form.choice());
+        return pages.refused(slug, filter(), refused, e);
     }
 
-    static Response toDemand(String slug, long id) {
-        return Response.seeOther(URI.create("/discussions/" + slug + "/demands#d" + id)).build();
+    /** The list's sort and filter the form was sent from (its address carries them), to return to. */
+    private DemandPage.Filter filter() {
+        return DemandPages.filter(request.getParam("sortierung"), request.getParam("thema"), request.getParam("stand"));
+    }
+
+    /** Back to the demand on the page, sorted and filtered as it was. */
+    static Response toDemand(String slug, long id, DemandPage.Filter filter) {
+        return Response.seeOther(URI.create("/discussions/" + slug + "/demands" + filter.query() + "#d" + id))
+                .build();
     }
 
     private static Long number(String field, String value) {

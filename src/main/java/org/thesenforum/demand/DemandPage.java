@@ -126,6 +126,12 @@ public record DemandPage(String slug, String discussionTitle, long lastEventSeq,
     public record Target(long id, String title) {
     }
 
+    /** Whether the position form of {@code card} has {@code option} chosen: as refused, or the reader's own. */
+    public boolean checks(Card card, String option) {
+        long id = card.demand().id();
+        return form.is("VOTE", id) ? option.equals(form.choice()) : option.equals(card.readerPosition());
+    }
+
     /** The ranks a proposal can be pinned at: 1 to the number of joint demands (the end is a choice of its own). */
     public List<Integer> rankChoices() {
         return java.util.stream.IntStream.rangeClosed(1, pinnedCount).boxed().toList();

@@ -69,7 +69,7 @@ public class DemandPages {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance page(@RestPath String slug, @RestQuery String sortierung, @RestQuery String thema,
             @RestQuery String stand, @RestQuery String aus) {
-        Filter filter = new Filter(sortWord(sortierung), Inputs.number(thema), stateWord(stand));
+        Filter filter = filter(sortierung, thema, stand);
         DemandForm form = DemandForm.NONE;
         Long origin = Inputs.number(aus);
         if (origin != null && currentUser.account().isPresent()) {
@@ -78,11 +78,16 @@ public class DemandPages {
         return Templates.demands(page(slug, filter, form));
     }
 
+    /** The list's settings from the words of an address; unknown ones fall back to the defaults. */
+    static Filter filter(String sortierung, String thema, String stand) {
+        return new Filter(sortWord(sortierung), Inputs.number(thema), stateWord(stand));
+    }
+
     /** The page again after a refused form, with the refusal's status, its message and what was typed. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Response refused(String slug, DemandForm form, ProblemException refusal) {
+    Response refused(String slug, Filter filter, DemandForm form, ProblemException refusal) {
         Response.ResponseBuilder response = Response.status(refusal.status())
-                .entity(Templates.demands(page(slug, Filter.NONE, form)));
+                .entity(Templates.demands(page(slug, filter, form)));
         refusal.headers().forEach(response::header);
         return response.build();
     }
@@ -137,7 +142,7 @@ public class DemandPages {
         String quote = body.lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
         String text = quote + "\n>\n> — " + comment.author.displayName + "\n\n";
         return new DemandForm(DemandForm.Kind.PROPOSE, null, "", text, null, List.of(comment.topic.id),
-                comment.id, null, null);
+                comment.id, null, null, null);
     }
 
     static String sortWord(String value) {

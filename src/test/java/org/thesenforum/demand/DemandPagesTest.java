@@ -231,6 +231,29 @@ class DemandPagesTest {
     }
 
     @Test
+    void aFormReturnsToTheListSortedAndFilteredAsItWasAndARefusedVoteKeepsItsChoice() {
+        User expert = Fixtures.expert();
+        long id = BoardData.onTopic(topic, Fixtures.expert(), "Räume öffnen", false);
+        String session = PageForms.signIn(expert);
+        String filtered = page + "?sortierung=unterstuetzung&thema=" + topic;
+        String html = html(filtered, session);
+        assertTrue(html.contains("action=\"/demands/" + id + "/support?sortierung=unterstuetzung&amp;thema=" + topic
+                + "\""), "the card's forms carry the list's settings");
+        PageForms.Form form = PageForms.open(filtered, session);
+        form.post().formParam("support", "on").post("/demands/" + id + "/support?sortierung=unterstuetzung&thema="
+                + topic).then().statusCode(303)
+                .header("Location", endsWith(page + "?sortierung=unterstuetzung&thema=" + topic + "#d" + id));
+        // Settings the page does not know are dropped, not passed on.
+        form.post().formParam("support", "on").post("/demands/" + id + "/support?sortierung=<x>&stand=alle")
+                .then().statusCode(303).header("Location", endsWith(page + "#d" + id));
+
+        String refused = form.post().formParam("position", "AGREE").formParam("objection", "nur bei Ablehnung")
+                .post("/demands/" + id + "/vote?stand=offen").then().statusCode(422).extract().asString();
+        assertTrue(refused.contains("name=\"position\" value=\"AGREE\" checked"), "the chosen position stays");
+        assertTrue(refused.contains("<option value=\"offen\" selected>"), "and so does the filter");
+    }
+
+    @Test
     void aRefusedPositionKeepsTheObjectionTextAndStoresNothing() {
         User expert = Fixtures.expert();
         long id = BoardData.onTopic(topic, Fixtures.expert(), "Räume öffnen", false);
