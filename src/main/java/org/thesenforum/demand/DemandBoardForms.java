@@ -107,7 +107,8 @@ public class DemandBoardForms {
     private Response handle(long id, Kind kind, String typed, Supplier<Object> action) {
         String slug = DemandChecks.require(id).discussion.slug;
         try {
-            action.get();
+            // A write that lost a race on the discussion's lock (a deadlock the database resolved) runs again.
+            DemandChecks.retried(action);
             return DemandForms.toDemand(slug, id, filter());
         } catch (ProblemException e) {
             if (e.status() != 409 && e.status() != 422) {

@@ -47,7 +47,7 @@ public class DemandBoardResource {
     @Operation(summary = "Pin a demand as a joint demand at a rank, or move a joint demand there; without a rank, "
             + "at the end (moderators)")
     public BoardState pin(@RestPath long id, PinRequest request) {
-        return board.pin(id, request == null ? null : request.rank(), currentUser.require());
+        return DemandChecks.retried(() -> board.pin(id, request == null ? null : request.rank(), currentUser.require()));
     }
 
     @DELETE
@@ -55,7 +55,7 @@ public class DemandBoardResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Take a joint demand off the list, back to the proposals (moderators)")
     public BoardState unpin(@RestPath long id) {
-        return board.unpin(id, currentUser.require());
+        return DemandChecks.retried(() -> board.unpin(id, currentUser.require()));
     }
 
     @GET
@@ -73,7 +73,7 @@ public class DemandBoardResource {
             + "and revision (moderators)")
     public PinnedOrder reorder(@RestPath String slug, OrderRequest request) {
         OrderRequest r = ProblemException.requireBody(request);
-        return board.reorder(slug, r.order(), r.revision(), currentUser.require());
+        return DemandChecks.retried(() -> board.reorder(slug, r.order(), r.revision(), currentUser.require()));
     }
 
     @POST
@@ -83,7 +83,8 @@ public class DemandBoardResource {
     @Operation(summary = "Merge a duplicate into another demand of the discussion; supports and positions carry "
             + "over, each account once (moderators)")
     public BoardState merge(@RestPath long id, MergeRequest request) {
-        return merger.merge(id, ProblemException.requireBody(request).into(), currentUser.require());
+        Long into = ProblemException.requireBody(request).into();
+        return DemandChecks.retried(() -> merger.merge(id, into, currentUser.require()));
     }
 
     @POST
@@ -92,7 +93,8 @@ public class DemandBoardResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Reject a demand with a reason (moderators)")
     public BoardState reject(@RestPath long id, RejectRequest request) {
-        return board.reject(id, ProblemException.requireBody(request).reason(), currentUser.require());
+        String reason = ProblemException.requireBody(request).reason();
+        return DemandChecks.retried(() -> board.reject(id, reason, currentUser.require()));
     }
 
     @POST
@@ -101,8 +103,8 @@ public class DemandBoardResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Add a signed dissent note to a joint demand")
     public Response dissent(@RestPath long id, DissentRequest request) {
-        BoardViews.DissentView created = board.dissent(id, ProblemException.requireBody(request).text(),
-                currentUser.require());
+        String text = ProblemException.requireBody(request).text();
+        BoardViews.DissentView created = DemandChecks.retried(() -> board.dissent(id, text, currentUser.require()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 }

@@ -71,8 +71,10 @@ final class DemandChecks {
     private static final int RETRIES = 3;
 
     /**
-     * Runs a write again when it lost a race against a parallel write of the same account (a unique constraint or a
-     * lock conflict): the next try sees the winner's row and gives the idempotent result.
+     * Runs a write again when it lost a race: against a parallel write of the same account (a unique constraint;
+     * the next try sees the winner's row and gives the idempotent result), or a lock conflict the database resolved
+     * by rolling this transaction back (H2 reports a deadlock under heavy contention on the discussion's row even
+     * though every demand write takes its locks in the same order); the whole transaction is tried again.
      */
     static <T> T retried(java.util.function.Supplier<T> write) {
         for (int attempt = 1;; attempt++) {

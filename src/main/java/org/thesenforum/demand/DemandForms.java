@@ -138,7 +138,8 @@ public class DemandForms {
     private Response handle(long id, DemandForm form, Supplier<Object> action) {
         String slug = DemandChecks.require(id).discussion.slug;
         try {
-            action.get();
+            // A write that lost a race on the discussion's lock (a deadlock the database resolved) runs again.
+            DemandChecks.retried(action);
             return toDemand(slug, id, filter());
         } catch (ProblemException e) {
             return refusedOrThrow(slug, form, e);

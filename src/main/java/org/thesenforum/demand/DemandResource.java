@@ -98,8 +98,8 @@ public class DemandResource {
             + "pinned, moderators always)")
     public DemandView edit(@RestPath long id, DemandPatch patch) {
         DemandPatch p = ProblemException.requireBody(patch);
-        return demands.edit(id, new DemandService.DemandEdit(p.title(), p.text(), p.rationale(), p.topicIds(),
-                p.note()), currentUser.require());
+        return DemandChecks.retried(() -> demands.edit(id, new DemandService.DemandEdit(p.title(), p.text(),
+                p.rationale(), p.topicIds(), p.note()), currentUser.require()));
     }
 
     @GET
@@ -146,7 +146,7 @@ public class DemandResource {
     @RolesAllowed("EXPERT")
     @Operation(summary = "Withdraw your serious objection; your position stays")
     public DemandView withdrawObjection(@RestPath long id) {
-        return votes.withdrawObjection(id, currentUser.require());
+        return DemandChecks.retried(() -> votes.withdrawObjection(id, currentUser.require()));
     }
 
     @POST
@@ -154,7 +154,7 @@ public class DemandResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Close voting: supports and positions are frozen and the result recorded (moderators)")
     public DemandView closeVoting(@RestPath long id) {
-        return votes.setVoting(id, false, currentUser.require());
+        return DemandChecks.retried(() -> votes.setVoting(id, false, currentUser.require()));
     }
 
     @POST
@@ -162,7 +162,7 @@ public class DemandResource {
     @RolesAllowed("MODERATOR")
     @Operation(summary = "Reopen voting (moderators)")
     public DemandView openVoting(@RestPath long id) {
-        return votes.setVoting(id, true, currentUser.require());
+        return DemandChecks.retried(() -> votes.setVoting(id, true, currentUser.require()));
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type,
