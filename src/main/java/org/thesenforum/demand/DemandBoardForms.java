@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.demand.DemandForm.Kind;
-import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.Text;
@@ -56,7 +55,7 @@ public class DemandBoardForms {
     @Path("demands/{id}/pin")
     public Response pin(@RestPath long id, @RestForm String rank) {
         return handle(id, Kind.PIN, rank, () -> {
-            Long at = number("rank", rank);
+            Long at = DemandPages.formNumber("rank", rank);
             return board.pin(id, at == null ? null : (int) Math.min(at, Integer.MAX_VALUE), currentUser.require());
         });
     }
@@ -95,7 +94,8 @@ public class DemandBoardForms {
     @POST
     @Path("demands/{id}/merge")
     public Response merge(@RestPath long id, @RestForm String into) {
-        return handle(id, Kind.MERGE, into, () -> merger.merge(id, number("into", into), currentUser.require()));
+        return handle(id, Kind.MERGE, into,
+                () -> merger.merge(id, DemandPages.formNumber("into", into), currentUser.require()));
     }
 
     @POST
@@ -109,24 +109,14 @@ public class DemandBoardForms {
         try {
             // A write that lost a race on the discussion's lock (a deadlock the database resolved) runs again.
             DemandChecks.retried(action);
-            return DemandForms.toDemand(slug, id, filter());
+            return DemandForms.toDemand(slug, id, DemandPages.filterOf(request));
         } catch (ProblemException e) {
             if (e.status() != 409 && e.status() != 422) {
                 throw e;
             }
-            return pages.refused(slug, filter(), DemandForm.refused(kind, id, typed, e.message(reader.locale())), e);
+            DemandForm refused = DemandForm.refused(kind, id, typed, e.message(reader.locale()));
+            return pages.refused(slug, DemandPages.filterOf(request), refused, e);
         }
-    }
-
-    /** The list's sort and filter the form was sent from (its address carries them), to return to. */
-    private DemandPage.Filter filter() {
-        return DemandPages.filter(request.getParam("sortierung"), request.getParam("thema"), request.getParam("stand"));
-    }
-
-    private static Long number(String field, String value) {
-        String shown = value == null ? "" : value.strip();
-        return Inputs.optionalNumber(field, value, 1, Long.MAX_VALUE, null,
-                Text.of(DemandPageMessages.class, m -> m.problem_number(shown)));
     }
 
     private static Text text(java.util.function.Function<DemandPageMessages, String> message) {

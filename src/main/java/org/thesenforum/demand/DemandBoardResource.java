@@ -47,7 +47,8 @@ public class DemandBoardResource {
     @Operation(summary = "Pin a demand as a joint demand at a rank, or move a joint demand there; without a rank, "
             + "at the end (moderators)")
     public BoardState pin(@RestPath long id, PinRequest request) {
-        return DemandChecks.retried(() -> board.pin(id, request == null ? null : request.rank(), currentUser.require()));
+        Integer rank = request == null ? null : request.rank();
+        return DemandChecks.retried(() -> board.pin(id, rank, currentUser.require()));
     }
 
     @DELETE

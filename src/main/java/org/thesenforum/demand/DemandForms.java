@@ -19,10 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.demand.DemandForm.Kind;
-import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
-import org.thesenforum.web.Text;
 
 /**
  * The experts' forms of the demands page, for browsers with and without JavaScript: propose, change the wording,
@@ -63,17 +61,17 @@ public class DemandForms {
                 null);
         try {
             for (String id : topicIds == null ? List.<String>of() : topicIds) {
-                Long topic = number("topicIds", id);
+                Long topic = DemandPages.formNumber("topicIds", id);
                 if (topic != null) {
                     topics.add(topic);
                 }
             }
-            Long origin = number("originCommentId", originCommentId);
+            Long origin = DemandPages.formNumber("originCommentId", originCommentId);
             form = new DemandForm(Kind.PROPOSE, null, title, text, rationale, topics, origin, null, null,
                     null);
             long id = demands.propose(slug, new DemandService.NewDemand(title, text, rationale, topics, origin),
                     currentUser.require()).id();
-            return toDemand(slug, id, filter());
+            return toDemand(slug, id, DemandPages.filterOf(request));
         } catch (ProblemException e) {
             return refusedOrThrow(slug, form, e);
         }
@@ -140,7 +138,7 @@ public class DemandForms {
         try {
             // A write that lost a race on the discussion's lock (a deadlock the database resolved) runs again.
             DemandChecks.retried(action);
-            return toDemand(slug, id, filter());
+            return toDemand(slug, id, DemandPages.filterOf(request));
         } catch (ProblemException e) {
             return refusedOrThrow(slug, form, e);
         }
@@ -153,23 +151,12 @@ public class DemandForms {
         DemandForm refused = new DemandForm(form.kind(), form.demandId(), form.title(), form.text(),
                 form.rationale(), form.topicIds(), form.originCommentId(), form.extra(), e.message(reader.locale()),
                 form.choice());
-        return pages.refused(slug, filter(), refused, e);
-    }
-
-    /** The list's sort and filter the form was sent from (its address carries them), to return to. */
-    private DemandPage.Filter filter() {
-        return DemandPages.filter(request.getParam("sortierung"), request.getParam("thema"), request.getParam("stand"));
+        return pages.refused(slug, DemandPages.filterOf(request), refused, e);
     }
 
     /** Back to the demand on the page, sorted and filtered as it was. */
     static Response toDemand(String slug, long id, DemandPage.Filter filter) {
         return Response.seeOther(URI.create("/discussions/" + slug + "/demands" + filter.query() + "#d" + id))
                 .build();
-    }
-
-    private static Long number(String field, String value) {
-        String shown = value == null ? "" : value.strip();
-        return Inputs.optionalNumber(field, value, 1, Long.MAX_VALUE, null,
-                Text.of(DemandPageMessages.class, m -> m.problem_number(shown)));
     }
 }

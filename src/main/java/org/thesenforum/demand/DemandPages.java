@@ -83,6 +83,18 @@ public class DemandPages {
         return new Filter(sortWord(sortierung), Inputs.number(thema), stateWord(stand));
     }
 
+    /** The list's settings a form was sent from: its address carries them, so the answer returns there. */
+    static Filter filterOf(io.vertx.core.http.HttpServerRequest request) {
+        return filter(request.getParam("sortierung"), request.getParam("thema"), request.getParam("stand"));
+    }
+
+    /** A number a form field names (a topic, a comment, a rank, a demand); empty is null, anything else 422. */
+    static Long formNumber(String field, String value) {
+        String shown = value == null ? "" : value.strip();
+        return Inputs.optionalNumber(field, value, 1, Long.MAX_VALUE, null,
+                org.thesenforum.web.Text.of(DemandPageMessages.class, m -> m.problem_number(shown)));
+    }
+
     /** The page again after a refused form, with the refusal's status, its message and what was typed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Response refused(String slug, Filter filter, DemandForm form, ProblemException refusal) {
