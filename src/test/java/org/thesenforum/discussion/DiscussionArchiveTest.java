@@ -149,13 +149,16 @@ class DiscussionArchiveTest {
     @Test
     void pagesSayItIsArchivedAndOfferNoWritingForms() {
         String session = PageForms.signIn(expert);
+        long comment = Fixtures.comment(topic, Fixtures.expert(), "Ein Vorschlag steckt hierin", null);
+        assertTrue(PageForms.browser(session).get("/topics/" + topic).asString().contains("demands?aus=" + comment),
+                "an open discussion offers to propose a demand from the comment");
         moderator.as().put(ARCHIVE).then().statusCode(200);
 
         String topicPage = PageForms.browser(session).get("/topics/" + topic).then().statusCode(200).extract()
                 .asString();
         assertTrue(topicPage.contains("Diese Diskussion ist abgeschlossen"), topicPage);
-        assertTrue(topicPage.contains("id=\"new-comment\"") && topicPage.matches("(?s).*id=\"new-comment\"[^>]*hidden.*"),
-                "the new-comment form is hidden");
+        assertTrue(topicPage.matches("(?s).*id=\"new-comment\"[^>]*hidden.*"), "the new-comment form is hidden");
+        assertFalse(topicPage.contains("demands?aus=" + comment), "no proposal from a comment in the archive");
         String demandsPage = PageForms.browser(session).get("/discussions/" + Fixtures.SLUG + "/demands").then()
                 .statusCode(200).extract().asString();
         assertTrue(demandsPage.contains("Diese Diskussion ist abgeschlossen"));
