@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.thesenforum.account.AccountMessages;
+import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
@@ -48,7 +49,8 @@ class MessagesCompletenessTest {
             "dpage", DemandPageMessages.class,
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class,
-            "board", BoardMessages.class);
+            "board", BoardMessages.class,
+            "beamer", BeamerMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {

@@ -1,0 +1,14 @@
+// The projector view's script: the live stream keeps every part of the screen current without reloading, and the
+// clock runs. The view has no controls: nothing here waits for input. See docs/architecture.md ("Projector view").
+
+import { createBoard } from './beamer/board.js';
+import { startClock } from './beamer/clock.js';
+import { createSession } from './live/session.js';
+import { startStream } from './live/stream.js';
+
+const bar = document.getElementById('live');
+const screen = document.getElementById('beamer');
+startClock(document.getElementById('beamer-clock'));
+if (bar && screen && 'fetch' in window && 'WebSocket' in window) {
+  startStream(bar, createSession(bar), createBoard(screen));
+}
