@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "live");
+            "demand", "meeting", "live");
 
     private static JavaClasses classes;
 
@@ -86,15 +86,19 @@ class ArchitectureTest {
                 .layer("discussion").definedBy(ROOT + ".discussion..")
                 .layer("comment").definedBy(ROOT + ".comment..")
                 .layer("demand").definedBy(ROOT + ".demand..")
+                .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demand").mayNotBeAccessedByAnyLayer()
+                .whereLayer("meeting").mayNotBeAccessedByAnyLayer()
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting")
                 .whereLayer("comment").mayOnlyBeAccessedByLayers("demand")
-                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "live")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "meeting")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "meeting")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "meeting",
+                        "live")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
+                        "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "live");
+                        "demand", "meeting", "live");
     }
 }
