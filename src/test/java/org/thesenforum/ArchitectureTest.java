@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "beamer", "live");
+            "demand", "meeting", "beamer", "live");
 
     private static JavaClasses classes;
 
@@ -74,8 +74,8 @@ class ArchitectureTest {
 
     /**
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
-     * comment thread (with the topic page); joint demands; the projector view. The live push layer sits beside the features and reads
-     * the journal.
+     * comment thread (with the topic page); joint demands; the live meeting; the projector view. The live push layer
+     * sits beside the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -86,17 +86,22 @@ class ArchitectureTest {
                 .layer("discussion").definedBy(ROOT + ".discussion..")
                 .layer("comment").definedBy(ROOT + ".comment..")
                 .layer("demand").definedBy(ROOT + ".demand..")
+                .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("beamer")
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer")
                 .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer")
-                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "beamer")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "beamer")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "live")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "meeting", "beamer")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "meeting",
+                        "beamer")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "meeting",
+                        "live")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
+                        "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "beamer", "live");
+                        "demand", "meeting", "beamer", "live");
     }
 }

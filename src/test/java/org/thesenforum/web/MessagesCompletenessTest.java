@@ -36,6 +36,7 @@ import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
+import org.thesenforum.meeting.MeetingMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
@@ -50,6 +51,7 @@ class MessagesCompletenessTest {
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class,
             "board", BoardMessages.class,
+            "mtg", MeetingMessages.class,
             "beamer", BeamerMessages.class);
 
     @Test
@@ -78,7 +80,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board", "mtg" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
