@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.thesenforum.beamer.BeamerView.Agenda;
 import org.thesenforum.beamer.BeamerView.CommentLine;
 import org.thesenforum.beamer.BeamerView.JointDemand;
 import org.thesenforum.comment.Comment;
@@ -16,9 +17,14 @@ import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.DiscussionView;
+import org.thesenforum.discussion.Topic;
+import org.thesenforum.meeting.MeetingService;
+import org.thesenforum.meeting.MeetingViews.ItemView;
+import org.thesenforum.meeting.MeetingViews.MeetingView;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.Text;
 
 /** Reads what the projector view shows of a discussion, for the page and for its live fragments alike. */
@@ -29,16 +35,24 @@ public class BeamerBoard {
     /** Comments the stream shows; more would not be readable from the back of the room. */
     static final int COMMENTS = 6;
 
+    /** The paper's texts keep their line breaks, as on the topic page. */
+    private static final MarkdownRenderer PAPER = MarkdownRenderer.forPaper();
+
     private final DiscussionService discussions;
     private final DemandService demands;
+    private final MeetingService meetings;
     private final MarkdownRenderer markdown;
     private final ForumConfig config;
+    private final ReaderLanguage language;
 
-    BeamerBoard(DiscussionService discussions, DemandService demands, MarkdownRenderer markdown, ForumConfig config) {
+    BeamerBoard(DiscussionService discussions, DemandService demands, MeetingService meetings,
+            MarkdownRenderer markdown, ForumConfig config, ReaderLanguage language) {
         this.discussions = discussions;
         this.demands = demands;
+        this.meetings = meetings;
         this.markdown = markdown;
         this.config = config;
+        this.language = language;
     }
 
     /** The whole view; an unknown slug is a 404 in the reader's language. */
@@ -50,7 +64,35 @@ public class BeamerBoard {
                 .sorted(Comparator.comparingInt(DemandView::rank)).map(BeamerBoard::joint).toList();
         long proposals = all.stream().filter(d -> d.status() == Demand.Status.PROPOSED).count();
         return new BeamerView(discussion.slug(), discussion.title(), discussion.lastEventSeq(), joinUrl(slug),
-                newestComments(slug), pinned, proposals);
+                agenda(slug), newestComments(slug), pinned, proposals);
+    }
+
+    /** The item the meeting is at, with the text it is about, read through the meeting's read API. */
+    Agenda agenda(String slug) {
+        MeetingView meeting = meetings.meeting(slug, language.locale());
+        ItemView focus = meeting.focus();
+        if (focus == null) {
+            return new Agenda(meeting.hasAgenda(), null, null, null, null, meeting.serverTime());
+        }
+        return new Agenda(true, focus.label(), focus.title(), focusText(focus), focus.endsAt(), meeting.serverTime());
+    }
+
+    /** A topic's text or a demand's current wording, rendered; nothing for questions and free items. */
+    private String focusText(ItemView focus) {
+        if (focus.refId() == null) {
+            return null;
+        }
+        return switch (focus.kind()) {
+            case TOPIC -> {
+                Topic topic = Topic.findById(focus.refId());
+                yield topic == null || topic.body == null ? null : PAPER.render(topic.body);
+            }
+            case DEMAND -> {
+                Demand demand = Demand.findById(focus.refId());
+                yield demand == null ? null : markdown.render(demand.body);
+            }
+            default -> null;
+        };
     }
 
     /** Refuses an unknown slug with a 404 in the reader's language. */

@@ -14,6 +14,15 @@ public interface BeamerMessages {
     String clock_label();
 
     @Message
+    String agenda_now();
+
+    @Message
+    String agenda_waiting();
+
+    @Message
+    String countdown_label();
+
+    @Message
     String comments_heading();
 
     @Message

@@ -18,7 +18,7 @@ import org.thesenforum.web.Text;
 
 /**
  * The projector view {@code /discussions/{slug}/beamer} and the fragments of it that its script fetches after a
- * live frame ({@code /discussions/{slug}/beamer/kommentare}, {@code …/forderungen}): one template for both.
+ * live frame ({@code /discussions/{slug}/beamer/punkt}, {@code …/kommentare}, {@code …/forderungen}): one template for both.
  */
 @Path("/discussions/{slug}/beamer")
 @Produces(MediaType.TEXT_HTML)
@@ -39,6 +39,8 @@ public class BeamerPages {
     static class Templates {
         static native TemplateInstance beamer(BeamerView view);
 
+        static native TemplateInstance beamer$agenda(BeamerView view);
+
         static native TemplateInstance beamer$comments(BeamerView view);
 
         static native TemplateInstance beamer$demands(BeamerView view);
@@ -54,6 +56,7 @@ public class BeamerPages {
     @Path("{part}")
     public TemplateInstance part(@RestPath String slug, @RestPath String part) {
         return switch (part) {
+            case "punkt" -> Templates.beamer$agenda(board.view(slug));
             case "kommentare" -> Templates.beamer$comments(board.view(slug));
             case "forderungen" -> Templates.beamer$demands(board.view(slug));
             default -> throw ProblemException.notFound(Text.of(BeamerMessages.class,

@@ -14,8 +14,8 @@ import org.thesenforum.discussion.TopicKind;
  * What the projector view shows of a discussion: the newest visible comments, the joint demands in rank order and
  * how many proposals are open.
  */
-public record BeamerView(String slug, String title, long lastEventSeq, String joinUrl, List<CommentLine> comments,
-        List<JointDemand> pinned, long proposals) {
+public record BeamerView(String slug, String title, long lastEventSeq, String joinUrl, Agenda agenda,
+        List<CommentLine> comments, List<JointDemand> pinned, long proposals) {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -27,6 +27,38 @@ public record BeamerView(String slug, String title, long lastEventSeq, String jo
     /** The time in Berlin as the page is rendered; the page's script keeps it going. */
     public String clock() {
         return LocalTime.now(BERLIN).format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    /**
+     * The meeting's item now being discussed ({@code focus}, null when none) with the text it is about (a topic's
+     * text, a demand's wording; null for a guiding question, whose text is its title, and for free items), when its
+     * planned time ends ({@code endsAt}, null when it has not started) and the server's time for the clock offset.
+     */
+    public record Agenda(boolean hasAgenda, String focusLabel, String focusTitle, String focusTextHtml, Instant endsAt,
+            Instant serverTime) {
+
+        public boolean hasFocus() {
+            return focusTitle != null;
+        }
+
+        /** Milliseconds since the epoch for the countdown's data attribute, or empty. */
+        public String endsAtMillis() {
+            return endsAt == null ? "" : String.valueOf(endsAt.toEpochMilli());
+        }
+
+        public String serverTimeMillis() {
+            return String.valueOf(serverTime.toEpochMilli());
+        }
+
+        /** The remaining time as the page first shows it, m:ss (or -m:ss past the end). */
+        public String remaining() {
+            if (endsAt == null) {
+                return "";
+            }
+            long seconds = java.time.Duration.between(serverTime, endsAt).toSeconds();
+            long abs = Math.abs(seconds);
+            return (seconds < 0 ? "-" : "") + abs / 60 + ":" + String.format("%02d", abs % 60);
+        }
     }
 
     /** One comment in the stream: who wrote it, on which topic, and its text rendered from Markdown. */

@@ -3,12 +3,20 @@
 
 import { createBoard } from './beamer/board.js';
 import { startClock } from './beamer/clock.js';
+import { createCountdown } from './beamer/countdown.js';
 import { createSession } from './live/session.js';
 import { startStream } from './live/stream.js';
 
 const bar = document.getElementById('live');
 const screen = document.getElementById('beamer');
 startClock(document.getElementById('beamer-clock'));
+const countdown = createCountdown();
 if (bar && screen && 'fetch' in window && 'WebSocket' in window) {
-  startStream(bar, createSession(bar), createBoard(screen));
+  const board = createBoard(screen);
+  board.onSwapped((part, arrivedAt) => {
+    if (part === 'punkt') {
+      countdown.refreshed(arrivedAt);
+    }
+  });
+  startStream(bar, createSession(bar), board);
 }

@@ -61,6 +61,35 @@ final class BeamerData {
         Fixtures.moderator().as().body(Map.of()).put("/api/demands/" + demand + "/pin").then().statusCode(200);
     }
 
+    /**
+     * A moderator sets the agenda through the meeting's API: one item per {@code kind, refId} pair (20 minutes each);
+     * returns the items' ids in order.
+     */
+    static List<Long> agenda(String slug, Object... kindsAndRefs) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < kindsAndRefs.length; i += 2) {
+            Map<String, Object> item = new java.util.HashMap<>();
+            item.put("kind", kindsAndRefs[i]);
+            item.put("refId", kindsAndRefs[i + 1]);
+            item.put("plannedStart", "2026-06-16T10:30:00+02:00");
+            item.put("plannedMinutes", 20);
+            if ("FREE".equals(kindsAndRefs[i])) {
+                item.put("title", "Pause");
+                item.remove("refId");
+            }
+            items.add(item);
+        }
+        return Fixtures.moderator().as().body(Map.of("items", items)).put("/api/discussions/" + slug + "/meeting/agenda")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+    }
+
+    /** A moderator moves the meeting's focus to an agenda item (null: a break). */
+    static void focus(String slug, Long item) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("itemId", item);
+        Fixtures.moderator().as().body(body).put("/api/discussions/" + slug + "/meeting/focus").then().statusCode(200);
+    }
+
     /** Removes the discussion with everything in it, so the other tests keep seeing only the shipped paper. */
     static void drop(String slug) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -69,6 +98,11 @@ final class BeamerData {
             if (id == null) {
                 return;
             }
+            em.createNativeQuery("UPDATE meetings SET focus_item_id = NULL WHERE discussion_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM agenda_items WHERE meeting_id IN (SELECT id FROM meetings "
+                    + "WHERE discussion_id = ?1)").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM meetings WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
             String demands = "(SELECT id FROM demands WHERE discussion_id = ?1)";
             em.createNativeQuery("UPDATE demands SET merged_into_id = NULL WHERE discussion_id = ?1")
                     .setParameter(1, id).executeUpdate();

@@ -123,6 +123,37 @@ class BeamerPagesTest {
     }
 
     @Test
+    void theItemUnderDiscussionShowsItsTextAndTheCountdown() {
+        long topic = BeamerData.topic(slug, "Quartiere stärken");
+        long demand = BeamerData.propose(slug, topic, "Räume für Begegnung");
+        String html = page("de");
+        assertTrue(html.contains("class=\"beamer-part is-idle is-empty\""), "no meeting: no agenda shown");
+
+        List<Long> items = BeamerData.agenda(slug, "TOPIC", topic, "DEMAND", demand);
+        html = page("de");
+        assertTrue(html.contains("Gleich geht es weiter.") && html.contains("is-idle"), html);
+
+        BeamerData.focus(slug, items.get(0));
+        html = page("de");
+        assertTrue(html.contains("Jetzt im Gespräch · These 1"), html);
+        assertTrue(html.contains("<p class=\"beamer-focus-title\" id=\"beamer-focus-title\">Quartiere stärken</p>"), html);
+        assertTrue(html.contains("Text der These."), "the topic's text: " + html);
+        assertTrue(matches(html, "data-ends-at=\"(\\d+)\"").size() == 1, "the countdown's end is set");
+        assertTrue(matches(html, "<span id=\"beamer-countdown\">(\\d+:\\d\\d)</span>").size() == 1, html);
+        assertTrue(page("en").contains("Now under discussion · Thesis 1"));
+
+        BeamerData.focus(slug, items.get(1));
+        String agenda = given().get("/discussions/" + slug + "/beamer/punkt").then().statusCode(200).extract()
+                .asString().strip();
+        assertTrue(agenda.startsWith("<div id=\"beamer-agenda\""), agenda);
+        assertTrue(agenda.contains("Räume für Begegnung") && agenda.contains("Wortlaut von Räume für Begegnung"),
+                "the demand's wording: " + agenda);
+
+        BeamerData.focus(slug, null);
+        assertTrue(given().get("/discussions/" + slug + "/beamer/punkt").asString().contains("Gleich geht es weiter."));
+    }
+
+    @Test
     void anEmptyDiscussionSaysSoAndTheViewHasNoControls() {
         String html = page("de");
         assertTrue(html.contains("Noch keine Beiträge.") && html.contains("Noch keine gemeinsame Forderung.")

@@ -1,12 +1,13 @@
-// The projector view follows the live stream. Presence frames go straight to the head line (stream.js). The comment
-// stream and the joint demands show what the frames do not carry on their own (the newest visible comments across
-// all topics with their topic, the joint demands in rank order with their indicator, the number of proposals), so a
-// frame of that kind makes the view fetch that part of itself again (/discussions/{slug}/beamer/<part>, the same
-// template) and swap it in; new entries are highlighted. A part whose fetch fails (the network dropped) is fetched
+// The projector view follows the live stream. Presence frames go straight to the head line (stream.js). The item
+// under discussion, the comment stream and the joint demands show what the frames do not carry on their own (the
+// focus with its topic text or demand wording and the countdown's end, the newest visible comments across all topics
+// with their topic, the joint demands in rank order with their indicator, the number of proposals), so a frame of
+// that kind makes the view fetch that part of itself again (/discussions/{slug}/beamer/<part>, the same template)
+// and swap it in; new entries are highlighted. A part whose fetch fails (the network dropped) is fetched
 // again until it arrives; the stream itself resumes with `since` and replays what was missed.
 
-const PARTS = { comment: 'kommentare', demand: 'forderungen' };
-const ELEMENTS = { kommentare: 'beamer-comments', forderungen: 'beamer-demands' };
+const PARTS = { meeting: 'punkt', comment: 'kommentare', demand: 'forderungen' };
+const ELEMENTS = { punkt: 'beamer-agenda', kommentare: 'beamer-comments', forderungen: 'beamer-demands' };
 const DELAY_MS = 150;
 const RETRY_MS = 3000;
 
@@ -16,6 +17,7 @@ export function createBoard(screen) {
   let timer = 0;
   let running = false;
   const extra = [];
+  const swapped = [];
 
   function schedule(delay) {
     if (!timer) {
@@ -54,6 +56,7 @@ export function createBoard(screen) {
     } catch (e) {
       return false;
     }
+    const arrivedAt = Date.now();
     if (!response.ok) {
       // A 404 means the discussion is gone: nothing to retry. Anything else (proxy, restart) is tried again.
       return response.status === 404;
@@ -65,7 +68,7 @@ export function createBoard(screen) {
     if (!fresh || !current) {
       return true;
     }
-    if (fresh.innerHTML !== current.innerHTML) {
+    if (fresh.outerHTML !== current.outerHTML) {
       const known = new Set([...current.querySelectorAll('[data-key]')].map((e) => e.dataset.key));
       for (const entry of fresh.querySelectorAll('[data-key]')) {
         if (!known.has(entry.dataset.key)) {
@@ -74,6 +77,7 @@ export function createBoard(screen) {
       }
       current.replaceWith(fresh);
     }
+    swapped.forEach((listener) => listener(part, arrivedAt));
     return true;
   }
 
@@ -91,9 +95,13 @@ export function createBoard(screen) {
     },
     /** The projector has nothing typed: when the log no longer reaches back, the view reloads. */
     hasTypedText: () => false,
-    /** Lets another part of the view (the meeting's agenda) see every frame too. */
+    /** Lets another part of the view see every frame too. */
     onFrame(handler) {
       extra.push(handler);
+    },
+    /** Called with the part's name and the time its response arrived, after it was fetched again. */
+    onSwapped(listener) {
+      swapped.push(listener);
     },
   };
 }
