@@ -34,6 +34,8 @@ public class BeamerBoard {
 
     /** Comments the stream shows; more would not be readable from the back of the room. */
     static final int COMMENTS = 6;
+    /** Joint demands the view lists; the rest are counted, so that the list never runs off the screen. */
+    static final int PINNED = 6;
 
     /** The paper's texts keep their line breaks, as on the topic page. */
     private static final MarkdownRenderer PAPER = MarkdownRenderer.forPaper();
@@ -64,7 +66,8 @@ public class BeamerBoard {
                 .sorted(Comparator.comparingInt(DemandView::rank)).map(BeamerBoard::joint).toList();
         long proposals = all.stream().filter(d -> d.status() == Demand.Status.PROPOSED).count();
         return new BeamerView(discussion.slug(), discussion.title(), discussion.lastEventSeq(), joinUrl(slug),
-                agenda(slug), newestComments(slug), pinned, proposals);
+                agenda(slug), newestComments(slug), pinned.subList(0, Math.min(PINNED, pinned.size())),
+                Math.max(0, pinned.size() - PINNED), proposals);
     }
 
     /** The item the meeting is at, with the text it is about, read through the meeting's read API. */

@@ -35,6 +35,9 @@ public interface BeamerMessages {
     String demands_empty();
 
     @Message
+    String demands_more(int count);
+
+    @Message
     String demand_rank(int rank);
 
     @Message

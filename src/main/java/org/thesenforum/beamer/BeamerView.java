@@ -11,11 +11,12 @@ import org.thesenforum.demand.Consensus;
 import org.thesenforum.discussion.TopicKind;
 
 /**
- * What the projector view shows of a discussion: the newest visible comments, the joint demands in rank order and
- * how many proposals are open.
+ * What the projector view shows of a discussion: the meeting's item under discussion, the newest visible comments,
+ * the first joint demands in rank order ({@code pinnedMore} says how many more there are) and how many proposals are
+ * open.
  */
 public record BeamerView(String slug, String title, long lastEventSeq, String joinUrl, Agenda agenda,
-        List<CommentLine> comments, List<JointDemand> pinned, long proposals) {
+        List<CommentLine> comments, List<JointDemand> pinned, int pinnedMore, long proposals) {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 

@@ -154,6 +154,20 @@ class BeamerPagesTest {
     }
 
     @Test
+    void aLongListOfJointDemandsShowsTheFirstAndCountsTheRest() {
+        long topic = BeamerData.topic(slug, "Quartiere stärken");
+        for (int i = 1; i <= BeamerBoard.PINNED + 2; i++) {
+            BeamerData.pin(BeamerData.propose(slug, topic, "Forderung " + i));
+        }
+        String html = page("de");
+        assertEquals(BeamerBoard.PINNED, matches(html, "<li id=\"bd(\\d+)\"").size());
+        assertTrue(html.contains("Forderung " + BeamerBoard.PINNED + "<") && !html.contains("Forderung "
+                + (BeamerBoard.PINNED + 1) + "<"), html);
+        assertTrue(html.contains("… und 2 weitere gemeinsame Forderungen"), html);
+        assertTrue(page("en").contains("… and 2 more joint demands"));
+    }
+
+    @Test
     void anEmptyDiscussionSaysSoAndTheViewHasNoControls() {
         String html = page("de");
         assertTrue(html.contains("Noch keine Beiträge.") && html.contains("Noch keine gemeinsame Forderung.")
