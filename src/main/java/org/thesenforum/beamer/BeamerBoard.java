@@ -1,7 +1,9 @@
 package org.thesenforum.beamer;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -57,17 +59,31 @@ public class BeamerBoard {
         this.language = language;
     }
 
+    /** The parts of the view that its script fetches again after a frame. */
+    enum Part { AGENDA, COMMENTS, DEMANDS }
+
     /** The whole view; an unknown slug is a 404 in the reader's language. */
     public BeamerView view(String slug) {
+        return view(slug, EnumSet.allOf(Part.class));
+    }
+
+    /** The view with only {@code parts} read (the others empty), for a fragment. */
+    BeamerView view(String slug, Set<Part> parts) {
         DiscussionView discussion = discussions.discussion(slug);
-        List<DemandView> all = demands.list(slug, new DemandService.Filter(DemandService.Sort.NEWEST, null, null),
-                null);
-        List<JointDemand> pinned = all.stream().filter(d -> d.status() == Demand.Status.PINNED && d.rank() != null)
-                .sorted(Comparator.comparingInt(DemandView::rank)).map(BeamerBoard::joint).toList();
-        long proposals = all.stream().filter(d -> d.status() == Demand.Status.PROPOSED).count();
-        return new BeamerView(discussion.slug(), discussion.title(), discussion.lastEventSeq(), joinUrl(slug),
-                agenda(slug), newestComments(slug), pinned.subList(0, Math.min(PINNED, pinned.size())),
-                Math.max(0, pinned.size() - PINNED), proposals);
+        List<JointDemand> pinned = List.of();
+        long proposals = 0;
+        if (parts.contains(Part.DEMANDS)) {
+            List<DemandView> all = demands.list(slug,
+                    new DemandService.Filter(DemandService.Sort.NEWEST, null, null), null);
+            pinned = all.stream().filter(d -> d.status() == Demand.Status.PINNED && d.rank() != null)
+                    .sorted(Comparator.comparingInt(DemandView::rank)).map(BeamerBoard::joint).toList();
+            proposals = all.stream().filter(d -> d.status() == Demand.Status.PROPOSED).count();
+        }
+        Agenda agenda = parts.contains(Part.AGENDA) ? agenda(slug) : Agenda.NONE;
+        List<CommentLine> comments = parts.contains(Part.COMMENTS) ? newestComments(slug) : List.of();
+        return new BeamerView(discussion.slug(), discussion.title(), discussion.lastEventSeq(), joinUrl(slug), agenda,
+                comments, pinned.subList(0, Math.min(PINNED, pinned.size())), Math.max(0, pinned.size() - PINNED),
+                proposals);
     }
 
     /** The item the meeting is at, with the text it is about, read through the meeting's read API. */

@@ -1,11 +1,14 @@
 package org.thesenforum.beamer;
 
+import java.util.Set;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -18,7 +21,8 @@ import org.thesenforum.web.Text;
 
 /**
  * The projector view {@code /discussions/{slug}/beamer} and the fragments of it that its script fetches after a
- * live frame ({@code /discussions/{slug}/beamer/punkt}, {@code …/kommentare}, {@code …/forderungen}): one template for both.
+ * live frame ({@code /discussions/{slug}/beamer/punkt}, {@code …/kommentare}, {@code …/forderungen}): one template
+ * for both.
  */
 @Path("/discussions/{slug}/beamer")
 @Produces(MediaType.TEXT_HTML)
@@ -56,9 +60,9 @@ public class BeamerPages {
     @Path("{part}")
     public TemplateInstance part(@RestPath String slug, @RestPath String part) {
         return switch (part) {
-            case "punkt" -> Templates.beamer$agenda(board.view(slug));
-            case "kommentare" -> Templates.beamer$comments(board.view(slug));
-            case "forderungen" -> Templates.beamer$demands(board.view(slug));
+            case "punkt" -> Templates.beamer$agenda(board.view(slug, Set.of(BeamerBoard.Part.AGENDA)));
+            case "kommentare" -> Templates.beamer$comments(board.view(slug, Set.of(BeamerBoard.Part.COMMENTS)));
+            case "forderungen" -> Templates.beamer$demands(board.view(slug, Set.of(BeamerBoard.Part.DEMANDS)));
             default -> throw ProblemException.notFound(Text.of(BeamerMessages.class,
                     BeamerMessages::problem_part_not_found));
         };
@@ -71,7 +75,7 @@ public class BeamerPages {
     @GET
     @Path("qr.svg")
     @Produces("image/svg+xml")
-    public Response qr(@RestPath String slug, @jakarta.ws.rs.core.Context Request request) {
+    public Response qr(@RestPath String slug, @Context Request request) {
         board.requireDiscussion(slug);
         String url = board.joinUrl(slug);
         String svg = QrSvg.svg(url, url);

@@ -38,6 +38,9 @@ public record BeamerView(String slug, String title, long lastEventSeq, String jo
     public record Agenda(boolean hasAgenda, String focusLabel, String focusTitle, String focusTextHtml, Instant endsAt,
             Instant serverTime) {
 
+        /** No agenda read (a fragment of another part). */
+        static final Agenda NONE = new Agenda(false, null, null, null, null, Instant.EPOCH);
+
         public boolean hasFocus() {
             return focusTitle != null;
         }
