@@ -55,7 +55,8 @@ public class MeetingReach {
         return of(discussion.id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The reach of a discussion's newest change; reads in a transaction of its own when called from a timer. */
+    @Transactional
     Reach of(long discussionId) {
         List<Connection> open = connections.connections(discussionId);
         long latest = journal.latestSeq(discussionId);
@@ -63,8 +64,10 @@ public class MeetingReach {
                 .min().orElse(latest);
         Map<Long, Instant> appended = new TreeMap<>();
         if (oldest < latest) {
-            JournalEntry.<JournalEntry>find("discussionId = ?1 and seq > ?2", discussionId, oldest).stream()
-                    .forEach(e -> appended.put(e.seq, e.createdAt));
+            JournalEntry.getEntityManager().createQuery("select e.seq, e.createdAt from JournalEntry e "
+                    + "where e.discussionId = ?1 and e.seq > ?2", Object[].class).setParameter(1, discussionId)
+                    .setParameter(2, oldest).getResultList()
+                    .forEach(r -> appended.put((Long) r[0], (Instant) r[1]));
         }
         return count(open, latest, appended, clock.now());
     }
