@@ -45,23 +45,14 @@ public record BeamerView(String slug, String title, long lastEventSeq, String jo
             return focusTitle != null;
         }
 
-        /** Milliseconds since the epoch for the countdown's data attribute, or empty. */
-        public String endsAtMillis() {
-            return endsAt == null ? "" : String.valueOf(endsAt.toEpochMilli());
-        }
-
-        public String serverTimeMillis() {
-            return String.valueOf(serverTime.toEpochMilli());
-        }
-
-        /** The remaining time as the page first shows it, m:ss (or -m:ss past the end). */
+        /** The remaining time as the page first shows it, m:ss (or −m:ss past the end), before the script counts. */
         public String remaining() {
             if (endsAt == null) {
                 return "";
             }
             long seconds = java.time.Duration.between(serverTime, endsAt).toSeconds();
             long abs = Math.abs(seconds);
-            return (seconds < 0 ? "-" : "") + abs / 60 + ":" + String.format("%02d", abs % 60);
+            return (seconds < 0 ? "−" : "") + abs / 60 + ":" + String.format("%02d", abs % 60);
         }
     }
 

@@ -116,6 +116,9 @@ class BeamerBrowserIT {
         BeamerData.focus(slug, items.get(0));
         projector.wait.until(d -> texts(projector, "#beamer-focus-title").equals(List.of("Quartiere stärken")));
         assertTrue(texts(projector, ".beamer-now").get(0).contains("These 1"));
+        // The expert's topic page follows too: its meeting banner names the item now under discussion.
+        expert.wait.until(d -> texts(expert, "#meeting-banner .meeting-now").toString()
+                .contains("These 1 — Quartiere stärken"));
         projector.wait.until(d -> texts(projector, "#beamer-countdown").toString().matches("\\[(19:5\\d|20:00)\\]"));
 
         BeamerData.pin(personal);
@@ -134,6 +137,8 @@ class BeamerBrowserIT {
         BeamerData.focus(slug, items.get(1));
         projector.wait.until(d -> texts(projector, "#beamer-focus-title").equals(List.of("Feste Ansprechpersonen")));
         assertTrue(texts(projector, ".beamer-focus-text").get(0).contains("Wortlaut von Feste Ansprechpersonen"));
+        expert.wait.until(d -> texts(expert, "#meeting-banner .meeting-now").toString()
+                .contains("Feste Ansprechpersonen"));
 
         // A hidden comment leaves the projector too.
         Fixtures.moderator().as().body(Map.of("reason", "Test")).post("/api/comments/" + first + "/hide").then()

@@ -138,8 +138,8 @@ class BeamerPagesTest {
         assertTrue(html.contains("Jetzt im Gespräch · These 1"), html);
         assertTrue(html.contains("<p class=\"beamer-focus-title\" id=\"beamer-focus-title\">Quartiere stärken</p>"), html);
         assertTrue(html.contains("Text der These."), "the topic's text: " + html);
-        assertTrue(matches(html, "data-ends-at=\"(\\d+)\"").size() == 1, "the countdown's end is set");
-        assertTrue(matches(html, "<span id=\"beamer-countdown\">(\\d+:\\d\\d)</span>").size() == 1, html);
+        assertTrue(matches(html, "data-meeting-ends-at=\"(\\d{4}-[^\"]+Z)\"").size() == 1, "the countdown's end is set");
+        assertTrue(matches(html, "<span id=\"beamer-countdown\"[^>]*>(\\d+:\\d\\d)</span>").size() == 1, html);
         assertTrue(page("en").contains("Now under discussion · Thesis 1"));
 
         BeamerData.focus(slug, items.get(1));

@@ -16,8 +16,6 @@ export function createBoard(screen) {
   const pending = new Set();
   let timer = 0;
   let running = false;
-  const extra = [];
-  const swapped = [];
 
   function schedule(delay) {
     if (!timer) {
@@ -56,7 +54,6 @@ export function createBoard(screen) {
     } catch (e) {
       return false;
     }
-    const arrivedAt = Date.now();
     if (!response.ok) {
       // A 404 means the discussion is gone: nothing to retry. Anything else (proxy, restart) is tried again.
       return response.status === 404;
@@ -77,7 +74,6 @@ export function createBoard(screen) {
       }
       current.replaceWith(fresh);
     }
-    swapped.forEach((listener) => listener(part, arrivedAt));
     return true;
   }
 
@@ -90,18 +86,9 @@ export function createBoard(screen) {
         pending.add(part);
         schedule(DELAY_MS);
       }
-      extra.forEach((handler) => handler(frame));
       return true;
     },
     /** The projector has nothing typed: when the log no longer reaches back, the view reloads. */
     hasTypedText: () => false,
-    /** Lets another part of the view see every frame too. */
-    onFrame(handler) {
-      extra.push(handler);
-    },
-    /** Called with the part's name and the time its response arrived, after it was fetched again. */
-    onSwapped(listener) {
-      swapped.push(listener);
-    },
   };
 }
