@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "live");
+            "demand", "event", "meeting", "beamer", "live");
 
     private static JavaClasses classes;
 
@@ -75,8 +75,8 @@ class ArchitectureTest {
     /**
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
-     * discussions and accounts). The live push layer sits beside the features and reads
-     * the journal.
+     * discussions and accounts); the live meeting; the projector view. The live push layer sits beside the features
+     * and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -88,16 +88,24 @@ class ArchitectureTest {
                 .layer("comment").definedBy(ROOT + ".comment..")
                 .layer("demand").definedBy(ROOT + ".demand..")
                 .layer("event").definedBy(ROOT + ".event..")
+                .layer("meeting").definedBy(ROOT + ".meeting..")
+                .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demand").mayNotBeAccessedByAnyLayer()
+                .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("event").mayNotBeAccessedByAnyLayer()
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand")
-                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event", "live")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand", "event")
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
+                        "beamer")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
+                        "meeting", "beamer")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
+                        "meeting", "live")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
+                        "event", "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "live");
+                        "demand", "event", "meeting", "beamer", "live");
     }
 }

@@ -27,8 +27,9 @@ import io.quarkus.qute.i18n.Message;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
+import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
@@ -36,21 +37,29 @@ import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
+import org.thesenforum.meeting.MeetingMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
 
     /** Each typed bundle and the name of its files, {@code messages/<name>_de.properties} and {@code _en}. */
-    private static final Map<String, Class<?>> BUNDLES = Map.of(
-            "msg", Messages.class,
-            "acct", AccountMessages.class,
-            "cmt", CommentMessages.class,
-            "dem", DemandMessages.class,
-            "dpage", DemandPageMessages.class,
-            "disc", DiscussionMessages.class,
-            "paper", PaperMessages.class,
-            "board", BoardMessages.class,
-            "evt", EventMessages.class);
+    private static final Map<String, Class<?>> BUNDLES = Map.ofEntries(
+            Map.entry("msg", Messages.class),
+            Map.entry("acct", AccountMessages.class),
+            Map.entry("cmt", CommentMessages.class),
+            Map.entry("dem", DemandMessages.class),
+            Map.entry("dpage", DemandPageMessages.class),
+            Map.entry("disc", DiscussionMessages.class),
+            Map.entry("paper", PaperMessages.class),
+            Map.entry("board", BoardMessages.class),
+            Map.entry("evt", EventMessages.class),
+            Map.entry("mtg", MeetingMessages.class),
+            Map.entry("beamer", BeamerMessages.class));
+
+    /** Every bundle of {@link #BUNDLES}: a new bundle is checked as soon as it is registered there. */
+    static Stream<String> bundleNames() {
+        return BUNDLES.keySet().stream().sorted();
+    }
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
@@ -78,7 +87,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board" })
+    @MethodSource("bundleNames")
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
