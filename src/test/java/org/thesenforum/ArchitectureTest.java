@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "live");
+            "demand", "protocol", "live");
 
     private static JavaClasses classes;
 
@@ -74,8 +74,8 @@ class ArchitectureTest {
 
     /**
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
-     * comment thread (with the topic page); joint demands. The live push layer sits beside the features and reads
-     * the journal.
+     * comment thread (with the topic page); joint demands; the workshop protocol, which reads them all. The live push
+     * layer sits beside the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -86,15 +86,17 @@ class ArchitectureTest {
                 .layer("discussion").definedBy(ROOT + ".discussion..")
                 .layer("comment").definedBy(ROOT + ".comment..")
                 .layer("demand").definedBy(ROOT + ".demand..")
+                .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demand").mayNotBeAccessedByAnyLayer()
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand")
-                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand")
+                .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("protocol")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "protocol")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "protocol")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "protocol")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "live")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "live");
+                        "demand", "protocol", "live");
     }
 }

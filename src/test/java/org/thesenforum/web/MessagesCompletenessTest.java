@@ -35,6 +35,7 @@ import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
+import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
@@ -48,7 +49,8 @@ class MessagesCompletenessTest {
             "dpage", DemandPageMessages.class,
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class,
-            "board", BoardMessages.class);
+            "board", BoardMessages.class,
+            "proto", ProtocolMessages.class);
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {

@@ -1,0 +1,81 @@
+package org.thesenforum.protocol;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the workshop protocol and its download links; German in proto_de, English in proto_en. */
+@MessageBundle(value = "proto", locale = "de")
+public interface ProtocolMessages {
+
+    // The document
+
+    @Message
+    String lang();
+
+    @Message
+    String title(String title);
+
+    @Message
+    String page();
+
+    @Message
+    String kicker();
+
+    @Message
+    String paper();
+
+    @Message
+    String paper_date(String date);
+
+    @Message
+    String forum();
+
+    @Message
+    String figures(long contributions, long contributors);
+
+    @Message
+    String created();
+
+    @Message
+    String thread_heading();
+
+    @Message
+    String thread_none();
+
+    @Message
+    String omitted(int hidden, int deleted);
+
+    @Message
+    String demands_heading();
+
+    @Message
+    String demands_note();
+
+    @Message
+    String outcome_proposed();
+
+    @Message
+    String outcome_merged(String title);
+
+    @Message
+    String outcome_rejected(String reason);
+
+    // The download on a discussion's overview
+
+    @Message
+    String section_heading();
+
+    @Message
+    String section_text();
+
+    @Message
+    String section_download();
+
+    @Message
+    String section_html();
+
+    // Refusals
+
+    @Message
+    String problem_format();
+}
