@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
@@ -25,18 +26,27 @@ public class PaperImporter {
 
     private final PaperParser parser = new PaperParser();
     private final AuditLog audit;
+    private final Event<PaperImported> imported;
 
-    PaperImporter(AuditLog audit) {
+    PaperImporter(AuditLog audit, Event<PaperImported> imported) {
         this.audit = audit;
+        this.imported = imported;
     }
 
-    /** Imports the paper shipped with the application when the database holds no discussion yet. */
+    /**
+     * Imports the paper shipped with the application when the database holds no discussion yet; otherwise announces
+     * the shipped paper's discussion again (if it is there), so that what features above take from it once is
+     * stored in databases that were imported before those features existed.
+     */
     @Transactional
     public void importShippedPaperIfEmpty() {
-        if (Discussion.count() > 0) {
-            return;
-        }
         try {
+            if (Discussion.count() > 0) {
+                ParsedPaper paper = parser.parse(readShippedPaper());
+                Discussion.findBySlug(paper.slug())
+                        .ifPresent(d -> imported.fire(new PaperImported(d, paper.events())));
+                return;
+            }
             Discussion d = store(parser.parse(readShippedPaper()));
             Log.infof("Imported the paper \"%s\" as discussion %s", d.title, d.slug);
         } catch (PaperFormatException e) {
@@ -99,6 +109,7 @@ public class PaperImporter {
             q.text = text;
             q.persist();
         }
+        imported.fire(new PaperImported(d, paper.events()));
         return d;
     }
 

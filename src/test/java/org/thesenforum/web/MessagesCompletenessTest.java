@@ -35,6 +35,7 @@ import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
+import org.thesenforum.event.EventMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -50,6 +51,7 @@ class MessagesCompletenessTest {
             "disc", DiscussionMessages.class,
             "paper", PaperMessages.class,
             "board", BoardMessages.class,
+            "evt", EventMessages.class,
             "proto", ProtocolMessages.class);
 
     @Test

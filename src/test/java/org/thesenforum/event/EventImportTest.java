@@ -1,0 +1,80 @@
+package org.thesenforum.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.thesenforum.discussion.PaperImporter;
+import org.thesenforum.event.EventViews.EventView;
+import org.thesenforum.event.EventViews.RegistrationState;
+import org.thesenforum.testing.Fixtures;
+
+/** The events of the shipped paper's invitation, stored once at start-up, checked against the paper. */
+@QuarkusTest
+class EventImportTest {
+
+    @Inject
+    EventService events;
+
+    @Inject
+    PaperImporter papers;
+
+    private List<EventView> imported() {
+        return events.ofDiscussion(Fixtures.SLUG).stream()
+                .filter(e -> QuarkusTransaction.requiringNew().call(
+                        () -> ForumEvent.<ForumEvent>findById(e.id()).paperKey != null))
+                .toList();
+    }
+
+    @Test
+    void expertRoundIsStoredAsThePaperSaysIt() {
+        EventView round = imported().get(0);
+        assertEquals("Expert/innenrunde", round.title());
+        assertEquals(LocalDate.of(2016, 6, 16), round.date());
+        assertEquals(OffsetDateTime.parse("2016-06-16T10:30+02:00"), round.start());
+        assertEquals(OffsetDateTime.parse("2016-06-16T16:00+02:00"), round.end());
+        assertEquals("Geschäftsstelle der LAG", round.venueName());
+        assertEquals("Stiftstr. 15", round.street());
+        assertEquals("30159", round.postcode());
+        assertEquals("Hannover", round.city());
+        // "bis zum 10. Juni 2016": until the end of that day in Berlin
+        assertEquals(OffsetDateTime.parse("2016-06-11T00:00+02:00"), round.registrationDeadline());
+        assertEquals(RegistrationState.DEADLINE_PASSED, round.registration());
+        assertEquals(Fixtures.SLUG, round.discussionSlug());
+        assertEquals(null, round.capacity());
+        assertEquals(true, round.contactEmail().contains("@"));
+        assertEquals(true, round.contactFax() != null && !round.contactFax().isBlank());
+    }
+
+    @Test
+    void conferenceTakesItsYearFromThePaperAndLeavesTheUnknownEmpty() {
+        EventView conference = imported().get(1);
+        assertEquals("Ankunftsorte – Ankommen im Gemeinwesen", conference.title());
+        assertEquals(LocalDate.of(2016, 8, 16), conference.date());
+        assertEquals("Lüneburg", conference.city());
+        assertNull(conference.start());
+        assertNull(conference.end());
+        assertNull(conference.venueName());
+        assertNull(conference.street());
+        assertNull(conference.postcode());
+        assertNull(conference.registrationDeadline());
+        assertEquals(RegistrationState.NONE, conference.registration());
+    }
+
+    @Test
+    void importingAgainStoresNothingTwice() {
+        int before = imported().size();
+        papers.importShippedPaperIfEmpty();
+        papers.importShippedPaperIfEmpty();
+        assertEquals(2, before);
+        assertEquals(before, imported().size());
+    }
+}
