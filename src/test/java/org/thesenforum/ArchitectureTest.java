@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "protocol", "live");
+            "demand", "event", "meeting", "protocol", "live");
 
     private static JavaClasses classes;
 
@@ -75,8 +75,8 @@ class ArchitectureTest {
     /**
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
-     * discussions and accounts); the workshop protocol, which reads them all. The live push layer sits beside the
-     * features and reads the journal.
+     * discussions and accounts); the live meeting (above demands); the workshop protocol, which reads them all. The
+     * live push layer sits beside the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -88,18 +88,24 @@ class ArchitectureTest {
                 .layer("comment").definedBy(ROOT + ".comment..")
                 .layer("demand").definedBy(ROOT + ".demand..")
                 .layer("event").definedBy(ROOT + ".event..")
+                .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("protocol")
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "protocol")
                 .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "protocol")
-                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "protocol")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event", "protocol")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event", "live")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand", "event")
+                .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
+                        "protocol")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event", "meeting",
+                        "protocol")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event", "meeting",
+                        "live")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand", "event",
+                        "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "protocol", "live");
+                        "demand", "event", "meeting", "protocol", "live");
     }
 }

@@ -36,6 +36,7 @@ import org.thesenforum.demand.DemandPageMessages;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
+import org.thesenforum.meeting.MeetingMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -52,6 +53,7 @@ class MessagesCompletenessTest {
             "paper", PaperMessages.class,
             "board", BoardMessages.class,
             "evt", EventMessages.class,
+            "mtg", MeetingMessages.class,
             "proto", ProtocolMessages.class);
 
     @Test
@@ -80,7 +82,7 @@ class MessagesCompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board" })
+    @ValueSource(strings = { "msg", "acct", "cmt", "disc", "paper", "dem", "dpage", "board", "mtg" })
     void eachBundleHasExactlyItsMessagesInGermanAndInEnglish(String bundle) throws IOException {
         Set<String> methods = Arrays.stream(BUNDLES.get(bundle).getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName)
