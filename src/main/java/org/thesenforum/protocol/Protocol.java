@@ -12,7 +12,36 @@ import org.thesenforum.web.TemplateExtensions;
  * their text and the visible thread, every demand with its outcome and the joint demands in rank order.
  */
 public record Protocol(String title, String subtitle, LocalDate paperDate, String slug, LocalDate date,
-        Figures figures, List<TopicPart> topics, List<Outcome> demands) {
+        EventPart event, List<AgendaRow> agenda, Figures figures, List<TopicPart> topics, List<Outcome> demands) {
+
+    /**
+     * The event the protocol records: its title, day, time ("10:30–16:00", null when only the day is known), the
+     * place as lines, confirmed registrations and people checked in, and both per field of work.
+     */
+    public record EventPart(String title, LocalDate date, String time, List<String> place, long registered,
+            long attended, List<FieldRow> fields) {
+
+        public boolean hasTime() {
+            return time != null;
+        }
+
+        public boolean hasPlace() {
+            return !place.isEmpty();
+        }
+
+        public String placeLine() {
+            return String.join(", ", place);
+        }
+    }
+
+    /** People checked in and registered for one field of work ({@code label} "ohne Angabe" when none was given). */
+    public record FieldRow(String label, long attended, long registered) {
+    }
+
+    /** One agenda item with its planned and actual times as "HH:mm" in Berlin; actual ones null until they happen. */
+    public record AgendaRow(String heading, String plannedStart, String plannedEnd, String actualStart,
+            String actualEnd) {
+    }
 
     /** How many took part in the forum: visible contributions and the people who wrote them. */
     public record Figures(long contributions, long contributors) {
@@ -39,6 +68,19 @@ public record Protocol(String title, String subtitle, LocalDate paperDate, Strin
                     .append('\n'));
             return out.toString().stripTrailing();
         }
+    }
+
+    public boolean hasEvent() {
+        return event != null;
+    }
+
+    public boolean hasAgenda() {
+        return !agenda.isEmpty();
+    }
+
+    /** The day the protocol is about: the event's, or else the day it was made. */
+    public LocalDate day() {
+        return event == null ? date : event.date();
     }
 
     /** The demands that are not (or no longer) joint ones: open proposals, merged and rejected ones. */

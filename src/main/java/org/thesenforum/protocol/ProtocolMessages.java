@@ -60,6 +60,56 @@ public interface ProtocolMessages {
     @Message
     String outcome_rejected(String reason);
 
+    // The event and the agenda
+
+    @Message
+    String event();
+
+    @Message
+    String event_when(String date, String time);
+
+    @Message
+    String event_place();
+
+    @Message
+    String participants();
+
+    @Message
+    String participants_count(long attended, long registered);
+
+    @Message
+    String fields_heading();
+
+    @Message
+    String field_none();
+
+    @Message
+    String field_column();
+
+    @Message
+    String attended_column();
+
+    @Message
+    String registered_column();
+
+    @Message
+    String field_row(String label, long attended, long registered);
+
+    @Message
+    String agenda_heading();
+
+    @Message
+    String agenda_item();
+
+    @Message
+    String agenda_planned();
+
+    @Message
+    String agenda_actual();
+
+    @Message
+    String agenda_actual_times(String start, String end);
+
     // The download on a discussion's overview
 
     @Message

@@ -43,7 +43,8 @@ public class ProtocolResource {
     public Response protocol(@RestPath String slug, @RestQuery String format) {
         String type = format == null ? null : TYPES.get(format);
         if (type == null) {
-            throw new ProblemException(400, "format", Text.of(ProtocolMessages.class, ProtocolMessages::problem_format));
+            throw new ProblemException(400, "format",
+                    Text.of(ProtocolMessages.class, ProtocolMessages::problem_format));
         }
         Locale locale = language.locale();
         Protocol protocol = protocols.protocol(slug, locale);
@@ -59,6 +60,6 @@ public class ProtocolResource {
 
     /** {@code protokoll-ankommen-im-gemeinwesen-2016-06-16.pdf}: the slug is lower-case letters, digits and dashes. */
     static String fileName(Protocol protocol, String format) {
-        return "protokoll-" + protocol.slug().replaceAll("[^a-z0-9-]", "-") + "-" + protocol.date() + "." + format;
+        return "protokoll-" + protocol.slug().replaceAll("[^a-z0-9-]", "-") + "-" + protocol.day() + "." + format;
     }
 }

@@ -1,6 +1,8 @@
 package org.thesenforum.protocol;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,14 @@ import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.DiscussionView;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.event.EventService;
+import org.thesenforum.event.EventViews.EventCounts;
+import org.thesenforum.event.EventViews.EventView;
+import org.thesenforum.meeting.MeetingService;
+import org.thesenforum.meeting.MeetingViews.MeetingView;
+import org.thesenforum.protocol.Protocol.AgendaRow;
+import org.thesenforum.protocol.Protocol.EventPart;
+import org.thesenforum.protocol.Protocol.FieldRow;
 import org.thesenforum.protocol.Protocol.Figures;
 import org.thesenforum.protocol.Protocol.Post;
 import org.thesenforum.protocol.Protocol.TopicPart;
@@ -25,23 +35,32 @@ import org.thesenforum.web.MarkdownRenderer;
 import org.thesenforum.web.TemplateExtensions;
 import org.thesenforum.web.Text;
 
-/** Reads a discussion, its threads and its demands into the {@link Protocol} that the exports render. */
+/**
+ * Reads a discussion, its event with attendance, its meeting's agenda, its threads and its demands into the
+ * {@link Protocol} that the exports render.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Protocols {
 
     /** Replies deeper than this are shown at this depth, as on the topic page. */
     static final int MAX_DEPTH = 4;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final DiscussionService discussions;
     private final CommentService comments;
     private final DemandPapers demands;
+    private final EventService events;
+    private final MeetingService meetings;
     private final MarkdownRenderer paperMarkdown = MarkdownRenderer.forPaper();
 
-    Protocols(DiscussionService discussions, CommentService comments, DemandPapers demands) {
+    Protocols(DiscussionService discussions, CommentService comments, DemandPapers demands, EventService events,
+            MeetingService meetings) {
         this.discussions = discussions;
         this.comments = comments;
         this.demands = demands;
+        this.events = events;
+        this.meetings = meetings;
     }
 
     /** The protocol of the discussion {@code slug}, labels in {@code locale}; 404 when there is none. */
@@ -55,9 +74,47 @@ public class Protocols {
             contributions += part.posts().size();
             topics.add(part);
         }
+        MeetingView meeting = meetings.meeting(slug, locale);
         return new Protocol(d.title(), d.subtitle(), d.paperDate(), d.slug(),
-                LocalDate.now(TemplateExtensions.FORUM_ZONE), new Figures(contributions, contributors.size()), topics,
-                demands.outcomes(slug, locale));
+                LocalDate.now(TemplateExtensions.FORUM_ZONE), event(slug, meeting, locale), agenda(meeting),
+                new Figures(contributions, contributors.size()), topics, demands.outcomes(slug, locale));
+    }
+
+    /**
+     * The event of the meeting's day; before a meeting started, the first event anyone was checked in at, or else
+     * the first event of the discussion; null when it has none.
+     */
+    private EventPart event(String slug, MeetingView meeting, Locale locale) {
+        List<EventView> all = events.ofDiscussion(slug);
+        if (all.isEmpty()) {
+            return null;
+        }
+        LocalDate day = meeting.startedAt() == null ? null
+                : LocalDate.ofInstant(meeting.startedAt(), TemplateExtensions.FORUM_ZONE);
+        EventView e = all.stream().filter(x -> x.date().equals(day)).findFirst()
+                .or(() -> all.stream().filter(x -> events.counts(x.id()).checkedIn() > 0).findFirst())
+                .orElse(all.get(0));
+        EventCounts counts = events.counts(e.id());
+        List<FieldRow> fields = events.byFieldOfWork(e.id(), locale).stream()
+                .filter(f -> f.registered() > 0 || f.attended() > 0)
+                .map(f -> new FieldRow(f.label() != null ? f.label()
+                        : Text.of(ProtocolMessages.class, ProtocolMessages::field_none).in(locale), f.attended(),
+                        f.registered()))
+                .toList();
+        String time = e.start() == null ? null
+                : hhmm(e.start().toInstant()) + (e.end() == null ? "" : "–" + hhmm(e.end().toInstant()));
+        return new EventPart(e.title(), e.date(), time, e.addressLines(), counts.confirmed(), counts.checkedIn(),
+                fields);
+    }
+
+    private static List<AgendaRow> agenda(MeetingView meeting) {
+        return meeting.items().stream().map(i -> new AgendaRow(i.heading(), hhmm(i.plannedStart()),
+                hhmm(i.plannedEnd()), hhmm(i.actualStart()), hhmm(i.actualEnd()))).toList();
+    }
+
+    /** "10:30" in Berlin time; null for null. */
+    private static String hhmm(Instant instant) {
+        return instant == null ? null : HH_MM.format(instant.atZone(TemplateExtensions.FORUM_ZONE));
     }
 
     private TopicPart topic(TopicView t, Locale locale, Set<Long> contributors) {

@@ -17,9 +17,13 @@ import org.thesenforum.demand.Position;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.Topic;
 import org.thesenforum.discussion.TopicKind;
+import org.thesenforum.event.ForumEvent;
+import org.thesenforum.event.Registration;
+import org.thesenforum.meeting.AgendaItem;
+import org.thesenforum.meeting.Meeting;
 import org.thesenforum.testing.Fixtures.User;
 
-/** A discussion of its own for protocol tests, with topics, threads and demands stored directly. */
+/** A discussion of its own for protocol tests, with topics, threads, demands, events and a meeting stored directly. */
 final class ProtocolData {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -155,6 +159,75 @@ final class ProtocolData {
         });
     }
 
+    /** An event of the discussion on {@code day}; {@code start} and {@code end} may be null. */
+    static long event(String slug, String title, LocalDate day, Instant start, Instant end) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ForumEvent e = new ForumEvent();
+            e.discussion = Discussion.findBySlug(slug).orElseThrow();
+            e.title = title;
+            e.startsOn = day;
+            e.startsAt = start;
+            e.endsAt = end;
+            e.venueName = "Geschäftsstelle der LAG";
+            e.street = "Stiftstr. 15";
+            e.postcode = "30159";
+            e.city = "Hannover";
+            e.createdAt = now();
+            e.updatedAt = e.createdAt;
+            e.persist();
+            return e.id;
+        });
+    }
+
+    /** A registration with {@code fieldOfWork} (may be null), checked in when {@code present}. */
+    static void registration(long eventId, Registration.Status status, String fieldOfWork, boolean present) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            int n = COUNTER.incrementAndGet();
+            Registration r = new Registration();
+            r.event = ForumEvent.findById(eventId);
+            r.status = status;
+            r.name = "Teilnehmerin " + n;
+            r.email = "teilnahme" + n + "-" + System.nanoTime() + "@example.org";
+            r.fieldOfWork = fieldOfWork;
+            r.tokenHash = String.format("%064x", System.nanoTime() * 1000 + n);
+            r.createdAt = now();
+            r.checkedInAt = present ? r.createdAt : null;
+            r.persist();
+        });
+    }
+
+    /** The discussion's meeting, held from {@code start} to {@code end}; returns its id. */
+    static long meeting(String slug, Instant start, Instant end) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Meeting m = new Meeting();
+            m.discussion = Discussion.findBySlug(slug).orElseThrow();
+            m.startedAt = start;
+            m.endedAt = end;
+            m.updatedAt = now();
+            m.persist();
+            return m.id;
+        });
+    }
+
+    /** An agenda item; {@code refId} null and {@code title} set for a free one; actual times may be null. */
+    static void agendaItem(long meetingId, AgendaItem.Kind kind, Long refId, String title, Instant plannedStart,
+            int minutes, Instant actualStart, Instant actualEnd) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Meeting m = Meeting.findById(meetingId);
+            AgendaItem i = new AgendaItem();
+            i.meeting = m;
+            i.position = (int) AgendaItem.count("meeting", m) + 1;
+            i.kind = kind;
+            i.refId = refId;
+            i.title = title;
+            i.plannedStart = plannedStart;
+            i.plannedMinutes = minutes;
+            i.actualStart = actualStart;
+            i.actualEnd = actualEnd;
+            i.persist();
+        });
+    }
+
     static String displayName(User user) {
         return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(user.id()).displayName);
     }
@@ -176,10 +249,18 @@ final class ProtocolData {
                         .setParameter(1, id).executeUpdate();
             }
             em.createNativeQuery("DELETE FROM demands WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM event_registrations WHERE event_id IN "
+                    + "(SELECT id FROM events WHERE discussion_id = ?1)").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM events WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("UPDATE meetings SET focus_item_id = NULL WHERE discussion_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM agenda_items WHERE meeting_id IN "
+                    + "(SELECT id FROM meetings WHERE discussion_id = ?1)").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM meetings WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
             em.createNativeQuery("UPDATE comments SET parent_id = NULL WHERE topic_id IN "
                     + "(SELECT id FROM topics WHERE discussion_id = ?1)").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("DELETE FROM comments WHERE topic_id IN (SELECT id FROM topics WHERE discussion_id = ?1)")
-                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM comments WHERE topic_id IN "
+                    + "(SELECT id FROM topics WHERE discussion_id = ?1)").setParameter(1, id).executeUpdate();
             em.createNativeQuery("DELETE FROM topics WHERE discussion_id = ?1").setParameter(1, id).executeUpdate();
             em.createNativeQuery("DELETE FROM journal_entries WHERE discussion_id = ?1").setParameter(1, id)
                     .executeUpdate();

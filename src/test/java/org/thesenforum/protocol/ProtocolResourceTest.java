@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,11 +34,17 @@ import org.junit.jupiter.api.Test;
 import org.thesenforum.demand.Demand;
 import org.thesenforum.demand.Position;
 import org.thesenforum.discussion.TopicKind;
+import org.thesenforum.event.FieldsOfWork;
+import org.thesenforum.event.Registration;
+import org.thesenforum.meeting.AgendaItem;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
 import org.thesenforum.web.TemplateExtensions;
 
-/** The workshop protocol as Markdown, print page and PDF: its structure, what it leaves out, escaping, refusals. */
+/**
+ * The workshop protocol as Markdown, print page and PDF: the event with its attendance, the agenda, the topics with
+ * their threads, the demands; what it leaves out, escaping, refusals.
+ */
 @QuarkusTest
 class ProtocolResourceTest {
 
@@ -60,7 +68,13 @@ class ProtocolResourceTest {
     /** 16 June 2016, 10:30 in Berlin (summer time). */
     private static final Instant MORNING = Instant.parse("2016-06-16T08:30:00Z");
 
+    private static final String ROUND = "Expert/innenrunde";
+
+    @Inject
+    FieldsOfWork fields;
+
     private static String slug;
+    private static String bare;
     private static String base;
     private static String alice;
     private static String bob;
@@ -92,27 +106,91 @@ class ProtocolResourceTest {
         ProtocolData.reject(ProtocolData.demand(slug, thesis, b, REJECTED, Demand.Status.PROPOSED),
                 "widerspricht dem Stadtteilbezug");
         ProtocolData.demand(slug, approach, b, HOSTILE_DEMAND, Demand.Status.PROPOSED);
+
+        long round = ProtocolData.event(slug, ROUND, LocalDate.of(2016, 6, 16), MORNING,
+                MORNING.plusSeconds(5 * 3600 + 1800));
+        ProtocolData.event(slug, "Ankunftsorte – Ankommen im Gemeinwesen", LocalDate.of(2016, 8, 16), null, null);
+        ProtocolData.registration(round, Registration.Status.CONFIRMED, "praxis", true);
+        ProtocolData.registration(round, Registration.Status.CONFIRMED, "praxis", true);
+        ProtocolData.registration(round, Registration.Status.CONFIRMED, "praxis", false);
+        ProtocolData.registration(round, Registration.Status.CONFIRMED, "verwaltung", true);
+        ProtocolData.registration(round, Registration.Status.CONFIRMED, null, true);
+        ProtocolData.registration(round, Registration.Status.WAITLISTED, "wissenschaft", false);
+        ProtocolData.registration(round, Registration.Status.CANCELLED, "praxis", false);
+        long meeting = ProtocolData.meeting(slug, MORNING.plusSeconds(300), MORNING.plusSeconds(5 * 3600));
+        ProtocolData.agendaItem(meeting, AgendaItem.Kind.TOPIC, thesis, null, MORNING, 30, MORNING.plusSeconds(300),
+                MORNING.plusSeconds(3000));
+        ProtocolData.agendaItem(meeting, AgendaItem.Kind.FREE, null, "Mittagspause", MORNING.plusSeconds(5400), 45,
+                MORNING.plusSeconds(5700), MORNING.plusSeconds(8400));
+        ProtocolData.agendaItem(meeting, AgendaItem.Kind.TOPIC, approach, null, MORNING.plusSeconds(9000), 30, null,
+                null);
+
+        bare = ProtocolData.discussion("Ohne Veranstaltung");
+        ProtocolData.topic(bare, TopicKind.THESIS, "Eine These ohne Beiträge", "Text.");
     }
 
     @AfterAll
     static void drop() {
         ProtocolData.drop(slug);
+        ProtocolData.drop(bare);
+    }
+
+    @Test
+    void theTitlePageNamesTheEventOfTheMeetingsDayAndItsParticipantsByFieldOfWork() {
+        String md = given().get(base + "?format=md").then().statusCode(200).extract().asString();
+        assertTrue(md.contains("- **Veranstaltung:** " + ROUND + ", 16.06.2016, 10:30–16:00 Uhr\n"), md);
+        assertTrue(md.contains("- **Ort:** Geschäftsstelle der LAG, Stiftstr. 15, 30159 Hannover\n"), md);
+        assertTrue(md.contains("- **Teilnehmende:** 4 anwesend, 5 angemeldet\n"), md);
+        String fields = section(md, "## Teilnehmende nach Arbeitsfeld");
+        List<String> rows = fields.lines().filter(l -> l.startsWith("- ")).toList();
+        assertEquals(List.of("- " + field("praxis") + ": 2 anwesend, 3 angemeldet",
+                "- " + field("verwaltung") + ": 1 anwesend, 1 angemeldet", "- ohne Angabe: 1 anwesend, 1 angemeldet"),
+                rows, "waiting and cancelled registrations do not count: " + fields);
+    }
+
+    @Test
+    void theAgendaShowsPlannedAndActualTimesInBerlinTime() {
+        String md = given().get(base + "?format=md").then().statusCode(200).extract().asString();
+        List<String> rows = section(md, "## Tagesordnung").lines().filter(l -> l.startsWith("- ")).toList();
+        assertEquals(List.of("- These 1 — " + THESIS + ": geplant 10:30–11:00, tatsächlich 10:35–11:20",
+                "- Mittagspause: geplant 12:00–12:45, tatsächlich 12:05–12:50",
+                "- Ansatz 1 — " + APPROACH + ": geplant 13:00–13:30, tatsächlich nicht aufgerufen"), rows, md);
+        given().header("Accept-Language", "en").get(base + "?format=md").then().statusCode(200)
+                .body(containsString("## Agenda\n\n- Thesis 1 — " + THESIS
+                        + ": planned 10:30–11:00, actual 10:35–11:20"))
+                .body(containsString("## Participants by field of work"));
+    }
+
+    @Test
+    void aDiscussionWithoutEventOrMeetingLeavesThoseSectionsOut() {
+        String md = given().get("/api/discussions/" + bare + "/protocol?format=md").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"protokoll-" + bare + "-" + today() + ".md\"")
+                .extract().asString();
+        assertEquals(List.of("These 1: Eine These ohne Beiträge", "Forderungen und Ergebnisse",
+                "Gemeinsame Forderungen"), headings(Parser.builder().build().parse(md), 2), md);
+        assertFalse(md.contains("Veranstaltung:"), md);
+        assertTrue(md.contains("_Keine Beiträge._"), md);
+        String html = given().get("/api/discussions/" + bare + "/protocol?format=html").then().statusCode(200)
+                .extract().asString();
+        assertFalse(html.contains("Tagesordnung"), html);
+        assertFalse(html.contains("Arbeitsfeld"), html);
     }
 
     @Test
     void markdownHasTheTitleTheTopicsInPaperOrderTheOutcomesAndTheJointDemandsLast() {
         String md = given().get(base + "?format=md").then().statusCode(200).contentType(startsWith("text/markdown"))
-                .header("Content-Disposition", "attachment; filename=\"protokoll-" + slug + "-" + today() + ".md\"")
+                .header("Content-Disposition", "attachment; filename=\"protokoll-" + slug + "-2016-06-16.md\"")
                 .extract().asString();
         Node doc = Parser.builder().build().parse(md);
         List<String> h1 = headings(doc, 1);
         List<String> h2 = headings(doc, 2);
         List<String> h3 = headings(doc, 3);
         assertEquals(List.of("Protokoll: " + TITLE), h1, md);
-        assertEquals(List.of("These 1: " + THESIS, "Ansatz 1: " + APPROACH, "Forderungen und Ergebnisse",
-                "Gemeinsame Forderungen"), h2, md);
+        assertEquals(List.of("Teilnehmende nach Arbeitsfeld", "Tagesordnung", "These 1: " + THESIS,
+                "Ansatz 1: " + APPROACH, "Forderungen und Ergebnisse", "Gemeinsame Forderungen"), h2, md);
         assertEquals(List.of("Diskussion im Forum", "Diskussion im Forum", PROPOSAL, "fett & Forderung", MERGED,
-                REJECTED, "1. " + FIRST, "2. " + SECOND), h3, "open proposals, merged, rejected, then the joint demands by rank: " + md);
+                REJECTED, "1. " + FIRST, "2. " + SECOND), h3,
+                "open proposals, merged, rejected, then the joint demands by rank: " + md);
         assertTrue(md.contains("Stand 15.04.2016"), md);
         assertTrue(md.contains("Die *Integration* gelingt vor Ort."), "the topic's text as the paper has it: " + md);
     }
@@ -169,7 +247,7 @@ class ProtocolResourceTest {
     @Test
     void htmlIsAPrintPageWithWhatPeopleTypedEscaped() {
         String html = given().get(base + "?format=html").then().statusCode(200).contentType(startsWith("text/html"))
-                .header("Content-Disposition", "inline; filename=\"protokoll-" + slug + "-" + today() + ".html\"")
+                .header("Content-Disposition", "inline; filename=\"protokoll-" + slug + "-2016-06-16.html\"")
                 .extract().asString();
         assertFalse(html.contains("<script>alert"), html);
         assertFalse(html.contains("<img"), html);
@@ -186,7 +264,7 @@ class ProtocolResourceTest {
     @Test
     void pdfCarriesTheProtocolAsText() throws IOException {
         byte[] pdf = given().get(base + "?format=pdf").then().statusCode(200).contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"protokoll-" + slug + "-" + today() + ".pdf\"")
+                .header("Content-Disposition", "attachment; filename=\"protokoll-" + slug + "-2016-06-16.pdf\"")
                 .extract().asByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -198,11 +276,14 @@ class ProtocolResourceTest {
             assertTrue(text.contains("Protokoll für alle Teilnehmenden Protokoll: " + TITLE), text);
             assertTrue(thesis > 0 && reply > thesis && approach > reply && outcomes > approach && joint > outcomes,
                     text);
-            assertTrue(text.indexOf("1. " + FIRST) > joint && text.indexOf("2. " + SECOND) > text.indexOf("1. " + FIRST),
+            int first = text.indexOf("1. " + FIRST);
+            assertTrue(first > joint && text.indexOf("2. " + SECOND) > first,
                     "the joint demands come last, in rank order: " + text);
             assertTrue(text.contains("1 ausgeblendeter Beitrag und 1 gelöschter Beitrag nicht aufgenommen."), text);
             assertTrue(text.contains(DISSENT), text);
             assertTrue(text.contains(bob + " · 16.06.2016, 10:45"), text);
+            assertTrue(text.contains("Teilnehmende nach Arbeitsfeld"), text);
+            assertTrue(text.contains("Mittagspause 12:00–12:45 12:05–12:50"), text);
             assertFalse(text.contains(HIDDEN), text);
             assertTrue(text.contains("Seite 1 / " + doc.getNumberOfPages()), text);
             assertTrue(doc.getPage(0).getMediaBox().getWidth() > 590 && doc.getPage(0).getMediaBox().getWidth() < 600,
@@ -235,7 +316,8 @@ class ProtocolResourceTest {
     @Test
     void anUnknownDiscussionIs404InGerman() {
         given().get("/api/discussions/gibt-es-nicht/protocol?format=pdf").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", equalTo("Die Diskussion wurde nicht gefunden."));
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Die Diskussion wurde nicht gefunden."));
     }
 
     @Test
@@ -245,6 +327,10 @@ class ProtocolResourceTest {
                 .body(containsString("href=\"/api/discussions/" + slug + "/protocol?format=pdf\""))
                 .body(containsString("href=\"/api/discussions/" + slug + "/protocol?format=html\""))
                 .body(containsString("href=\"/api/discussions/" + slug + "/protocol?format=md\""));
+    }
+
+    private String field(String key) {
+        return fields.label(key, Locale.GERMAN);
     }
 
     private static String today() {

@@ -43,18 +43,18 @@ import org.thesenforum.protocol.ProtocolMessages;
 class MessagesCompletenessTest {
 
     /** Each typed bundle and the name of its files, {@code messages/<name>_de.properties} and {@code _en}. */
-    private static final Map<String, Class<?>> BUNDLES = Map.of(
-            "msg", Messages.class,
-            "acct", AccountMessages.class,
-            "cmt", CommentMessages.class,
-            "dem", DemandMessages.class,
-            "dpage", DemandPageMessages.class,
-            "disc", DiscussionMessages.class,
-            "paper", PaperMessages.class,
-            "board", BoardMessages.class,
-            "evt", EventMessages.class,
-            "mtg", MeetingMessages.class,
-            "proto", ProtocolMessages.class);
+    private static final Map<String, Class<?>> BUNDLES = Map.ofEntries(
+            Map.entry("msg", Messages.class),
+            Map.entry("acct", AccountMessages.class),
+            Map.entry("cmt", CommentMessages.class),
+            Map.entry("dem", DemandMessages.class),
+            Map.entry("dpage", DemandPageMessages.class),
+            Map.entry("disc", DiscussionMessages.class),
+            Map.entry("paper", PaperMessages.class),
+            Map.entry("board", BoardMessages.class),
+            Map.entry("evt", EventMessages.class),
+            Map.entry("mtg", MeetingMessages.class),
+            Map.entry("proto", ProtocolMessages.class));
 
     @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
