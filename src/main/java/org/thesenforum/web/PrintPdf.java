@@ -34,8 +34,8 @@ public class PrintPdf {
 
     /** The PDF of {@code xhtml}; each page is numbered "{@code pageWord} 1 / 3". */
     public byte[] render(String xhtml, String pageWord) {
-        String footer = "@page { @bottom-center { content: \"" + pageWord.replaceAll("[\"\\\\]", "") + " \" counter(page)"
-                + " \" / \" counter(pages); } }";
+        String footer = "@page { @bottom-center { font-family: \"" + FAMILY + "\"; font-size: 8.5pt; color: #555; "
+                + "content: \"" + pageWord.replaceAll("[\"\\\\]", "") + " \" counter(page) \" / \" counter(pages); } }";
         String page = xhtml.replace(LINK, "<style>\n" + css + footer + "\n</style>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
