@@ -57,6 +57,8 @@ class ProtocolResourceTest {
     private static final String UNDER_HIDDEN = "Antwort unter einem ausgeblendeten Beitrag.";
     private static final String DELETED = "Dieser gelöschte Beitrag bleibt draußen.";
     private static final String HOSTILE = "<script>alert(1)</script> und <img src=x onerror=alert(2)>";
+    private static final String RICH = "Was wir brauchen:\n\n- Räume & Zeit\n- [Förderung](https://example.org/a?b=1&c=2)"
+            + "\n\n> Zitat einer Kollegin\n\nErste Zeile  \nzweite Zeile mit `Code` und <br> Ende";
     private static final String FIRST = "Übergänge für Familien sichern – „Ankommen“ heißt Wohnen";
     private static final String SECOND = "Quartiersfonds für Ankunftsorte öffnen";
     private static final String PROPOSAL = "Sprachcafés in jedem Stadtteil fördern";
@@ -96,6 +98,7 @@ class ProtocolResourceTest {
         ProtocolData.comment(thesis, a, UNDER_HIDDEN, hidden, MORNING.plusSeconds(2100));
         ProtocolData.delete(ProtocolData.comment(thesis, a, DELETED, null, MORNING.plusSeconds(2400)));
         ProtocolData.comment(approach, a, HOSTILE, null, MORNING.plusSeconds(2700));
+        ProtocolData.comment(approach, b, RICH, null, MORNING.plusSeconds(3000));
 
         long first = ProtocolData.demand(slug, thesis, a, FIRST, Demand.Status.PINNED);
         long second = ProtocolData.demand(slug, approach, b, SECOND, Demand.Status.PINNED);
@@ -284,6 +287,9 @@ class ProtocolResourceTest {
             assertTrue(text.contains(bob + " · 16.06.2016, 10:45"), text);
             assertTrue(text.contains("Teilnehmende nach Arbeitsfeld"), text);
             assertTrue(text.contains("Mittagspause 12:00–12:45 12:05–12:50"), text);
+            // PDFBox reads a styled inline run (emphasis, code) after the rest of its line, so the code stands apart.
+            assertTrue(text.contains("Räume & Zeit Förderung Zitat einer Kollegin Erste Zeile zweite Zeile mit")
+                    && text.contains("Code"), "lists, links, quotes and line breaks of a comment reach the PDF: " + text);
             assertFalse(text.contains(HIDDEN), text);
             assertTrue(text.contains("Seite 1 / " + doc.getNumberOfPages()), text);
             assertTrue(doc.getPage(0).getMediaBox().getWidth() > 590 && doc.getPage(0).getMediaBox().getWidth() < 600,
