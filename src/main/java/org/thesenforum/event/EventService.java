@@ -131,6 +131,13 @@ public class EventService {
         return clock.now();
     }
 
+    /** The bundle in {@code locale}'s language; German for any language the forum does not offer. */
+    static EventMessages bundle(Locale locale) {
+        String tag = locale != null && "en".equals(locale.getLanguage()) ? "en" : "de";
+        return io.quarkus.qute.i18n.MessageBundles.get(EventMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(tag));
+    }
+
     static Text text(java.util.function.Function<EventMessages, String> message) {
         return Text.of(EventMessages.class, message);
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** Read models of events and registrations, for the API, the pages and other features. */
 public final class EventViews {
 
@@ -61,6 +63,7 @@ public final class EventViews {
                     .filter(s -> s != null && !s.isBlank()).toList();
         }
 
+        @JsonIgnore
         public boolean hasTime() {
             return start != null;
         }
@@ -80,18 +83,22 @@ public final class EventViews {
             OffsetDateTime checkedInAt, OffsetDateTime invitationRequestedAt, OffsetDateTime invitedAt,
             String invitationUrl, boolean anonymised, int waitingPosition) {
 
+        @JsonIgnore
         public boolean isConfirmed() {
             return status == Registration.Status.CONFIRMED;
         }
 
+        @JsonIgnore
         public boolean isWaitlisted() {
             return status == Registration.Status.WAITLISTED;
         }
 
+        @JsonIgnore
         public boolean isCancelled() {
             return status == Registration.Status.CANCELLED;
         }
 
+        @JsonIgnore
         public boolean isCheckedIn() {
             return checkedInAt != null;
         }
@@ -100,5 +107,26 @@ public final class EventViews {
     /** The answer to a registration: its status and the personal link to see and cancel it. */
     public record RegistrationReceipt(long eventId, String eventTitle, Registration.Status status, String name,
             String email, int waitingPosition, String cancelUrl) {
+
+        @JsonIgnore
+        public boolean isConfirmed() {
+            return status == Registration.Status.CONFIRMED;
+        }
+
+        @JsonIgnore
+        public boolean isWaitlisted() {
+            return status == Registration.Status.WAITLISTED;
+        }
+
+        @JsonIgnore
+        public boolean isCancelled() {
+            return status == Registration.Status.CANCELLED;
+        }
+
+        /** The personal page's path on this host, for forms (the URL names the configured base address). */
+        @JsonIgnore
+        public String path() {
+            return cancelUrl.substring(cancelUrl.indexOf("/anmeldung/"));
+        }
     }
 }

@@ -1,0 +1,84 @@
+package org.thesenforum.event;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.component.VTimezone;
+import biweekly.io.TimezoneAssignment;
+import biweekly.util.ICalDate;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+/** The calendar files, parsed back with biweekly: times in Europe/Berlin with a VTIMEZONE made from the JDK. */
+@QuarkusTest
+class EventCalendarTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private static long imported(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>find("paperKey", key)
+                .firstResult().id);
+    }
+
+    private static ICalendar calendar(long id) {
+        String ics = given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertFalse(ics.contains("tzurl"), "nothing points at tzurl.org");
+        return Biweekly.parse(ics).first();
+    }
+
+    @Test
+    void expertRoundIsInBerlinTime() {
+        ICalendar ical = calendar(imported("invitation-1"));
+        VEvent event = ical.getEvents().get(0);
+        assertEquals("Expert/innenrunde", event.getSummary().getValue());
+        ICalDate start = event.getDateStart().getValue();
+        ICalDate end = event.getDateEnd().getValue();
+        assertTrue(start.hasTime());
+        assertEquals(ZonedDateTime.of(2016, 6, 16, 10, 30, 0, 0, BERLIN).toInstant(), start.toInstant());
+        assertEquals(ZonedDateTime.of(2016, 6, 16, 16, 0, 0, 0, BERLIN).toInstant(), end.toInstant());
+        TimezoneAssignment tz = ical.getTimezoneInfo().getTimezone(event.getDateStart());
+        assertNotNull(tz, "DTSTART names its time zone");
+        assertEquals("Europe/Berlin", tz.getComponent().getTimezoneId().getValue());
+        assertEquals("Geschäftsstelle der LAG, Stiftstr. 15, 30159 Hannover", event.getLocation().getValue());
+        assertTrue(event.getUrl().getValue().endsWith("/veranstaltungen/" + imported("invitation-1")));
+    }
+
+    @Test
+    void conferenceWithoutTimesIsAnAllDayEvent() {
+        VEvent event = calendar(imported("invitation-2")).getEvents().get(0);
+        assertEquals("Ankunftsorte – Ankommen im Gemeinwesen", event.getSummary().getValue());
+        ICalDate start = event.getDateStart().getValue();
+        assertFalse(start.hasTime());
+        assertEquals(2016, start.getRawComponents().getYear());
+        assertEquals(8, start.getRawComponents().getMonth());
+        assertEquals(16, start.getRawComponents().getDate());
+        assertEquals("Lüneburg", event.getLocation().getValue());
+    }
+
+    @Test
+    void generatedTimeZoneAgreesWithTheJdkAcrossTheYear() {
+        VTimezone component = CalendarZones.vtimezone("Europe/Berlin", BERLIN.getRules());
+        assertEquals(1, component.getStandardTimes().size());
+        assertEquals(1, component.getDaylightSavingsTime().size());
+        biweekly.io.ICalTimeZone zone = new biweekly.io.ICalTimeZone(component);
+        for (String t : new String[] {"2016-01-15T12:00:00Z", "2016-03-26T12:00:00Z", "2016-03-27T03:00:00Z",
+                "2016-06-16T08:30:00Z", "2016-10-29T12:00:00Z", "2016-10-30T03:00:00Z", "2031-07-01T00:00:00Z"}) {
+            Instant instant = Instant.parse(t);
+            assertEquals(BERLIN.getRules().getOffset(instant).getTotalSeconds() * 1000,
+                    zone.getOffset(instant.toEpochMilli()), t);
+        }
+    }
+}
