@@ -113,16 +113,20 @@ public interface MeetingMessages {
     String edit_item(int number);
 
     @Message
-    String edit_kind();
+    String edit_kind_free();
 
     @Message
-    String edit_kind_option(String kind);
+    String edit_kind_topic();
+
+    @Message
+    String edit_kind_question();
+
+    @Message
+    String edit_kind_demand();
 
     @Message
     String edit_ref();
 
-    @Message
-    String edit_ref_none();
 
     @Message
     String edit_title();
@@ -135,6 +139,9 @@ public interface MeetingMessages {
 
     @Message
     String edit_remove();
+
+    @Message
+    String edit_empty();
 
     @Message
     String edit_new();
@@ -158,10 +165,16 @@ public interface MeetingMessages {
     String reach_none();
 
     @Message
-    String countdown_left();
+    String reach_script_one();
 
     @Message
-    String countdown_over();
+    String reach_script_many();
+
+    @Message
+    String reach_script_behind_one();
+
+    @Message
+    String reach_script_behind_many();
 
     // Refusals
 

@@ -124,7 +124,12 @@ export function startStream(bar, session, page) {
       default:
         break;
     }
-    if (typeof frame.seq !== 'number' || frame.seq <= lastSeq) {
+    if (typeof frame.seq !== 'number') {
+      // An ephemeral frame of a feature (a notice to moderators): whoever on the page wants it listens for it.
+      document.dispatchEvent(new CustomEvent('live:notice', { detail: frame }));
+      return true;
+    }
+    if (frame.seq <= lastSeq) {
       return true;
     }
     if (frame.seq > lastSeq + 1) {
@@ -144,6 +149,8 @@ export function startStream(bar, session, page) {
       reset();
       return false;
     }
+    // Scripts a feature adds to every page (the meeting's banner) follow the log without the page knowing them.
+    document.dispatchEvent(new CustomEvent('live:frame', { detail: frame }));
     if (fromSocket) {
       connection.acknowledge(lastSeq);
     }
