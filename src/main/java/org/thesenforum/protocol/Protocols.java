@@ -81,8 +81,8 @@ public class Protocols {
     }
 
     /**
-     * The event of the meeting's day; before a meeting started, the first event anyone was checked in at, or else
-     * the first event of the discussion; null when it has none.
+     * The event on the day the meeting started; else the first one anyone was checked in at; else the discussion's
+     * first; null when it has none.
      */
     private EventPart event(String slug, MeetingView meeting, Locale locale) {
         List<EventView> all = events.ofDiscussion(slug);
@@ -118,7 +118,7 @@ public class Protocols {
     }
 
     private TopicPart topic(TopicView t, Locale locale, Set<Long> contributors) {
-        Thread thread = new Thread(contributors);
+        Flattened thread = new Flattened(contributors);
         // As an anonymous reader sees it: hidden and deleted contributions carry no text.
         comments.thread(t.id(), null, null).forEach(c -> thread.add(c, 0));
         String label = Text.of(DiscussionMessages.class, m -> m.topic_label(t.kind(), t.number())).in(locale);
@@ -127,14 +127,14 @@ public class Protocols {
     }
 
     /** Flattens a thread in reading order; the replies of a left-out contribution move up to its place. */
-    private static final class Thread {
+    private static final class Flattened {
 
         final List<Post> posts = new ArrayList<>();
         final Set<Long> contributors;
         int hidden;
         int deleted;
 
-        Thread(Set<Long> contributors) {
+        Flattened(Set<Long> contributors) {
             this.contributors = contributors;
         }
 
