@@ -7,7 +7,8 @@ CREATE SEQUENCE event_registrations_seq START WITH 1 INCREMENT BY 50;
 
 CREATE TABLE events (
     id                     BIGINT PRIMARY KEY,
-    discussion_id          BIGINT NOT NULL REFERENCES discussions (id),
+    -- An event goes with its discussion, its registrations with their event.
+    discussion_id          BIGINT NOT NULL REFERENCES discussions (id) ON DELETE CASCADE,
     -- Set for events taken from the paper's invitation ("invitation-1", ...), so an import stores each only once.
     paper_key              VARCHAR(40),
     title                  VARCHAR(200) NOT NULL,
@@ -36,7 +37,7 @@ CREATE INDEX ix_events_discussion ON events (discussion_id, starts_on);
 
 CREATE TABLE event_registrations (
     id                      BIGINT PRIMARY KEY,
-    event_id                BIGINT NOT NULL REFERENCES events (id),
+    event_id                BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     status                  VARCHAR(20) NOT NULL,
     -- Contact data, removed by the retention job (anonymised_at set).
     name                    VARCHAR(200),

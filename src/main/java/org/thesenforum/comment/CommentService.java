@@ -86,6 +86,7 @@ public class CommentService {
     @Transactional
     public CommentView post(long topicId, NewComment request, Account author) {
         Topic topic = discussions.requireTopic(topicId);
+        topic.discussion.refuseIfArchived();
         if (topic.locked) {
             throw ProblemException.conflict(null, text(CommentMessages::problem_topic_locked_new));
         }
@@ -116,6 +117,7 @@ public class CommentService {
         if (comment.isDeleted()) {
             throw ProblemException.conflict(null, text(CommentMessages::problem_edit_deleted));
         }
+        comment.topic.discussion.refuseIfArchived();
         if (comment.topic.locked) {
             throw ProblemException.conflict(null, text(CommentMessages::problem_topic_locked_edit));
         }

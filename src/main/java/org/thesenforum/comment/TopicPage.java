@@ -35,7 +35,7 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
     }
 
     public boolean canPost() {
-        return signedIn && !topic.locked();
+        return signedIn && !topic.readOnly();
     }
 
     /** Where anonymous readers go to sign in and come back. */
@@ -98,7 +98,7 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
         CommentView c = item.comment();
         boolean usable = switch (kind) {
             case REPLY -> canPost() && c.visible() && !c.hidden();
-            case EDIT -> !topic.locked() && item.editable();
+            case EDIT -> !topic.readOnly() && item.editable();
             case DELETE -> item.deletable();
             case HIDE -> moderator && !c.deleted() && !c.hidden();
             default -> false;

@@ -180,6 +180,7 @@ public class DemandBoard {
         if (demand == null) {
             throw ProblemException.notFound(text(BoardMessages::problem_demand_not_found));
         }
+        demand.discussion.refuseIfArchived();
         if (demand.status != Demand.Status.PINNED) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_dissent_not_pinned));
         }

@@ -32,6 +32,7 @@ final class DemandChecks {
 
     static Demand requireOpenVoting(long id) {
         Demand demand = require(id);
+        demand.discussion.refuseIfArchived();
         refuseFinished(demand);
         refuseLocked(demand.topics);
         if (demand.votingClosedAt != null) {

@@ -44,7 +44,8 @@ class DemandCommentAddon implements CommentAddon {
         Map<Long, List<Note>> grown = grownOutOf(topic.id());
         Map<Long, Snippets> snippets = new HashMap<>();
         for (CommentView c : comments) {
-            String propose = c.visible() && !c.hidden() && !c.deleted()
+            // No proposals in an archived discussion: the link would lead to a page without the form.
+            String propose = !topic.archived() && c.visible() && !c.hidden() && !c.deleted()
                     ? actions.data("slug", topic.discussionSlug()).data("commentId", c.id()).setLocale(locale).render()
                             .strip()
                     : "";

@@ -10,12 +10,13 @@ import org.thesenforum.discussion.DiscussionViews.TopicSummary;
  * What the demands page shows: the joint demands in rank order, the proposals as the reader sorted and filtered
  * them, the merged and rejected ones, the forms and the reader's rights. {@code originAuthor} names the author of
  * the comment the proposal form quotes; {@code pinnedCount} counts all joint demands, whatever the filter shows;
- * {@code live} marks a rendering for the live stream (no reader, no forms).
+ * {@code live} marks a rendering for the live stream (no reader, no forms); {@code archived} while the discussion is
+ * closed to new posts (no forms but the moderators').
  */
 public record DemandPage(String slug, String discussionTitle, long lastEventSeq, List<TopicSummary> topics,
         List<Card> pinned, List<Card> proposals, List<Card> finished, Filter filter, DemandForm form,
         boolean signedIn, boolean moderator, int pinnedCount, long pinnedRevision, String originAuthor,
-        boolean live) {
+        boolean live, boolean archived) {
 
     /** The list's settings as the address carries them (German words, so a shared link reads well). */
     public record Filter(String sort, Long topicId, String state) {
@@ -140,7 +141,7 @@ public record DemandPage(String slug, String discussionTitle, long lastEventSeq,
     /** The page as the live stream renders one card: nobody's, in no form. */
     static DemandPage live(String slug, String discussionTitle) {
         return new DemandPage(slug, discussionTitle, 0, List.of(), List.of(), List.of(), List.of(), Filter.NONE,
-                DemandForm.NONE, false, false, 0, 0, null, true);
+                DemandForm.NONE, false, false, 0, 0, null, true, false);
     }
 
     public String loginUrl() {

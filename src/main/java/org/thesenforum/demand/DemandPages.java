@@ -135,7 +135,7 @@ public class DemandPages {
         Comment quoted = form.originCommentId() == null ? null : Comment.findById(form.originCommentId());
         return new DemandPage(slug, discussion.title(), discussion.lastEventSeq(), discussion.topics(), pinned,
                 proposals, finished, shown, form, reader != null, moderator, pinned.size(), revision,
-                quoted == null ? null : quoted.author.displayName, false);
+                quoted == null ? null : quoted.author.displayName, false, discussion.archived());
     }
 
     /** The proposal form filled in from a comment: a quote of it, its topic ticked, the link back. */

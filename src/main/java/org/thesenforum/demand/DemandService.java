@@ -110,6 +110,7 @@ public class DemandService {
     @Transactional
     public DemandView propose(String slug, NewDemand request, Account author) {
         Discussion discussion = DemandChecks.requireDiscussion(slug);
+        discussion.refuseIfArchived();
         String title = Inputs.requiredLine("title", request.title(), MAX_TITLE);
         String text = Inputs.requiredText("text", request.text(), MAX_TEXT);
         String rationale = DemandChecks.optionalText("rationale", request.rationale(), MAX_RATIONALE);
@@ -143,6 +144,7 @@ public class DemandService {
         if (!DemandPolicy.canEdit(editor, demand)) {
             throw ProblemException.forbidden(DemandChecks.text(DemandMessages::problem_edit_forbidden));
         }
+        demand.discussion.refuseIfArchived();
         DemandChecks.refuseFinished(demand);
         DemandChecks.refuseLocked(demand.topics);
         String title = edit.title() == null ? demand.title : Inputs.requiredLine("title", edit.title(), MAX_TITLE);

@@ -10,6 +10,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
+
 /** A discussion paper turned into a forum: its introduction, topics and guiding questions. */
 @Entity
 @Table(name = "discussions")
@@ -32,9 +35,27 @@ public class Discussion extends PanacheEntity {
     public String approachesIntroduction;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** When moderators closed the discussion to new posts (a read-only archive), or null while it is open. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
     /** Seq of the newest journal entry; written only by the journal. */
     @Column(name = "last_event_seq", insertable = false, updatable = false)
     public long lastEventSeq;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /**
+     * Refuses a contribution to an archived discussion with 409: after the event it can be read, not written to,
+     * until a moderator reopens it.
+     */
+    public void refuseIfArchived() {
+        if (isArchived()) {
+            throw ProblemException.conflict(null,
+                    Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_archived));
+        }
+    }
 
     public static Optional<Discussion> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -88,6 +88,30 @@ public interface DiscussionMessages {
     String problem_discussion_not_found();
 
     @Message
+    String problem_discussion_archived();
+
+    @Message
+    String archive_badge();
+
+    @Message
+    String archive_notice();
+
+    @Message
+    String archive_reopened_notice();
+
+    @Message
+    String archive_close();
+
+    @Message
+    String archive_close_hint();
+
+    @Message
+    String archive_reopen();
+
+    @Message
+    String archive_moderation_label();
+
+    @Message
     String problem_topic_not_found();
 
     @Message

@@ -22,8 +22,8 @@ import org.thesenforum.discussion.DiscussionViews.DiscussionView;
 import org.thesenforum.web.ReaderLanguage;
 
 /**
- * HTML pages for reading a discussion: the overview and the list of discussions, and the moderators' lock and unlock
- * of a topic. The topic page with its thread belongs to the thread's feature ({@code comment.TopicPages}).
+ * HTML pages for reading a discussion: the overview and the list of discussions, the moderators' lock and unlock
+ * of a topic, and their closing (archiving) and reopening of a discussion. The topic page with its thread belongs to the thread's feature ({@code comment.TopicPages}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -79,6 +79,22 @@ public class DiscussionPages {
     public Response unlock(@RestPath long id) {
         discussions.setLocked(id, false, currentUser.require());
         return Response.seeOther(URI.create("/topics/" + id)).build();
+    }
+
+    @POST
+    @Path("discussions/{slug}/archive")
+    @RolesAllowed("MODERATOR")
+    public Response archive(@RestPath String slug) {
+        discussions.setArchived(slug, true, currentUser.require());
+        return Response.seeOther(URI.create("/discussions/" + slug)).build();
+    }
+
+    @POST
+    @Path("discussions/{slug}/reopen")
+    @RolesAllowed("MODERATOR")
+    public Response reopen(@RestPath String slug) {
+        discussions.setArchived(slug, false, currentUser.require());
+        return Response.seeOther(URI.create("/discussions/" + slug)).build();
     }
 
     /** The overview with what the features above this one show on it (the {@link DiscussionSection} outlet). */

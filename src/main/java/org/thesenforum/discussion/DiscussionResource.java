@@ -3,8 +3,10 @@ package org.thesenforum.discussion;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +45,22 @@ public class DiscussionResource {
     @Operation(summary = "A discussion with its topics and guiding questions")
     public DiscussionView discussion(@RestPath String slug) {
         return discussions.discussion(slug);
+    }
+
+    @PUT
+    @Path("/discussions/{slug}/archive")
+    @RolesAllowed("MODERATOR")
+    @Operation(summary = "Close a discussion to new posts: a read-only archive, reopenable (moderators)")
+    public DiscussionView archive(@RestPath String slug) {
+        return discussions.setArchived(slug, true, currentUser.require());
+    }
+
+    @DELETE
+    @Path("/discussions/{slug}/archive")
+    @RolesAllowed("MODERATOR")
+    @Operation(summary = "Reopen an archived discussion (moderators)")
+    public DiscussionView reopen(@RestPath String slug) {
+        return discussions.setArchived(slug, false, currentUser.require());
     }
 
     @GET

@@ -19,7 +19,7 @@ import org.thesenforum.discussion.TopicActivity.Activity;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
 
-/** Reads discussions and topics with their activity, and locks or unlocks topics. */
+/** Reads discussions and topics with their activity, locks or unlocks topics, and archives or reopens discussions. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DiscussionService {
@@ -27,11 +27,14 @@ public class DiscussionService {
     private final TopicActivity activity;
     private final AuditLog audit;
     private final Event<TopicLockChanged> lockChanged;
+    private final Event<DiscussionArchiveChanged> archiveChanged;
 
-    DiscussionService(TopicActivity activity, AuditLog audit, Event<TopicLockChanged> lockChanged) {
+    DiscussionService(TopicActivity activity, AuditLog audit, Event<TopicLockChanged> lockChanged,
+            Event<DiscussionArchiveChanged> archiveChanged) {
         this.activity = activity;
         this.audit = audit;
         this.lockChanged = lockChanged;
+        this.archiveChanged = archiveChanged;
     }
 
     public List<DiscussionSummary> list() {
@@ -46,14 +49,39 @@ public class DiscussionService {
     }
 
     public DiscussionView discussion(String slug) {
-        Discussion d = Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
+        return view(requireDiscussion(slug));
+    }
+
+    public Discussion requireDiscussion(String slug) {
+        return Discussion.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(
                 Text.of(DiscussionMessages.class, DiscussionMessages::problem_discussion_not_found)));
+    }
+
+    /**
+     * Closes a discussion to new posts after its event (a read-only archive) or reopens it. While archived, nobody
+     * comments, edits, proposes, supports or votes; moderators may still hide comments and curate the joint demands.
+     * Idempotent: archiving an archived discussion changes nothing and journals nothing.
+     */
+    @Transactional
+    public DiscussionView setArchived(String slug, boolean archived, Account moderator) {
+        Discussion d = requireDiscussion(slug);
+        if (d.isArchived() != archived) {
+            d.archivedAt = archived ? Instant.now() : null;
+            audit.record(moderator.id, archived ? "DISCUSSION_ARCHIVED" : "DISCUSSION_REOPENED", "discussion", d.id,
+                    d.slug);
+            archiveChanged.fire(new DiscussionArchiveChanged(d.id, archived));
+        }
+        return view(d);
+    }
+
+    private DiscussionView view(Discussion d) {
         long lastEventSeq = d.lastEventSeq;
         Map<Long, Activity> byTopic = activity.byTopic(d.id);
         List<TopicSummary> topics = Topic.listByDiscussion(d).stream()
                 .map(t -> summary(t, byTopic.getOrDefault(t.id, Activity.NONE))).toList();
         return new DiscussionView(d.slug, d.title, d.subtitle, d.paperDate, d.introduction, d.invitation,
-                d.thesesHeading, d.approachesHeading, d.approachesIntroduction, questions(d), topics, lastEventSeq);
+                d.thesesHeading, d.approachesHeading, d.approachesIntroduction, questions(d), topics, lastEventSeq,
+                d.isArchived());
     }
 
     public TopicView topic(long id) {
@@ -90,7 +118,8 @@ public class DiscussionService {
         long lastEventSeq = t.discussion.lastEventSeq;
         Activity a = activity.of(t.id);
         return new TopicView(t.id, t.discussion.slug, t.discussion.title, t.kind, t.number, t.label(), t.title,
-                t.body, t.locked, a.count(), a.last(), questions(t.discussion), lastEventSeq);
+                t.body, t.locked, a.count(), a.last(), questions(t.discussion), lastEventSeq,
+                t.discussion.isArchived());
     }
 
     private static TopicSummary summary(Topic t, Activity a) {

@@ -15,11 +15,14 @@ public final class DiscussionViews {
             int topicCount, long commentCount, Instant lastActivityAt) {
     }
 
-    /** A discussion with its topics and guiding questions; {@code lastEventSeq} is where a live client starts. */
+    /**
+     * A discussion with its topics and guiding questions; {@code lastEventSeq} is where a live client starts;
+     * {@code archived} while moderators have closed it to new posts.
+     */
     public record DiscussionView(String slug, String title, String subtitle, LocalDate paperDate,
             String introduction, String invitation, String thesesHeading, String approachesHeading,
             String approachesIntroduction, List<QuestionView> guidingQuestions, List<TopicSummary> topics,
-            long lastEventSeq) {
+            long lastEventSeq, boolean archived) {
 
         public List<TopicSummary> theses() {
             return topics.stream().filter(t -> t.kind() == TopicKind.THESIS).toList();
@@ -43,9 +46,17 @@ public final class DiscussionViews {
             long commentCount, Instant lastActivityAt) {
     }
 
-    /** A topic with its full text; {@code lastEventSeq} is the discussion's, where a live client starts. */
+    /**
+     * A topic with its full text; {@code lastEventSeq} is the discussion's, where a live client starts;
+     * {@code archived} while its discussion is closed to new posts (then nothing can be written, locked or not).
+     */
     public record TopicView(long id, String discussionSlug, String discussionTitle, TopicKind kind, int number,
             String label, String title, String body, boolean locked, long commentCount, Instant lastActivityAt,
-            List<QuestionView> guidingQuestions, long lastEventSeq) {
+            List<QuestionView> guidingQuestions, long lastEventSeq, boolean archived) {
+
+        /** Whether contributions are refused: the topic is locked or its discussion archived. */
+        public boolean readOnly() {
+            return locked || archived;
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.thesenforum.journal.Journal.Placement;
 import org.thesenforum.web.Languages;
 
 /**
- * Writes a topic's lock and unlock into the journal inside the transaction that made it: the topic's REST JSON and
+ * Writes a topic's lock and unlock (and its discussion's archiving and reopening) into the journal inside the transaction that made it: the topic's REST JSON and
  * its state element ({@code tags/topicStatus.html}, the very template the topic page includes), for readers and for
  * moderators (with the lock or unlock form), replacing the state element on the page.
  */
@@ -46,6 +46,21 @@ class TopicJournal {
         journal.append(entity.discussion.id, change.type(), topic.id(), new EntityRef(KIND, topic.id()),
                 new Payload(data, status(topic, false)), new Payload(data, status(topic, true)),
                 Placement.replace("topic-status-" + topic.id()));
+    }
+
+    /**
+     * Closing or reopening the discussion changes every topic's state element the same way as a lock: one entry per
+     * topic, so an open topic page swaps its state and disables (or re-enables) writing without a reload.
+     */
+    void archiveChanged(@Observes DiscussionArchiveChanged change) {
+        Discussion discussion = Discussion.findById(change.discussionId());
+        for (Topic entity : Topic.listByDiscussion(discussion)) {
+            TopicView topic = discussions.topic(entity.id);
+            String data = write(topic);
+            journal.append(discussion.id, change.type(), topic.id(), new EntityRef(KIND, topic.id()),
+                    new Payload(data, status(topic, false)), new Payload(data, status(topic, true)),
+                    Placement.replace("topic-status-" + topic.id()));
+        }
     }
 
     /** Rendered once for every member of an audience: no CSRF token, which the page's script fills in. */

@@ -29,7 +29,8 @@ import org.thesenforum.web.ForumConfig;
 @ApplicationScoped
 public class EventCalendar {
 
-    private static final VTimezone BERLIN = CalendarZones.vtimezone(EventTimes.BERLIN.getId(), EventTimes.BERLIN.getRules());
+    private static final VTimezone BERLIN = CalendarZones.vtimezone(EventTimes.BERLIN.getId(),
+            EventTimes.BERLIN.getRules());
 
     private final ForumConfig config;
 

@@ -285,8 +285,8 @@ public class RegistrationService {
         if (r.status != Registration.Status.WAITLISTED) {
             return 0;
         }
-        return (int) Registration.count("event = ?1 and status = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4))",
-                r.event, Registration.Status.WAITLISTED, r.createdAt, r.id) + 1;
+        return (int) Registration.count(
+                "event = ?1 and status = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4))", r.event, Registration.Status.WAITLISTED, r.createdAt, r.id) + 1;
     }
 
     private RegistrationView view(Registration r, int position, Locale locale) {
