@@ -38,8 +38,7 @@ class MeetingBanner implements PageBanner {
         if (Discussion.findBySlug(slug).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(fragment(meetings.meeting(slug, locale), locale)
-                + "<script type=\"module\" src=\"/js/meeting-banner.js\"></script>");
+        return Optional.of(fragment(meetings.meeting(slug, locale), locale));
     }
 
     /** The banner alone, as the page shows it and its script fetches it again. */

@@ -3,6 +3,8 @@ package org.thesenforum.meeting;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** What the meeting API, the live frames, the projector and the protocol read: the agenda, its times and the focus. */
 public final class MeetingViews {
 
@@ -17,7 +19,8 @@ public final class MeetingViews {
     public record MeetingView(String slug, Instant serverTime, Instant startedAt, Instant endedAt, boolean running,
             ItemView focus, List<ItemView> items, long lastEventSeq) {
 
-        /** Whether any item has an agenda. */
+        /** Whether the meeting has an agenda. */
+        @JsonIgnore
         public boolean hasAgenda() {
             return !items.isEmpty();
         }
@@ -34,19 +37,23 @@ public final class MeetingViews {
             Instant actualStart, Instant actualEnd, Instant endsAt, boolean current) {
 
         /** "These 3 — Title", or the title alone for a free item. */
+        @JsonIgnore
         public String heading() {
             return label == null ? title : label + " — " + title;
         }
 
+        @JsonIgnore
         public String kindName() {
             return kind.name();
         }
 
+        @JsonIgnore
         public boolean isFree() {
             return kind == AgendaItem.Kind.FREE;
         }
 
         /** Started and not yet ended. */
+        @JsonIgnore
         public boolean isRunning() {
             return actualStart != null && actualEnd == null;
         }

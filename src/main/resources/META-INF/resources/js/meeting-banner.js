@@ -1,4 +1,5 @@
-// The meeting's banner on every page of a discussion ("Jetzt: These 3 — …"): fetched again in the reader's language
+// The meeting's banner on every page of a discussion ("Jetzt: These 3 — …"), loaded by the live stream because the
+// banner names it in data-live-module: fetched again in the reader's language
 // on every meeting frame of the live stream, with the countdown, and the opt-in "Moderation folgen" switch, which
 // takes the reader to the item being discussed whenever the moderators move on (unless the reader is typing: drafts
 // are kept in localStorage anyway, but a jump in the middle of a sentence is unkind; the banner is highlighted then).
@@ -75,6 +76,8 @@ if (first && 'fetch' in window) {
 
   wire(first);
   clockOffset(slug).then(startCountdowns);
+  // This script is loaded after the stream started: a focus set in between would otherwise wait for the next one.
+  refresh();
   document.addEventListener('live:frame', (event) => {
     if (/^meeting\./.test(String(event.detail && event.detail.type))) {
       refresh();

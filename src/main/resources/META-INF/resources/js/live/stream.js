@@ -60,6 +60,7 @@ export function startStream(bar, session, page) {
   });
 
   bar.hidden = false;
+  loadPageModules();
   ui.reload.addEventListener('click', () => location.reload());
   setState('connecting');
   connection.acknowledge(lastSeq);
@@ -83,6 +84,17 @@ export function startStream(bar, session, page) {
       connection.resume(true);
     }
   });
+
+  /**
+   * Loads the scripts that blocks of other features on the page name in data-live-module (the meeting's banner),
+   * once each, so the page's own script need not know them; only the app's own /js/ modules.
+   */
+  function loadPageModules() {
+    const modules = new Set([...document.querySelectorAll('[data-live-module]')]
+      .map((element) => element.dataset.liveModule)
+      .filter((path) => /^\/js\/[\w\/-]+\.js$/.test(path)));
+    modules.forEach((path) => import(path).catch((e) => console.error('live: could not load', path, e)));
+  }
 
   function setState(state) {
     bar.dataset.state = state;
