@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "live");
+            "demand", "event", "meeting", "beamer", "protocol", "live");
 
     private static JavaClasses classes;
 
@@ -75,8 +75,8 @@ class ArchitectureTest {
     /**
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
-     * discussions and accounts); the live meeting; the projector view. The live push layer sits beside the features
-     * and reads the journal.
+     * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
+     * which read them. The live push layer sits beside the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -90,22 +90,24 @@ class ArchitectureTest {
                 .layer("event").definedBy(ROOT + ".event..")
                 .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("beamer").definedBy(ROOT + ".beamer..")
+                .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
-                .whereLayer("event").mayNotBeAccessedByAnyLayer()
-                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer")
+                .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
+                .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer")
+                        "beamer", "protocol")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer")
+                        "meeting", "beamer", "protocol")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
                         "meeting", "live")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
                         "event", "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "live");
+                        "demand", "event", "meeting", "beamer", "protocol", "live");
     }
 }

@@ -1,17 +1,12 @@
 package org.thesenforum.demand;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -21,25 +16,26 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thesenforum.demand.DemandPaper.Entry;
 import org.thesenforum.demand.DemandPaper.Signed;
+import org.thesenforum.web.PrintPdf;
 import org.thesenforum.web.Text;
 
 /**
  * The demands paper in the four formats the organisers hand on: Markdown, a print-ready HTML page, a PDF made from
- * that very page (A4, page numbers, the shipped DejaVu Sans so it never depends on system fonts), and CSV for
+ * that very page ({@link PrintPdf}: A4, page numbers, the shipped DejaVu Sans), and CSV for
  * spreadsheets (UTF-8 with a byte order mark, semicolons as German spreadsheet programs expect).
  */
 @ApplicationScoped
 public class DemandExport {
 
-    private static final String FONTS = "/META-INF/resources/fonts/";
-    private static final String FAMILY = "DejaVu Sans";
-
     private final Template html;
     private final Template markdown;
+    private final PrintPdf pdf;
 
-    DemandExport(@Location("DemandExport/paper.html") Template html, @Location("DemandExport/paper.md") Template markdown) {
+    DemandExport(@Location("DemandExport/paper.html") Template html, @Location("DemandExport/paper.md") Template markdown,
+            PrintPdf pdf) {
         this.html = html;
         this.markdown = markdown;
+        this.pdf = pdf;
     }
 
     public String markdown(DemandPaper paper, Locale locale) {
@@ -51,21 +47,7 @@ public class DemandExport {
     }
 
     public byte[] pdf(DemandPaper paper, Locale locale) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
-            font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
-            font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
-            // The page's own @font-face rules point at the app's URLs; the PDF takes the fonts from the class path.
-            builder.withHtmlContent(html(paper, locale).replaceAll("@font-face \\{[^}]*}", ""), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot render the demands paper as PDF", e);
-        }
-        return out.toByteArray();
+        return pdf.render(html(paper, locale), text(locale, DemandMessages::paper_page));
     }
 
     public String csv(DemandPaper paper, Locale locale) {
@@ -109,15 +91,5 @@ public class DemandExport {
 
     private static String text(Locale locale, Function<DemandMessages, String> message) {
         return Text.of(DemandMessages.class, message).in(locale);
-    }
-
-    private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {
-        builder.useFont(() -> {
-            InputStream in = DemandExport.class.getResourceAsStream(FONTS + file);
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("Font missing from the class path: " + file));
-            }
-            return in;
-        }, FAMILY, weight, style, true);
     }
 }

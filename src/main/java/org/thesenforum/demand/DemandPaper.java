@@ -55,6 +55,29 @@ public record DemandPaper(String discussionTitle, String discussionSlug, LocalDa
     public record Signed(String author, String text) {
     }
 
+    /**
+     * What became of a demand, for the workshop protocol: its entry, and for a merged one the title of the demand it
+     * went into, for a rejected one the reason given.
+     */
+    public record Outcome(Entry entry, Demand.Status status, String mergedInto, String rejectedReason) {
+
+        public boolean joint() {
+            return status == Demand.Status.PINNED;
+        }
+
+        public boolean proposed() {
+            return status == Demand.Status.PROPOSED;
+        }
+
+        public boolean merged() {
+            return status == Demand.Status.MERGED;
+        }
+
+        public boolean rejected() {
+            return status == Demand.Status.REJECTED;
+        }
+    }
+
     public boolean isEmpty() {
         return joint.isEmpty() && proposals.isEmpty();
     }

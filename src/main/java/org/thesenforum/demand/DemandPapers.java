@@ -3,6 +3,7 @@ package org.thesenforum.demand;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import org.thesenforum.discussion.Discussion;
 import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.Topic;
 import org.thesenforum.demand.DemandPaper.Entry;
+import org.thesenforum.demand.DemandPaper.Outcome;
 import org.thesenforum.demand.DemandPaper.Signed;
 import org.thesenforum.demand.DemandPaper.Tally;
 import org.thesenforum.web.MarkdownRenderer;
@@ -36,6 +38,22 @@ public class DemandPapers {
                 discussion, Demand.Status.PROPOSED).stream().map(d -> entry(d, locale)).toList();
         return new DemandPaper(discussion.title, discussion.slug, LocalDate.now(TemplateExtensions.FORUM_ZONE), joint,
                 proposals);
+    }
+
+    /**
+     * Every demand of the discussion {@code slug} with its outcome: the joint demands in rank order, then the open
+     * proposals, the merged and the rejected ones, each in the order they were made; 404 when there is none.
+     */
+    public List<Outcome> outcomes(String slug, Locale locale) {
+        Discussion discussion = DemandChecks.requireDiscussion(slug);
+        List<Demand> others = Demand.list("discussion = ?1 and status <> ?2 order by createdAt, id", discussion,
+                Demand.Status.PINNED);
+        return Stream.concat(Demand.listPinned(discussion).stream(),
+                Stream.of(Demand.Status.PROPOSED, Demand.Status.MERGED, Demand.Status.REJECTED)
+                        .flatMap(s -> others.stream().filter(d -> d.status == s)))
+                .map(d -> new Outcome(entry(d, locale), d.status, d.mergedInto == null ? null : d.mergedInto.title,
+                        d.rejectedReason))
+                .toList();
     }
 
     private Entry entry(Demand d, Locale locale) {

@@ -48,7 +48,7 @@ class MembersOnlyReadAccessTest {
                 "/api/topics/" + topic, "/api/topics/" + topic + "/comments",
                 "/api/discussions/" + Fixtures.SLUG + "/demands", "/api/discussions/" + Fixtures.SLUG + "/pinned",
                 "/api/discussions/" + Fixtures.SLUG + "/demands/export?format=csv", "/api/demands/1",
-                "/api/demands/1/versions" }) {
+                "/api/demands/1/versions", "/api/discussions/" + Fixtures.SLUG + "/protocol?format=pdf" }) {
             given().get(path).then().statusCode(401).contentType(PROBLEM)
                     .header("WWW-Authenticate", startsWith("Basic"))
                     .body("status", equalTo(401)).body("detail", containsString("Mitglieder"));

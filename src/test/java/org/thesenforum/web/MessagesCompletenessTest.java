@@ -38,6 +38,7 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
+import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
@@ -54,7 +55,8 @@ class MessagesCompletenessTest {
             Map.entry("board", BoardMessages.class),
             Map.entry("evt", EventMessages.class),
             Map.entry("mtg", MeetingMessages.class),
-            Map.entry("beamer", BeamerMessages.class));
+            Map.entry("beamer", BeamerMessages.class),
+            Map.entry("proto", ProtocolMessages.class));
 
     /** Every bundle of {@link #BUNDLES}: a new bundle is checked as soon as it is registered there. */
     static Stream<String> bundleNames() {
