@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.thesenforum.testing.Fixtures;
@@ -107,6 +108,24 @@ class MeetingBrowserIT {
     }
 
     @Test
+    void theProjectorModuleRendersTheCurrentItemAndFollowsTheStream() {
+        List<Long> items = agendaOfTheses();
+        focus(items.get(0));
+        ForumBrowser projector = open("/discussions/" + Fixtures.SLUG);
+        projector.script("const el = document.createElement('div'); el.id = 'projector'; document.body.append(el);"
+                + "import('/js/live/meeting.js').then((m) => m.mountMeeting(el, arguments[0]));", Fixtures.SLUG);
+        projector.wait.until(d -> d.findElement(By.cssSelector("#projector [data-meeting-heading]")).getText()
+                .startsWith("These 1 — "));
+        projector.wait.until(d -> d.findElement(By.cssSelector("#projector [data-meeting-countdown]")).getText()
+                .matches("29:[0-5]\\d|30:00"));
+        focus(items.get(1));
+        projector.wait.until(d -> d.findElement(By.cssSelector("#projector [data-meeting-heading]")).getText()
+                .startsWith("These 2 — "));
+        projector.wait.until(d -> d.findElement(By.cssSelector("#projector [data-meeting-countdown]")).getText()
+                .matches("19:[0-5]\\d|20:00"));
+    }
+
+    @Test
     void theMeetingPageShowsHowManyDevicesAreUpToDate() {
         agendaOfTheses();
         moderator.as().post(MEETING + "/start").then().statusCode(200);
@@ -119,6 +138,8 @@ class MeetingBrowserIT {
         mod.wait.until(d -> d.findElement(By.id("meeting-reach")).getText()
                 .matches("([2-9]) von \\1 Geräten aktuell"));
         mod.button("Jetzt besprechen").click();
+        // The form post loads the page again: an element found just before may be gone when it is read.
+        mod.wait.ignoring(StaleElementReferenceException.class);
         mod.wait.until(d -> d.findElement(By.id("meeting-focus")).getText().contains("These 1"));
         room.wait.until(d -> d.findElement(By.id("meeting-banner")).getText().contains("Jetzt: These 1 — "));
     }
