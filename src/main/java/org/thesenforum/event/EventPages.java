@@ -94,9 +94,19 @@ public class EventPages {
     @GET
     @Path("anmeldung/{token}")
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TemplateInstance confirmation(@RestPath String token) {
+    public Response confirmation(@RestPath String token) {
         RegistrationReceipt receipt = registrations.byToken(token);
-        return Templates.confirmation(receipt, events.get(receipt.eventId()));
+        return personal(page(200, Templates.confirmation(receipt, events.get(receipt.eventId()))));
+    }
+
+    /**
+     * A response whose address holds a personal token: kept out of caches, and links on it pass no referrer, so
+     * the token reaches neither other sites nor logs of pages it links to.
+     */
+    static Response personal(Response response) {
+        response.getHeaders().putSingle("Cache-Control", "no-store");
+        response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+        return response;
     }
 
     /** The page a honeypot-caught submission sees: like a confirmation, but nothing was stored. */

@@ -151,16 +151,16 @@ public class EventResource {
     @GET
     @Path("/registrations/{token}")
     @Operation(summary = "A registration by its personal token")
-    public RegistrationReceipt registration(@RestPath String token) {
-        return registrations.byToken(token);
+    public Response registration(@RestPath String token) {
+        return EventPages.personal(Response.ok(registrations.byToken(token)).build());
     }
 
     @DELETE
     @Path("/registrations/{token}")
     @Operation(summary = "Cancel a registration by its personal token (again: no change); the first on the waiting "
             + "list moves up")
-    public RegistrationReceipt cancel(@RestPath String token) {
-        return registrations.cancel(token);
+    public Response cancel(@RestPath String token) {
+        return EventPages.personal(Response.ok(registrations.cancel(token)).build());
     }
 
     @GET
