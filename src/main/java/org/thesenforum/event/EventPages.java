@@ -6,11 +6,13 @@ import java.util.Locale;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -94,9 +96,20 @@ public class EventPages {
     @GET
     @Path("anmeldung/{token}")
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TemplateInstance confirmation(@RestPath String token) {
+    public Response confirmation(@RestPath String token, @Context HttpServerResponse http) {
         RegistrationReceipt receipt = registrations.byToken(token);
-        return Templates.confirmation(receipt, events.get(receipt.eventId()));
+        personal(http);
+        return page(200, Templates.confirmation(receipt, events.get(receipt.eventId())));
+    }
+
+    /**
+     * A response whose address holds a personal token: kept out of caches, and links on it pass no referrer, so
+     * the token reaches neither other sites nor logs of pages it links to.
+     */
+    static void personal(HttpServerResponse response) {
+        if (response != null) {
+            response.headers().set("Cache-Control", "no-store").set("Referrer-Policy", "no-referrer");
+        }
     }
 
     /** The page a honeypot-caught submission sees: like a confirmation, but nothing was stored. */

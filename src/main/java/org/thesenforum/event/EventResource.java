@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -151,16 +152,20 @@ public class EventResource {
     @GET
     @Path("/registrations/{token}")
     @Operation(summary = "A registration by its personal token")
-    public RegistrationReceipt registration(@RestPath String token) {
-        return registrations.byToken(token);
+    public RegistrationReceipt registration(@RestPath String token, @Context HttpServerResponse http) {
+        RegistrationReceipt receipt = registrations.byToken(token);
+        EventPages.personal(http);
+        return receipt;
     }
 
     @DELETE
     @Path("/registrations/{token}")
     @Operation(summary = "Cancel a registration by its personal token (again: no change); the first on the waiting "
             + "list moves up")
-    public RegistrationReceipt cancel(@RestPath String token) {
-        return registrations.cancel(token);
+    public RegistrationReceipt cancel(@RestPath String token, @Context HttpServerResponse http) {
+        RegistrationReceipt receipt = registrations.cancel(token);
+        EventPages.personal(http);
+        return receipt;
     }
 
     @GET

@@ -55,6 +55,13 @@ public class Registration extends PanacheEntity {
     public String invitationCode;
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;
+    /** The language the person registered in; later mails to them are written in it. */
+    public String language;
+
+    /** The language for mails to this person: the one they registered in, else {@code fallback}. */
+    java.util.Locale locale(java.util.Locale fallback) {
+        return language == null || language.isBlank() ? fallback : java.util.Locale.forLanguageTag(language);
+    }
 
     /** All registrations of an event in the order they came. */
     public static List<Registration> listByEvent(ForumEvent event) {

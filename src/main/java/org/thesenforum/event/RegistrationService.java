@@ -101,6 +101,7 @@ public class RegistrationService {
         r.organisation = organisation;
         r.fieldOfWork = field;
         r.note = note;
+        r.language = locale == null ? null : locale.getLanguage();
         r.tokenHash = Registrations.hash(token);
         r.createdAt = EventTimes.micros(events.now());
         r.persist();
@@ -169,11 +170,11 @@ public class RegistrationService {
         }
         if (r.invitationCode == null) {
             InvitationView invitation = invitations.create(new InvitationRequest(1, 30,
-                    "Anmeldung " + r.event.title + ": " + r.name), moderator);
+                    "Anmeldung " + r.event.title), moderator);
             r.invitationCode = invitation.code();
             r.invitedAt = EventTimes.micros(events.now());
             audit.record(moderator.id, "EVENT_REGISTRATION_INVITED", "event_registration", r.id, r.event.title);
-            mails.due(RegistrationMail.Kind.INVITED, r, null, invitation.url(), locale);
+            mails.due(RegistrationMail.Kind.INVITED, r, null, invitation.url(), r.locale(locale));
         }
         return view(r, 0, locale);
     }

@@ -3,6 +3,8 @@ package org.thesenforum.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.thesenforum.web.Languages;
+
 /** Moves waiting people up, first come first served, while an event has free places; the event row is locked. */
 @ApplicationScoped
 class Waitlist {
@@ -27,7 +29,7 @@ class Waitlist {
             next.promotedAt = EventTimes.micros(clock.now());
             next.persist();
             Registration.flush();
-            mails.due(RegistrationMail.Kind.PROMOTED, next, null, null, java.util.Locale.GERMAN);
+            mails.due(RegistrationMail.Kind.PROMOTED, next, null, null, next.locale(Languages.DEFAULT));
         }
     }
 }

@@ -131,7 +131,9 @@ class DiscussionArchiveTest {
         int topics = given().get("/api/discussions/" + Fixtures.SLUG).then().extract().jsonPath()
                 .getList("topics").size();
         moderator.as().put(ARCHIVE).then().statusCode(200);
-        given().queryParam("since", since).get("/api/discussions/" + Fixtures.SLUG + "/changes").then()
+        // Every test adds topics to the shared discussion: ask for more than the feed's default page of 100.
+        given().queryParam("since", since).queryParam("limit", 1000)
+                .get("/api/discussions/" + Fixtures.SLUG + "/changes").then()
                 .statusCode(200)
                 .body("$", hasSize(topics))
                 .body("type", everyItem(equalTo("discussion.archived")))
@@ -141,7 +143,9 @@ class DiscussionArchiveTest {
                 .body("html", everyItem(containsString("is-locked")));
         long reopenedFrom = latestSeq();
         moderator.as().delete(ARCHIVE).then().statusCode(200);
-        given().queryParam("since", reopenedFrom).get("/api/discussions/" + Fixtures.SLUG + "/changes").then()
+        given().queryParam("since", reopenedFrom).queryParam("limit", 1000)
+                .get("/api/discussions/" + Fixtures.SLUG + "/changes").then()
+                .body("$", hasSize(topics))
                 .body("type", everyItem(equalTo("discussion.reopened")))
                 .body("html", everyItem(not(containsString("is-locked"))));
     }
