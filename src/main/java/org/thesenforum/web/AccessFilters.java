@@ -1,8 +1,10 @@
 package org.thesenforum.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
+import io.quarkus.arc.All;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -25,6 +27,10 @@ public class AccessFilters {
     ForumConfig config;
     @Inject
     CurrentIdentityAssociation identity;
+    /** What features open to people without an account (see {@link OpenPaths}). */
+    @Inject
+    @All
+    List<OpenPaths> openPaths;
 
     /**
      * Every write must come from this site: a foreign {@code Origin} is refused, and for forms, whose browsers may
@@ -48,7 +54,9 @@ public class AccessFilters {
 
     @ServerRequestFilter
     public Uni<Response> readAccess(ContainerRequestContext request) {
-        if (config.readAccess() == ForumConfig.ReadAccess.PUBLIC || OPEN_PATHS.contains(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (config.readAccess() == ForumConfig.ReadAccess.PUBLIC || OPEN_PATHS.contains(path)
+                || openPaths.stream().anyMatch(o -> o.isOpen(request.getMethod(), path))) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity().onItem().transform(id -> id.isAnonymous() ? membersOnly(request) : null);

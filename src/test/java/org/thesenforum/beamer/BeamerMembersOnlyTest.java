@@ -4,28 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.MembersOnly;
 
 /** With {@code forum.read-access=members} the projector view needs a session, like every other page. */
 @QuarkusTest
-@TestProfile(BeamerMembersOnlyTest.MembersOnly.class)
+@TestProfile(MembersOnly.class)
 class BeamerMembersOnlyTest {
-
-    /** The forum with {@code forum.read-access=members}. */
-    public static class MembersOnly implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("forum.read-access", "members");
-        }
-    }
 
     @Test
     void anonymousProjectorsAreSentToTheLogin() {

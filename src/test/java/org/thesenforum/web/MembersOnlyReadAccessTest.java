@@ -12,34 +12,25 @@ import java.util.Map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.MembersOnly;
 import org.thesenforum.testing.Fixtures.User;
 import org.thesenforum.testing.LiveClient;
 import org.thesenforum.testing.PageForms;
 
 @QuarkusTest
-@TestProfile(MembersOnlyReadAccessTest.MembersOnly.class)
+@TestProfile(MembersOnly.class)
 class MembersOnlyReadAccessTest {
 
     private static final String PROBLEM = "application/problem+json";
 
     @TestHTTPResource("/")
     java.net.URI base;
-
-    /** The forum with {@code forum.read-access=members}. */
-    public static class MembersOnly implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("forum.read-access", "members");
-        }
-    }
 
     @Test
     void anonymousApiReadsAre401Problems() {
