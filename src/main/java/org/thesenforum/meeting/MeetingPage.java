@@ -21,7 +21,8 @@ record MeetingPage(String slug, String discussionTitle, MeetingView meeting, Rea
     /** One row of the agenda form: {@code what} is {@code TOPIC:12}, {@code QUESTION:3}, {@code DEMAND:7} or FREE. */
     record Row(int number, String id, String what, String title, String start, String minutes) {
 
-        public boolean is(String value) {
+        /** Whether the row has {@code value} chosen (not named "is", which Qute's {@code #if} reads as "=="). */
+        public boolean chose(String value) {
             return value.equals(what);
         }
     }

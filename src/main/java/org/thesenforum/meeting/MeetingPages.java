@@ -107,7 +107,8 @@ public class MeetingPages {
     public Response agenda(@RestPath String slug, @RestForm List<String> id, @RestForm List<String> what,
             @RestForm List<String> title, @RestForm List<String> start, @RestForm List<String> minutes) {
         List<Row> typed = new ArrayList<>();
-        for (int i = 0; i < what.size(); i++) {
+        // A form without rows (or a hand-made post) is an empty agenda, never a null pointer.
+        for (int i = 0; what != null && i < what.size(); i++) {
             typed.add(new Row(i + 1, at(id, i), at(what, i), at(title, i), at(start, i), at(minutes, i)));
         }
         MeetingForms.Parsed parsed = MeetingForms.items(typed);
@@ -157,8 +158,12 @@ public class MeetingPages {
                 .map(t -> new Choice("TOPIC:" + t.id, org.thesenforum.web.Text.of(
                         org.thesenforum.discussion.DiscussionMessages.class, m -> m.topic_label(t.kind, t.number))
                         .in(locale) + " — " + t.title)).toList();
+        // A demand merged or rejected while on the agenda stays a choice: its row must not fall back to "remove".
+        java.util.Set<Long> onAgenda = meeting.items().stream().filter(i -> i.refId() != null
+                && i.kind() == AgendaItem.Kind.DEMAND).map(ItemView::refId).collect(java.util.stream.Collectors.toSet());
         List<Choice> demands = Demand.listByDiscussion(discussion).stream()
-                .filter(d -> !d.isFinished()).map(d -> new Choice("DEMAND:" + d.id, d.title)).toList();
+                .filter(d -> !d.isFinished() || onAgenda.contains(d.id))
+                .map(d -> new Choice("DEMAND:" + d.id, d.title)).toList();
         List<Row> all = new ArrayList<>(rows);
         for (int i = 0; i < NEW_ROWS; i++) {
             all.add(new Row(all.size() + 1, "", "", "", "", ""));

@@ -92,6 +92,26 @@ class MeetingPagesTest {
     }
 
     @Test
+    void aDemandRejectedWhileOnTheAgendaStaysOnTheFormSoSavingKeepsIt() {
+        long demand = MeetingFixtures.demand(Fixtures.expert(), "Räume für alle");
+        moderator.as().body(agenda(item("DEMAND", demand, null, START, 20))).put(MEETING + "/agenda").then()
+                .statusCode(200);
+        moderator.as().body(Map.of("reason", "Doppelt")).post("/api/demands/" + demand + "/reject").then()
+                .statusCode(200);
+        String page = html(PAGE, session);
+        assertTrue(page.matches("(?s).*<option value=\"DEMAND:" + demand + "\"[^>]*selected.*"),
+                "the stored row keeps its choice, also for a demand rejected meanwhile");
+    }
+
+    @Test
+    void anAgendaPostWithoutRowsIsAnEmptyAgendaNotAnError() {
+        moderator.as().body(agenda(item("FREE", null, "Mittagspause", START, 45))).put(MEETING + "/agenda").then()
+                .statusCode(200);
+        PageForms.open(PAGE, session).post().post(PAGE + "/tagesordnung").then().statusCode(303);
+        given().get(MEETING).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void aRefusedAgendaComesBackWithTheRowNamedAndEverythingTyped() {
         PageForms.Form form = PageForms.open(PAGE, session);
         String page = form.post().formParam("id", "", "").formParam("what", "FREE", "FREE")

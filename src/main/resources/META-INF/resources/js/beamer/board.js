@@ -6,7 +6,8 @@
 // and swap it in; new entries are highlighted. A part whose fetch fails (the network dropped) is fetched
 // again until it arrives; the stream itself resumes with `since` and replays what was missed.
 
-const PARTS = { meeting: 'punkt', comment: 'kommentare', demand: 'forderungen' };
+// A demand frame refreshes the item under discussion too: its wording may be the one the room is reading.
+const PARTS = { meeting: ['punkt'], comment: ['kommentare'], demand: ['forderungen', 'punkt'] };
 const ELEMENTS = { punkt: 'beamer-agenda', kommentare: 'beamer-comments', forderungen: 'beamer-demands' };
 const DELAY_MS = 150;
 const RETRY_MS = 3000;
@@ -81,9 +82,9 @@ export function createBoard(screen) {
     /** Hands a frame to the parts that show its kind; a frame of another kind leaves the view alone. */
     apply(frame) {
       const kind = String(frame.type || '').split('.')[0];
-      const part = PARTS[kind];
-      if (part) {
-        pending.add(part);
+      const parts = PARTS[kind];
+      if (parts) {
+        parts.forEach((part) => pending.add(part));
         schedule(DELAY_MS);
       }
       return true;

@@ -230,7 +230,8 @@ export function createDemandsPage(root, status) {
 
   return {
     apply(frame) {
-      if (typeof frame.type === 'string' && frame.type.startsWith('demand.')) {
+      // A discussion closed or reopened shows or hides the writing forms of the whole page.
+      if (typeof frame.type === 'string' && /^(demand|discussion)\./.test(frame.type)) {
         schedule();
       }
       return true;
