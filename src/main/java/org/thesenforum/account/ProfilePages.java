@@ -120,7 +120,7 @@ public class ProfilePages {
     @Authenticated
     public TemplateInstance account(@RestQuery String done) {
         Account account = currentUser.require();
-        return page(account, ProfileForm.of(account), PageError.NONE, DONE.contains(done) ? done : "");
+        return page(account, ProfileForm.of(account), PageError.NONE, done != null && DONE.contains(done) ? done : "");
     }
 
     @POST

@@ -224,6 +224,20 @@ class ProfileResourceTest {
         cookie(session).get("/api/me").then().statusCode(200).body("id", equalTo((int) user.id()));
     }
 
+    @Test
+    void registrationRefusesAnAddressThatDiffersOnlyInCapitalsOrWidth() {
+        User user = Fixtures.expert();
+        for (String variant : List.of(user.email().toUpperCase(),
+                toFullwidth(user.email().substring(0, 3)) + user.email().substring(3))) {
+            String code = Fixtures.admin().as().body(Map.of()).post("/api/invitations").then().statusCode(201)
+                    .extract().path("code");
+            given().contentType(ContentType.JSON).body(Map.of("invitationCode", code, "displayName",
+                    "Doppelt " + System.nanoTime(), "email", variant, "password", "lang-genug-123"))
+                    .post("/api/accounts").then().statusCode(409).contentType(PROBLEM)
+                    .body("field", equalTo("email"));
+        }
+    }
+
     static String toFullwidth(String ascii) {
         StringBuilder out = new StringBuilder();
         ascii.chars().forEach(c -> out.append(c >= 0x21 && c <= 0x7e ? (char) (c - 0x21 + 0xFF01) : (char) c));
