@@ -39,8 +39,8 @@ public class ProfileService {
     private final AccountClock clock;
     private final List<PersonalData> parts;
 
-    ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, Passwords passwords, AccountClock clock,
-            @All List<PersonalData> parts) {
+    ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, Passwords passwords,
+            AccountClock clock, @All List<PersonalData> parts) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -154,6 +154,8 @@ public class ProfileService {
         account.place = null;
         account.passwordHash = passwords.hash(randomToken());
         account.enabled = false;
+        // A deleted admin must not count as one: FirstAdmin creates a new admin only when there is none.
+        account.role = Role.EXPERT;
         account.emailNotifications = EmailNotifications.OFF;
         account.showPresence = false;
         PasswordReset.closeAllOf(account.id, clock.now());

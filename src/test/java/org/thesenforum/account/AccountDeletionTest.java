@@ -108,6 +108,8 @@ class AccountDeletionTest {
         admin.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
         Fixtures.admin().as().get("/api/accounts").then().statusCode(200)
                 .body("id", hasItem((int) admin.id()));
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(Role.EXPERT,
+                Account.<Account>findById(admin.id()).role, "a deleted admin no longer counts as one"));
     }
 
     @Test
