@@ -2,7 +2,9 @@ package org.thesenforum.notification;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +15,8 @@ import org.thesenforum.account.Account;
 import org.thesenforum.comment.Comment;
 import org.thesenforum.demand.Demand;
 import org.thesenforum.discussion.Topic;
+import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /**
  * Stores the notifications of each person, numbered per person, and tells the addressee live after commit. Features
@@ -26,12 +30,17 @@ public class NotificationService {
 
     private final EntityManager em;
     private final Event<NotificationCreated> created;
+    private final Event<NotificationsRead> read;
     private final NotificationClock clock;
+    private final NotificationTexts texts;
 
-    NotificationService(EntityManager em, Event<NotificationCreated> created, NotificationClock clock) {
+    NotificationService(EntityManager em, Event<NotificationCreated> created, Event<NotificationsRead> read,
+            NotificationClock clock, NotificationTexts texts) {
         this.em = em;
         this.created = created;
+        this.read = read;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /**
@@ -90,9 +99,53 @@ public class NotificationService {
         return Notification.unread(accountId);
     }
 
-    /** The newest notifications, before {@code before} (exclusive) when given. */
-    public List<Notification> list(long accountId, Long before, int limit) {
-        return Notification.page(accountId, before, limit);
+    /** The newest notifications of an account, before {@code before} (exclusive) when given, as sentences. */
+    public List<NotificationView> list(long accountId, Long before, int limit, Locale locale) {
+        return Notification.page(accountId, before, limit).stream().map(n -> texts.view(n, locale)).toList();
+    }
+
+    /** The highest seq an account's notifications have reached (0 before the first). */
+    public long latestSeq(long accountId) {
+        return ((Number) em.createNativeQuery("SELECT last_notification_seq FROM accounts WHERE id = ?1")
+                .setParameter(1, accountId).getSingleResult()).longValue();
+    }
+
+    /** Marks one notification read and returns where it leads; 404 when the account has no such notification. */
+    @Transactional
+    public String open(long accountId, long seq) {
+        Notification n = Notification.bySeq(accountId, seq);
+        if (n == null) {
+            throw ProblemException.notFound(
+                    Text.of(NotificationMessages.class, NotificationMessages::problem_not_found));
+        }
+        if (n.readAt == null) {
+            n.readAt = now();
+            em.flush();
+            read.fire(new NotificationsRead(accountId, Notification.unread(accountId)));
+        }
+        return NotificationTexts.url(n);
+    }
+
+    /**
+     * Marks read the account's notifications up to {@code upTo} (inclusive), or those in {@code seqs}, or all when
+     * both are null; returns the unread count left.
+     */
+    @Transactional
+    public long markRead(long accountId, Long upTo, Collection<Long> seqs) {
+        String only = upTo != null ? " and seq <= :upTo" : seqs != null ? " and seq in :seqs" : "";
+        if (seqs == null || !seqs.isEmpty()) {
+            var update = em.createQuery("update Notification set readAt = :now where accountId = :account"
+                    + " and readAt is null" + only).setParameter("now", now()).setParameter("account", accountId);
+            if (upTo != null) {
+                update.setParameter("upTo", upTo);
+            } else if (seqs != null) {
+                update.setParameter("seqs", seqs);
+            }
+            update.executeUpdate();
+        }
+        long unread = Notification.unread(accountId);
+        read.fire(new NotificationsRead(accountId, unread));
+        return unread;
     }
 
     private void fillRefs(Notification n, About about) {

@@ -38,6 +38,7 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
+import org.thesenforum.notification.NotificationMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -48,6 +49,7 @@ class MessagesCompletenessTest {
             Map.entry("msg", Messages.class),
             Map.entry("acct", AccountMessages.class),
             Map.entry("cmt", CommentMessages.class),
+            Map.entry("ntf", NotificationMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),
             Map.entry("disc", DiscussionMessages.class),
