@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.thesenforum.web.MentionNames;
 
-/** Finds the people {@code @Name} mentions name: enabled accounts whose display name looks the same. */
+/** Finds the people {@code @Name} mentions name: live, enabled accounts whose display name looks the same. */
 @ApplicationScoped
 @Unremovable
 class MentionDirectory implements MentionNames {
@@ -31,7 +31,7 @@ class MentionDirectory implements MentionNames {
         if (bySkeleton.isEmpty()) {
             return Map.of();
         }
-        List<Account> accounts = Account.list("displayNameSkeleton in ?1 and enabled = true", bySkeleton.keySet());
+        List<Account> accounts = Account.list("displayNameSkeleton in ?1 and enabled = true and deletedAt is null", bySkeleton.keySet());
         Map<String, Person> known = new HashMap<>();
         for (String candidate : candidates) {
             String skeleton = Lookalikes.nameSkeleton(candidate);

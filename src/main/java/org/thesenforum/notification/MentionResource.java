@@ -59,7 +59,8 @@ public class MentionResource {
             throw new ProblemException(400, "prefix", NotificationResource.text(NotificationMessages::problem_prefix));
         }
         String like = p.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return Account.<Account>find("lower(displayName) like ?1 escape '\\' and enabled = true order by displayName",
+        return Account.<Account>find("lower(displayName) like ?1 escape '\\' and enabled = true and deletedAt is null "
+                + "order by displayName",
                 like).page(0, MAX_NAMES).stream().map(a -> a.displayName).toList();
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
+import org.thesenforum.account.EmailNotifications;
 import org.thesenforum.comment.Comment;
 import org.thesenforum.demand.Demand;
 import org.thesenforum.discussion.Topic;
@@ -33,9 +34,11 @@ public class NotificationService {
     private final Event<NotificationsRead> read;
     private final NotificationClock clock;
     private final NotificationTexts texts;
+    private final NotificationMails mails;
 
     NotificationService(EntityManager em, Event<NotificationCreated> created, Event<NotificationsRead> read,
-            NotificationClock clock, NotificationTexts texts) {
+            NotificationClock clock, NotificationTexts texts, NotificationMails mails) {
+        this.mails = mails;
         this.em = em;
         this.created = created;
         this.read = read;
@@ -83,7 +86,13 @@ public class NotificationService {
         fillRefs(n, about);
         n.createdAt = now();
         n.seq = nextSeq(accountId);
+        if (mails.enabled() && account.emailNotifications == EmailNotifications.IMMEDIATE) {
+            n.emailedAt = n.createdAt;
+        }
         n.persist();
+        if (n.emailedAt != null) {
+            mails.immediate(account, n);
+        }
         created.fire(new NotificationCreated(accountId, n.id, n.seq, Notification.unread(accountId)));
         return n.seq;
     }

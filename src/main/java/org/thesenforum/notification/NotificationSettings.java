@@ -10,6 +10,6 @@ final class NotificationSettings {
 
     /** Whether the person can be notified at all: an enabled account that is not deleted. */
     static boolean reachable(Account account) {
-        return account.enabled;
+        return account.enabled && !account.deleted();
     }
 }
