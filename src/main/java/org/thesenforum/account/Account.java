@@ -1,8 +1,11 @@
 package org.thesenforum.account;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +13,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+
+import org.thesenforum.web.Languages;
+import org.thesenforum.web.ReaderLanguage;
+import org.thesenforum.web.Text;
 
 /** A person who may sign in: an invited expert, a moderator or an admin. */
 @Entity
@@ -90,6 +97,27 @@ public class Account extends PanacheEntity {
     /** Whether the person deleted this account; its contributions stay, unsigned. */
     public boolean deleted() {
         return deletedAt != null;
+    }
+
+    /**
+     * The name to show as author: the display name, or for a deleted account "gelöschtes Konto" in the language of
+     * the request being served (German outside a request). Every place that names an author uses this.
+     */
+    public String shownName() {
+        if (!deleted()) {
+            return displayName;
+        }
+        Locale locale = Languages.DEFAULT;
+        ArcContainer container = Arc.container();
+        if (container != null && container.requestContext().isActive()) {
+            locale = container.instance(ReaderLanguage.class).get().locale();
+        }
+        return shownName(locale);
+    }
+
+    /** The name to show as author in {@code locale}; see {@link #shownName()}. */
+    public String shownName(Locale locale) {
+        return deleted() ? Text.of(ProfileMessages.class, ProfileMessages::deleted_account).in(locale) : displayName;
     }
 
     public static boolean existsWithRole(Role role) {

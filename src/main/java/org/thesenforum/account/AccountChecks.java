@@ -72,11 +72,17 @@ final class AccountChecks {
     }
 
     static String checkPassword(String password) {
+        return checkPassword("password", password);
+    }
+
+    /** The registration's rules for a new password sent in {@code field}. */
+    static String checkPassword(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < AccountService.MIN_PASSWORD) {
-            throw ProblemException.invalid("password", text(m -> m.problem_password_short(AccountService.MIN_PASSWORD)));
+            throw ProblemException.invalid(field, text(m -> m.problem_password_short(AccountService.MIN_PASSWORD)));
         }
         if (Passwords.tooLong(password)) {
-            throw tooLongPassword();
+            throw ProblemException.invalid(field,
+                    text(m -> m.problem_password_long(AccountService.MAX_PASSWORD_BYTES)));
         }
         return password;
     }

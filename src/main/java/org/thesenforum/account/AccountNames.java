@@ -21,6 +21,6 @@ class AccountNames implements ActorNames {
             return Map.of();
         }
         List<Account> accounts = Account.list("id in ?1", ids);
-        return accounts.stream().collect(Collectors.toMap(a -> a.id, a -> a.displayName));
+        return accounts.stream().collect(Collectors.toMap(a -> a.id, a -> a.shownName()));
     }
 }

@@ -3,7 +3,6 @@ package org.thesenforum.account;
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,14 +48,6 @@ public class AccountResource {
 
     /** Body of enabling or disabling an account. */
     public record EnabledChange(Boolean enabled) {
-    }
-
-    @GET
-    @Path("/me")
-    @Authenticated
-    @Operation(summary = "The signed-in account")
-    public AccountView me() {
-        return AccountView.of(currentUser.require());
     }
 
     @POST

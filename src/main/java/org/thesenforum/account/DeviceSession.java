@@ -40,6 +40,10 @@ public class DeviceSession extends PanacheEntity {
         return count("account.id", accountId);
     }
 
+    static java.util.List<DeviceSession> listOf(long accountId) {
+        return list("account.id = ?1 order by lastSeenAt desc, id desc", accountId);
+    }
+
     static long deleteAllOf(long accountId) {
         return delete("account.id", accountId);
     }

@@ -100,6 +100,29 @@ public class DeviceSessions {
         ended.fire(new SessionEnded(accountId, null));
     }
 
+    /**
+     * Ends every session of the account except {@code keep} (this device, after a password change); each ended one
+     * closes its live connections. With {@code keep} null, the same as {@link #endAll}.
+     */
+    @Transactional
+    public void endAllExcept(long accountId, Long keep) {
+        if (keep == null) {
+            endAll(accountId);
+            return;
+        }
+        for (DeviceSession s : DeviceSession.listOf(accountId)) {
+            if (!s.id.equals(keep)) {
+                s.delete();
+                ended.fire(new SessionEnded(accountId, s.id));
+            }
+        }
+    }
+
+    /** The account's sessions, the most recently used first. */
+    public java.util.List<DeviceSession> listOf(long accountId) {
+        return DeviceSession.listOf(accountId);
+    }
+
     public long countOf(long accountId) {
         return DeviceSession.countOf(accountId);
     }

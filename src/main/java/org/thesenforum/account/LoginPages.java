@@ -47,8 +47,6 @@ public class LoginPages {
         static native TemplateInstance register(RegisterForm form, FormError error);
 
         static native TemplateInstance invitationUnusable(String message);
-
-        static native TemplateInstance account(Account account, String since, long devices);
     }
 
     /** The registration form as sent back to the browser: everything except the passwords. */
@@ -182,14 +180,6 @@ public class LoginPages {
             return page(e.status(), Templates.register(form, FormError.of(e, REGISTER_FIELDS, reader.locale())))
                     .build();
         }
-    }
-
-    @GET
-    @Path("account")
-    @Authenticated
-    public TemplateInstance account() {
-        Account account = currentUser.require();
-        return Templates.account(account, date(account.createdAt), accounts.sessionCount(account.id));
     }
 
     private NewCookie signIn(Account account, HttpServerRequest request) {

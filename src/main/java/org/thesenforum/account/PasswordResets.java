@@ -4,13 +4,17 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.audit.AuditLog;
 import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.MailSetup;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
 
@@ -33,12 +37,78 @@ public class PasswordResets {
     private final AccountClock clock;
     private final AuditLog audit;
     private final ForumConfig config;
+    private final MailSetup mail;
+    private final ResetLimiter limiter;
+    private final Passwords passwords;
+    private final DeviceSessions sessions;
+    private final Event<ResetMails.ResetMail> due;
 
-    PasswordResets(AccountService accounts, AccountClock clock, AuditLog audit, ForumConfig config) {
+    PasswordResets(AccountService accounts, AccountClock clock, AuditLog audit, ForumConfig config, MailSetup mail,
+            ResetLimiter limiter, Passwords passwords, DeviceSessions sessions, Event<ResetMails.ResetMail> due) {
         this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
         this.config = config;
+        this.mail = mail;
+        this.limiter = limiter;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.due = due;
+    }
+
+    /** Whether people can ask for a link by e-mail; without SMTP they ask the organisers. */
+    public boolean byMail() {
+        return mail.configured();
+    }
+
+    /**
+     * "Passwort vergessen?": a malformed address is refused (422 naming {@code email}), and so is a request over the
+     * limits (429) or without mail configured (503); otherwise the answer is the same whether or not an account has the
+     * address, and only when one has it (live and enabled) is a link stored and mailed, in {@code locale}.
+     */
+    @Transactional
+    public void request(String rawEmail, String requester, Locale locale) {
+        String email;
+        try {
+            email = AccountChecks.checkEmail(rawEmail);
+        } catch (ProblemException e) {
+            throw new ProblemException(400, "email", text(ProfileMessages::problem_reset_email));
+        }
+        if (!mail.configured()) {
+            throw new ProblemException(503, null, text(ProfileMessages::problem_reset_no_mail));
+        }
+        limiter.acquire(email, requester == null ? "unknown" : requester);
+        Optional<Account> found = Account.findByEmail(email).filter(a -> a.enabled && !a.deleted());
+        if (found.isEmpty()) {
+            return;
+        }
+        Account account = found.get();
+        String token = create(account, null);
+        due.fire(new ResetMails.ResetMail(account.email, account.displayName, link(config.baseUrl(), token), locale));
+    }
+
+    /** Whether a token opens a link that can still set a password (for the page; the same checks as setting). */
+    public void check(String token) {
+        requireOpen(token);
+    }
+
+    /**
+     * Sets a new password through a link (the registration's rules, field {@code password}): the link and every other
+     * open link of the account become void, and every session of the account ends.
+     */
+    @Transactional
+    public void complete(String token, String password) {
+        PasswordReset reset = requireOpen(token);
+        AccountChecks.checkPassword("password", password);
+        Instant now = clock.now();
+        if (PasswordReset.update("usedAt = ?1 where id = ?2 and usedAt is null", now, reset.id) != 1) {
+            // Another request used the same link a moment ago.
+            throw new ProblemException(410, null, text(ProfileMessages::problem_reset_used));
+        }
+        Account account = reset.account;
+        account.passwordHash = passwords.hash(password);
+        PasswordReset.closeAllOf(account.id, now);
+        sessions.endAll(account.id);
     }
 
     /**

@@ -133,7 +133,7 @@ public class BeamerBoard {
         List<Comment> newest = Comment.find("select c from Comment c join fetch c.author join fetch c.topic t "
                 + "where t.discussion.slug = ?1 and c.hidden = false and c.deletedAt is null "
                 + "order by c.createdAt desc, c.id desc", slug).range(0, COMMENTS - 1).list();
-        return newest.stream().map(c -> new CommentLine(c.id, c.author.displayName, c.topic.kind, c.topic.number,
+        return newest.stream().map(c -> new CommentLine(c.id, c.author.shownName(), c.topic.kind, c.topic.number,
                 c.topic.title, markdown.render(c.body), c.createdAt)).toList();
     }
 

@@ -211,11 +211,11 @@ public class CommentService {
         String body = readable ? c.body : null;
         Account a = c.author;
         return new CommentView(c.id, c.topic.id, c.parent == null ? null : c.parent.id,
-                new AuthorView(a.id, a.displayName, a.organisation, a.place),
+                new AuthorView(a.id, a.shownName(), a.organisation, a.place),
                 c.question == null ? null : c.question.id, body, readable ? markdown.render(body) : null,
                 c.createdAt, c.editedAt, c.isDeleted(), c.hidden,
                 moderatorView ? c.hiddenReason : null,
-                c.parent == null ? null : c.parent.author.displayName, List.of());
+                c.parent == null ? null : c.parent.author.shownName(), List.of());
     }
 
     private static Long keptAncestor(Comment c, Map<Long, CommentView> kept, Map<Long, Comment> byId) {

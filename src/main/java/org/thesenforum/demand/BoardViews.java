@@ -30,7 +30,7 @@ public final class BoardViews {
     public record DissentView(long id, AuthorView author, String text, Instant createdAt) {
 
         static DissentView of(Dissent d) {
-            return new DissentView(d.id, new AuthorView(d.author.id, d.author.displayName), d.text, d.createdAt);
+            return new DissentView(d.id, new AuthorView(d.author.id, d.author.shownName()), d.text, d.createdAt);
         }
     }
 

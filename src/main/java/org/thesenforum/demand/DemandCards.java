@@ -46,7 +46,7 @@ class DemandCards {
         if (comment != null && !comment.isDeleted() && !comment.hidden) {
             TopicSummary topic = topics.get(comment.topic.id);
             origin = new Origin(comment.id, comment.topic.id, topic == null ? comment.topic.title : topic.label(),
-                    comment.author.displayName);
+                    comment.author.shownName());
         }
         boolean editable = reader != null && DemandPolicy.canEdit(reader, demand) && !demand.isFinished();
         return new Card(view, linked, origin, view.wording() > 1 ? demands.versions(view.id()) : List.of(),

@@ -135,7 +135,7 @@ public class DemandPages {
         Comment quoted = form.originCommentId() == null ? null : Comment.findById(form.originCommentId());
         return new DemandPage(slug, discussion.title(), discussion.lastEventSeq(), discussion.topics(), pinned,
                 proposals, finished, shown, form, reader != null, moderator, pinned.size(), revision,
-                quoted == null ? null : quoted.author.displayName, false, discussion.archived());
+                quoted == null ? null : quoted.author.shownName(), false, discussion.archived());
     }
 
     /** The proposal form filled in from a comment: a quote of it, its topic ticked, the link back. */
@@ -152,7 +152,7 @@ public class DemandPages {
             body = body.substring(0, end) + " …";
         }
         String quote = body.lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
-        String text = quote + "\n>\n> — " + comment.author.displayName + "\n\n";
+        String text = quote + "\n>\n> — " + comment.author.shownName() + "\n\n";
         return new DemandForm(DemandForm.Kind.PROPOSE, null, "", text, null, List.of(comment.topic.id),
                 comment.id, null, null, null);
     }

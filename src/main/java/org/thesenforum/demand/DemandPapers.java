@@ -61,9 +61,9 @@ public class DemandPapers {
                 .map(t -> topicLine(t, locale)).toList();
         List<Signed> objections = Position.<Position>list("demand = ?1 and wording = ?2 and objectionOpen = true "
                 + "order by updatedAt, id", d, d.wording).stream()
-                .map(p -> new Signed(p.account.displayName, p.objection)).toList();
+                .map(p -> new Signed(p.account.shownName(), p.objection)).toList();
         List<Signed> dissents = Dissent.listByDemand(d).stream()
-                .map(n -> new Signed(n.author.displayName, n.text)).toList();
+                .map(n -> new Signed(n.author.shownName(), n.text)).toList();
         return new Entry(d.id, d.status == Demand.Status.PINNED ? d.pinRank : null, d.title, d.body,
                 markdown.render(d.body), d.rationale, d.rationale == null ? null : markdown.render(d.rationale),
                 topics, Tally.of(d), objections, dissents, d.votingClosedAt);

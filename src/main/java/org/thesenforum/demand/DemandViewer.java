@@ -61,6 +61,6 @@ class DemandViewer {
     }
 
     static AuthorView author(Account a) {
-        return new AuthorView(a.id, a.displayName);
+        return new AuthorView(a.id, a.shownName());
     }
 }

@@ -1,0 +1,127 @@
+package org.thesenforum.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.Fixtures.User;
+import org.thesenforum.testing.PageForms;
+import org.thesenforum.web.ProblemException;
+
+/** Deleting one's own account: personal data gone, contributions kept as by "gelöschtes Konto". */
+@QuarkusTest
+class AccountDeletionTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    ProfileService profiles;
+    @Inject
+    LoginThrottle loginThrottle;
+
+    @AfterEach
+    void forgetFailedLogins() {
+        loginThrottle.reset();
+    }
+
+    @Test
+    void deletingNeedsTheRightPassword() {
+        User user = Fixtures.expert();
+        user.as().body(Map.of("password", "nicht-das-passwort")).delete("/api/me").then().statusCode(403)
+                .contentType(PROBLEM).body("field", equalTo("password"));
+        user.as().body(Map.of()).delete("/api/me").then().statusCode(422).body("field", equalTo("password"));
+        user.as().body("{\"password\": true}").delete("/api/me").then().statusCode(400)
+                .body("field", equalTo("password"));
+        user.as().delete("/api/me").then().statusCode(400);
+        user.as().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void aDeletedAccountLosesItsDataAndSessionsButItsCommentsStayUnsigned() {
+        User user = Fixtures.expert();
+        String name = user.as().get("/api/me").then().extract().path("displayName");
+        String session = PageForms.signIn(user);
+        long topic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(topic, user, "Ein Beitrag, der bleiben soll", null);
+
+        user.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+
+        user.as().get("/api/me").then().statusCode(401);
+        PageForms.browser(session).get("/api/me").then().statusCode(401);
+        PageForms.open("/login", null).post().formParam("email", user.email())
+                .formParam("password", Fixtures.PASSWORD).post("/login").then().statusCode(401);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account a = Account.findById(user.id());
+            assertTrue(a.deleted());
+            assertFalse(a.enabled);
+            assertFalse(a.email.contains(user.email().substring(0, user.email().indexOf('@'))), a.email);
+            assertNull(a.organisation);
+            assertNull(a.place);
+            assertFalse(Account.findByEmail(user.email()).isPresent());
+            assertEquals(0, DeviceSession.countOf(user.id()));
+        });
+
+        given().get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("Ein Beitrag, der bleiben soll"))
+                .body(containsString("gelöschtes Konto"))
+                .body(not(containsString(name)))
+                .body(not(containsString("Quartiersbüro Test")));
+        given().header("Accept-Language", "en").get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("deleted account"));
+        given().get("/api/topics/" + topic + "/comments").then().statusCode(200)
+                .body("find { it.id == " + comment + " }.author.displayName", equalTo("gelöschtes Konto"))
+                .body("find { it.id == " + comment + " }.author.organisation", nullValue());
+    }
+
+    @Test
+    void theAddressOfADeletedAccountCanRegisterAgain() {
+        User user = Fixtures.expert();
+        user.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+        String code = Fixtures.admin().as().body(Map.of()).post("/api/invitations").then().statusCode(201)
+                .extract().path("code");
+        given().contentType("application/json").body(Map.of("invitationCode", code,
+                "displayName", "Neu " + System.nanoTime(), "email", user.email(), "password", "lang-genug-123"))
+                .post("/api/accounts").then().statusCode(201);
+    }
+
+    @Test
+    void anAdminMayDeleteThemselfWhileAnotherAdminRemains() {
+        User admin = Fixtures.admin();
+        Fixtures.admin();
+        admin.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+        Fixtures.admin().as().get("/api/accounts").then().statusCode(200)
+                .body("id", hasItem((int) admin.id()));
+    }
+
+    @Test
+    void theLastAdminCannotDeleteThemself() {
+        User admin = Fixtures.admin();
+        ProblemException refused = assertThrows(ProblemException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    // Only in this transaction, which the refusal rolls back: every other admin is one no more.
+                    Account.update("role = ?1 where role = ?2 and id <> ?3", Role.MODERATOR, Role.ADMIN, admin.id());
+                    profiles.delete(Account.findById(admin.id()), Fixtures.PASSWORD, "127.0.0.1");
+                }));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("letzte"), refused.getMessage());
+        admin.as().get("/api/me").then().statusCode(200).body("role", equalTo("ADMIN"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Account.count("role", Role.ADMIN)) > 1);
+    }
+}
