@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.comment.ThreadMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
@@ -48,6 +49,7 @@ class MessagesCompletenessTest {
             Map.entry("msg", Messages.class),
             Map.entry("acct", AccountMessages.class),
             Map.entry("cmt", CommentMessages.class),
+            Map.entry("thr", ThreadMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),
             Map.entry("disc", DiscussionMessages.class),
