@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "live");
+            "demand", "event", "meeting", "beamer", "protocol", "live",
+            "moderation");
 
     private static JavaClasses classes;
 
@@ -92,22 +93,24 @@ class ArchitectureTest {
                 .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("live").definedBy(ROOT + ".live..")
+                .layer("moderation").definedBy(ROOT + ".moderation..")
+                .whereLayer("moderation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "moderation")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "moderation")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol")
+                        "beamer", "protocol", "moderation")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol")
+                        "meeting", "beamer", "protocol", "moderation")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "live")
+                        "meeting", "live", "moderation")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
-                        "event", "meeting")
+                        "event", "meeting", "moderation")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "live");
+                        "demand", "event", "meeting", "beamer", "protocol", "live", "moderation");
     }
 }

@@ -39,6 +39,7 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
+import org.thesenforum.moderation.ModerationMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -50,6 +51,7 @@ class MessagesCompletenessTest {
             Map.entry("acct", AccountMessages.class),
             Map.entry("cmt", CommentMessages.class),
             Map.entry("thr", ThreadMessages.class),
+            Map.entry("mod", ModerationMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),
             Map.entry("disc", DiscussionMessages.class),
