@@ -26,8 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "live",
-            "moderation");
+            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
 
     private static JavaClasses classes;
 
@@ -77,7 +76,8 @@ class ArchitectureTest {
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
-     * which read them. The live push layer sits beside the features and reads the journal.
+     * which read them; personal notifications, which observe comments and demands. The live push layer sits beside
+     * the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -92,25 +92,29 @@ class ArchitectureTest {
                 .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("protocol").definedBy(ROOT + ".protocol..")
+                .layer("notification").definedBy(ROOT + ".notification..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .layer("moderation").definedBy(ROOT + ".moderation..")
                 .whereLayer("moderation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("moderation")
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "moderation")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "moderation")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "notification",
+                        "moderation")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "notification",
+                        "moderation")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol", "moderation")
+                        "beamer", "protocol", "notification", "moderation")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol", "moderation")
+                        "meeting", "beamer", "protocol", "notification", "moderation")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "live", "moderation")
+                        "meeting", "notification", "live", "moderation")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
-                        "event", "meeting", "moderation")
+                        "event", "meeting", "notification", "moderation")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "live", "moderation");
+                        "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
     }
 }

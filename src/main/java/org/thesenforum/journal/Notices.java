@@ -12,4 +12,11 @@ public interface Notices {
      * (or admins) hold; readers never get it. {@code data} is serialised as JSON.
      */
     void toModerators(long discussionId, String type, Object data);
+
+    /**
+     * Sends {@code {"type": type, "data": data}} to every open connection of account {@code accountId}, on whichever
+     * discussion, and to no one else: personal news such as a notification. Connections whose session is ending get
+     * nothing.
+     */
+    void toAccount(long accountId, String type, Object data);
 }

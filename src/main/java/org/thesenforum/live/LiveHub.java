@@ -100,6 +100,12 @@ public class LiveHub {
         return byDiscussion.getOrDefault(discussionId, Set.of());
     }
 
+    /** The open sockets of one signed-in account, on every discussion. */
+    java.util.List<Subscriber> subscribersOf(long accountId) {
+        return byDiscussion.values().stream().flatMap(Set::stream)
+                .filter(s -> s.owner != null && s.owner.accountId() == accountId && !s.ended()).toList();
+    }
+
     void viewing(Subscriber s, Long topicId) {
         s.viewing(topicId);
         presenceChanged.add(s.discussionId);

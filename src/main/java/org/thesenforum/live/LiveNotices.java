@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.thesenforum.journal.Notices;
 
-/** Sends the journal's notices: ephemeral frames to the moderators' sockets of a discussion. */
+/** Sends the journal's notices: ephemeral frames to the moderators' sockets of a discussion, or to one person's. */
 @ApplicationScoped
 class LiveNotices implements Notices {
 
@@ -21,5 +21,15 @@ class LiveNotices implements Notices {
         String frame = hub.write(Map.of("type", type, "data", data));
         hub.subscribers(discussionId).stream().filter(s -> s.moderator && !s.ended())
                 .forEach(s -> s.sendEphemeral(frame));
+    }
+
+    @Override
+    public void toAccount(long accountId, String type, Object data) {
+        String frame = hub.write(Map.of("type", type, "data", data));
+        hub.subscribersOf(accountId).forEach(s -> s.onLoop(() -> {
+            if (!s.ended()) {
+                s.sendEphemeral(frame);
+            }
+        }));
     }
 }

@@ -24,6 +24,7 @@ public final class LoginRedirect {
             Pattern.compile("/topics/\\d+"),
             Pattern.compile("/comments/\\d+"),
             Pattern.compile("/account"),
+            Pattern.compile("/notifications"),
             Pattern.compile("/admin"),
             Pattern.compile("/admin/papers"));
 

@@ -1,8 +1,11 @@
 package org.thesenforum.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,10 +77,15 @@ public class MarkdownRenderer {
             .allowAttributes("href").matching(ABSOLUTE_HREF).onElements("a")
             .requireRelsOnLinks("nofollow", "noopener")
             .allowAttributes("start").matching(NUMBER).onElements("ol")
+            .allowElements("span")
+            .allowAttributes("class").matching(Pattern.compile(Mentions.CSS_CLASS)).onElements("span")
             .toFactory();
 
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
+    /** Resolves {@code @Name} mentions; unset (no mentions) where the renderer is not a bean, as for the paper. */
+    @Inject
+    Instance<MentionNames> mentionNames;
 
     public MarkdownRenderer() {
         this(false);
@@ -96,6 +104,7 @@ public class MarkdownRenderer {
                 .escapeHtml(true)
                 .sanitizeUrls(false)
                 .percentEncodeUrls(true)
+                .nodeRendererFactory(Mentions.Rendering::new)
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Link) {
                         attributes.remove("title");
@@ -117,7 +126,12 @@ public class MarkdownRenderer {
      * @return HTML safe to embed unescaped in a page; {@code ""} for {@code null} or blank input
      */
     public String render(String markdown) {
-        Node document = parse(markdown);
+        return render(markdown, mentionNames());
+    }
+
+    /** Renders with {@code @Name} mentions resolved by {@code names} (none when null). */
+    String render(String markdown, MentionNames names) {
+        Node document = parse(markdown, names);
         if (document == null) {
             return "";
         }
@@ -126,7 +140,7 @@ public class MarkdownRenderer {
     }
 
     /** Cleans the input, parses it and reduces the tree to the supported, safe subset. */
-    private Node parse(String markdown) {
+    private Node parse(String markdown, MentionNames names) {
         if (markdown == null) {
             return null;
         }
@@ -136,7 +150,31 @@ public class MarkdownRenderer {
         }
         Node document = parser.parse(cleaned);
         document.accept(new SafetyVisitor());
+        if (names != null && cleaned.indexOf('@') >= 0) {
+            Mentions.mark(document, names);
+        }
         return document;
+    }
+
+    /**
+     * The accounts that the text's {@code @Name} mentions name, as they are rendered: none inside code or links.
+     * Empty where the renderer resolves no mentions.
+     */
+    public Set<Long> mentionedAccounts(String markdown) {
+        return mentionedAccounts(markdown, mentionNames());
+    }
+
+    Set<Long> mentionedAccounts(String markdown, MentionNames names) {
+        Node document = parse(markdown, names);
+        Set<Long> ids = new LinkedHashSet<>();
+        if (document != null) {
+            Mentions.collect(document, ids);
+        }
+        return ids;
+    }
+
+    private MentionNames mentionNames() {
+        return mentionNames == null || !mentionNames.isResolvable() ? null : mentionNames.get();
     }
 
     static String clean(String markdown) {

@@ -41,6 +41,7 @@ import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
 import org.thesenforum.moderation.ModerationMessages;
+import org.thesenforum.notification.NotificationMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -54,6 +55,7 @@ class MessagesCompletenessTest {
             Map.entry("cmt", CommentMessages.class),
             Map.entry("thr", ThreadMessages.class),
             Map.entry("mod", ModerationMessages.class),
+            Map.entry("ntf", NotificationMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),
             Map.entry("disc", DiscussionMessages.class),
