@@ -156,4 +156,19 @@ public interface ModerationMessages {
 
     @Message
     String problem_discussion_not_found();
+
+    @Message
+    String outcome_hidden();
+
+    @Message
+    String outcome_rejected();
+
+    @Message
+    String outcome_dismissed();
+
+    @Message
+    String outcome_unhidden();
+
+    @Message
+    String outcome_kept_hidden();
 }

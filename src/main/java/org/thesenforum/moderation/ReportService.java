@@ -189,7 +189,7 @@ public class ReportService {
     void commentChanged(@Observes CommentChanged changed) {
         if (changed.change() == CommentChanged.Change.HIDDEN) {
             Comment c = Comment.findById(changed.commentId());
-            notices.commentHidden(c.author.id, c.id, c.hiddenReason);
+            notices.commentHidden(c.author.id, c.id, c.hiddenBy == null ? null : c.hiddenBy.id, c.hiddenReason);
             closeAll(Kind.REPORT, Target.COMMENT, c.id, Outcome.HIDDEN, c.hiddenBy);
         } else if (changed.change() == CommentChanged.Change.UNHIDDEN) {
             closeAll(Kind.REVIEW, Target.COMMENT, changed.commentId(), Outcome.UNHIDDEN, null);

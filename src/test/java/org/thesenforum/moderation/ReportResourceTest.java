@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,14 @@ class ReportResourceTest {
         assertEquals("HIDDEN", outcome(other));
         moderator.as().body(Map.of("action", "DISMISS")).post(decision).then().statusCode(409);
         assertEquals(1, audited("REPORT_HIDDEN", first));
+
+        // The author hears it with the reason, both reporters hear the outcome, nobody else hears anything.
+        assertEquals(List.of("COMMENT_HIDDEN"), kinds(author));
+        assertTrue(texts(author).get(0).contains("Beleidigend"), texts(author).toString());
+        assertEquals(List.of("REPORT_HANDLED"), kinds(reporter));
+        assertTrue(texts(reporter).get(0).contains("ausgeblendet"), texts(reporter).toString());
+        assertEquals(List.of("REPORT_HANDLED"), kinds(second));
+        assertEquals(List.of(), kinds(Fixtures.expert()));
     }
 
     @Test
@@ -137,6 +146,9 @@ class ReportResourceTest {
                 .statusCode(200).body("outcome", equalTo("DISMISSED"));
         given().get("/api/comments/" + comment).then().body("hidden", is(false));
         assertEquals(1, audited("REPORT_DISMISSED", id));
+        assertEquals(List.of("REPORT_HANDLED"), kinds(reporter));
+        assertTrue(texts(reporter).get(0).contains("lässt den Beitrag stehen"), texts(reporter).toString());
+        assertEquals(List.of(), kinds(author), "the author never learns of a dismissed report");
     }
 
     @Test
@@ -158,12 +170,16 @@ class ReportResourceTest {
 
         moderator.as().get("/api/discussions/" + Fixtures.SLUG + "/reports").then().statusCode(200)
                 .body("id", hasItem((int) review));
+        assertEquals(List.of("REVIEW_REQUESTED"), kinds(moderator), "moderators hear of the request");
+        assertEquals(List.of("COMMENT_HIDDEN"), kinds(author));
         moderator.as().body(Map.of("action", "HIDE")).post("/api/reports/" + review + "/decision").then()
                 .statusCode(422).body("field", equalTo("action"));
         moderator.as().body(Map.of("action", "UNHIDE")).post("/api/reports/" + review + "/decision").then()
                 .statusCode(200).body("outcome", equalTo("UNHIDDEN"));
         given().get("/api/comments/" + comment).then().body("hidden", is(false))
                 .body("body", equalTo("Ein fragwürdiger Beitrag"));
+        assertEquals(List.of("REPORT_HANDLED", "COMMENT_HIDDEN"), kinds(author), "newest first");
+        assertTrue(texts(author).get(0).contains("wieder für alle sichtbar"), texts(author).toString());
     }
 
     @Test
@@ -181,6 +197,16 @@ class ReportResourceTest {
                 .post("/api/reports/" + id + "/decision").then().statusCode(200).body("outcome", equalTo("HIDDEN"));
         given().get("/api/demands/" + demand).then().statusCode(200).body("status", equalTo("REJECTED"));
         reporter.as().body(Map.of("reason", "Nochmal")).post(demandReports).then().statusCode(409);
+    }
+
+    private static List<String> kinds(User user) {
+        return user.as().get("/api/me/notifications").then().statusCode(200).extract().jsonPath()
+                .getList("notifications.kind", String.class);
+    }
+
+    private static List<String> texts(User user) {
+        return user.as().get("/api/me/notifications").then().statusCode(200).extract().jsonPath()
+                .getList("notifications.text", String.class);
     }
 
     static long openReportsOn(long commentId) {
