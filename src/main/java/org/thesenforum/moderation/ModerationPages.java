@@ -78,7 +78,7 @@ public class ModerationPages {
     public Response reportComment(@RestPath long id, @RestForm String reason) {
         try {
             reports.reportComment(id, reason, currentUser.require());
-            return Response.seeOther(URI.create("/comments/" + id + "/melden?gesendet")).build();
+            return Response.seeOther(URI.create("/comments/" + id + "/melden?gesendet=1")).build();
         } catch (ProblemException e) {
             return refused(e, commentPage("comment", id, reason, e.message(language.locale()), false));
         }
@@ -97,7 +97,7 @@ public class ModerationPages {
     public Response reportDemand(@RestPath long id, @RestForm String reason) {
         try {
             reports.reportDemand(id, reason, currentUser.require());
-            return Response.seeOther(URI.create("/demands/" + id + "/melden?gesendet")).build();
+            return Response.seeOther(URI.create("/demands/" + id + "/melden?gesendet=1")).build();
         } catch (ProblemException e) {
             return refused(e, demandPage(id, reason, e.message(language.locale()), false));
         }
@@ -116,7 +116,7 @@ public class ModerationPages {
     public Response requestReview(@RestPath long id, @RestForm String reason) {
         try {
             reports.requestReview(id, reason, currentUser.require());
-            return Response.seeOther(URI.create("/comments/" + id + "/ueberpruefung?gesendet")).build();
+            return Response.seeOther(URI.create("/comments/" + id + "/ueberpruefung?gesendet=1")).build();
         } catch (ProblemException e) {
             return refused(e, commentPage("review", id, reason, e.message(language.locale()), false));
         }
@@ -136,7 +136,7 @@ public class ModerationPages {
         Account moderator = currentUser.require();
         try {
             reports.decide(id, action(action), reason, moderator);
-            return Response.seeOther(URI.create("/moderation?erledigt")).build();
+            return Response.seeOther(URI.create("/moderation?erledigt=1")).build();
         } catch (ProblemException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
