@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "notification", "live");
+            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
 
     private static JavaClasses classes;
 
@@ -94,23 +94,27 @@ class ArchitectureTest {
                 .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("notification").definedBy(ROOT + ".notification..")
                 .layer("live").definedBy(ROOT + ".live..")
+                .layer("moderation").definedBy(ROOT + ".moderation..")
+                .whereLayer("moderation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
-                .whereLayer("notification").mayNotBeAccessedByAnyLayer()
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("moderation")
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "notification")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "notification")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "notification",
+                        "moderation")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "notification",
+                        "moderation")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol", "notification")
+                        "beamer", "protocol", "notification", "moderation")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol", "notification")
+                        "meeting", "beamer", "protocol", "notification", "moderation")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "notification", "live")
+                        "meeting", "notification", "live", "moderation")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
-                        "event", "meeting", "notification")
+                        "event", "meeting", "notification", "moderation")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "notification", "live");
+                        "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
     }
 }

@@ -202,8 +202,9 @@ public class CommentService {
         return question;
     }
 
+    /** A comment as this reader sees it: moderators and the author of a hidden comment see its text and reason. */
     private CommentView view(Comment c, Account reader) {
-        return view(c, CommentPolicy.seesHiddenContent(reader));
+        return view(c, CommentPolicy.seesHiddenContent(reader) || CommentPolicy.isAuthor(reader, c));
     }
 
     private CommentView view(Comment c, boolean moderatorView) {

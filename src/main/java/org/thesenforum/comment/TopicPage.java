@@ -2,10 +2,12 @@ package org.thesenforum.comment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.thesenforum.comment.CommentAddon.Snippets;
 import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
+import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 
 /**
@@ -16,9 +18,55 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
  * <p>The reply, edit, delete and hide forms exist once per page. Each stands under the comment named by
  * {@code form} when the reader may use it there, and otherwise waits hidden at the end of the thread, from where the
  * page script moves it under the comment whose control was chosen.
+ *
+ * <p>To find one's way: the topics before and after this one in the paper ({@code previous}, {@code next}, null at
+ * either end) and the comments that are new to the signed-in reader since their last visit ({@code unread}).
  */
 public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
-        CommentForm form, boolean signedIn, boolean moderator, boolean live) {
+        CommentForm form, boolean signedIn, boolean moderator, boolean live, TopicSummary previous,
+        TopicSummary next, Set<Long> unread) {
+
+    /** A page without neighbours and without unread marks. */
+    public TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
+            CommentForm form, boolean signedIn, boolean moderator, boolean live) {
+        this(topic, thread, addons, filter, form, signedIn, moderator, live, null, null, Set.of());
+    }
+
+    /** Whether this comment is new to the reader since their last visit. */
+    public boolean unreadComment(long commentId) {
+        return unread.contains(commentId);
+    }
+
+    /** The first new comment in the order of the page, or null. */
+    public ThreadItem firstUnread() {
+        return unread.isEmpty() ? null : firstOf(thread);
+    }
+
+    /** How many of the comments shown are new to the reader. */
+    public int unreadShown() {
+        return countOf(thread);
+    }
+
+    private ThreadItem firstOf(List<ThreadItem> items) {
+        for (ThreadItem item : items) {
+            if (unread.contains(item.comment().id())) {
+                return item;
+            }
+            ThreadItem found = firstOf(item.replies());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private int countOf(List<ThreadItem> items) {
+        int n = 0;
+        for (ThreadItem item : items) {
+            n += (unread.contains(item.comment().id()) ? 1 : 0) + countOf(item.replies());
+        }
+        return n;
+    }
 
     /**
      * The context for rendering one comment on its own for the live stream: for every member of an audience

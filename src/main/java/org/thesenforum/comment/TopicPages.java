@@ -1,8 +1,11 @@
 package org.thesenforum.comment;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,7 @@ import org.thesenforum.account.CurrentUser;
 import org.thesenforum.comment.CommentForm.Kind;
 import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
+import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
@@ -41,15 +45,18 @@ public class TopicPages {
     private final List<TopicSection> sections;
     private final CommentAddons addons;
     private final ReaderLanguage language;
+    private final ReadMarkers readMarkers;
 
     TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
-            @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language) {
+            @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language,
+            ReadMarkers readMarkers) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
         this.sections = sections;
         this.addons = addons;
         this.language = language;
+        this.readMarkers = readMarkers;
     }
 
     @CheckedTemplate
@@ -68,7 +75,7 @@ public class TopicPages {
     public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage,
             @RestQuery("antwort") String antwort, @RestQuery("bearbeiten") String bearbeiten,
             @RestQuery("loeschen") String loeschen, @RestQuery("ausblenden") String ausblenden) {
-        TopicPage page = page(id, Inputs.number(frage), opened(antwort, bearbeiten, loeschen, ausblenden));
+        TopicPage page = page(id, Inputs.number(frage), opened(antwort, bearbeiten, loeschen, ausblenden), true);
         return Templates.topic(page, sections(page));
     }
 
@@ -87,7 +94,7 @@ public class TopicPages {
 
     /** The topic page again after a refused form, with the refusal's status, message and the typed text. */
     Response refused(long topicId, CommentForm form, ProblemException refusal) {
-        TopicPage page = page(topicId, null, form);
+        TopicPage page = page(topicId, null, form, false);
         Response.ResponseBuilder response = Response.status(refusal.status())
                 .entity(Templates.topic(page, sections(page)));
         refusal.headers().forEach(response::header);
@@ -101,7 +108,11 @@ public class TopicPages {
                 .flatMap(s -> s.render(page.topic(), reader, language.locale()).stream()).toList();
     }
 
-    private TopicPage page(long topicId, Long questionId, CommentForm form) {
+    /**
+     * The page as the reader sees it; {@code visit} when the reader opens it (not when it comes back after a refused
+     * form): then the comments new since the reader's last visit are marked and the visit is remembered.
+     */
+    private TopicPage page(long topicId, Long questionId, CommentForm form, boolean visit) {
         TopicView topic = discussions.topic(topicId);
         Map<Long, QuestionView> questions = topic.guidingQuestions().stream()
                 .collect(Collectors.toMap(QuestionView::id, Function.identity()));
@@ -111,6 +122,34 @@ public class TopicPages {
         List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);
         // What the features above add to the comments: asked once for the whole thread, not per comment.
         Map<Long, CommentAddon.Snippets> added = addons.render(topic, tree, language.locale());
-        return new TopicPage(topic, thread, added, filter, form, reader != null, currentUser.isModerator(), false);
+        Instant lastVisit = reader == null || !visit ? null : readMarkers.visit(reader.id, topicId);
+        Set<Long> unread = new HashSet<>();
+        if (lastVisit != null) {
+            collectUnread(tree, reader.id, lastVisit, unread);
+        }
+        List<TopicSummary> order = discussions.discussion(topic.discussionSlug()).topics();
+        int at = indexOf(order, topicId);
+        TopicSummary previous = at > 0 ? order.get(at - 1) : null;
+        TopicSummary next = at >= 0 && at + 1 < order.size() ? order.get(at + 1) : null;
+        return new TopicPage(topic, thread, added, filter, form, reader != null, currentUser.isModerator(), false,
+                previous, next, unread);
+    }
+
+    private static void collectUnread(List<CommentView> level, long readerId, Instant lastVisit, Set<Long> into) {
+        for (CommentView c : level) {
+            if (ReadMarkers.unread(c, readerId, lastVisit)) {
+                into.add(c.id());
+            }
+            collectUnread(c.replies(), readerId, lastVisit, into);
+        }
+    }
+
+    private static int indexOf(List<TopicSummary> topics, long topicId) {
+        for (int i = 0; i < topics.size(); i++) {
+            if (topics.get(i).id() == topicId) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

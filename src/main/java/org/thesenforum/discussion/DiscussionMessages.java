@@ -116,4 +116,7 @@ public interface DiscussionMessages {
 
     @Message
     String problem_paper_exists(String title, String slug);
+
+    @Message
+    String unread_count(long count);
 }

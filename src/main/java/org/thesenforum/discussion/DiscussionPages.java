@@ -2,7 +2,9 @@ package org.thesenforum.discussion;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.arc.All;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,20 +35,23 @@ public class DiscussionPages {
     private final CurrentUser currentUser;
     private final List<DiscussionSection> sections;
     private final ReaderLanguage language;
+    private final List<UnreadCounts> unreadCounts;
 
     DiscussionPages(DiscussionService discussions, CurrentUser currentUser, @All List<DiscussionSection> sections,
-            ReaderLanguage language) {
+            ReaderLanguage language, @All List<UnreadCounts> unreadCounts) {
         this.discussions = discussions;
         this.currentUser = currentUser;
         this.sections = sections;
         this.language = language;
+        this.unreadCounts = unreadCounts;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<DiscussionSummary> discussions);
 
-        static native TemplateInstance discussion(DiscussionView discussion, List<String> sections);
+        static native TemplateInstance discussion(DiscussionView discussion, List<String> sections,
+                Map<Long, Long> unread);
 
     }
 
@@ -101,6 +106,17 @@ public class DiscussionPages {
     private TemplateInstance overview(DiscussionView discussion) {
         List<String> blocks = sections.stream().sorted(Comparator.comparingInt(DiscussionSection::order))
                 .flatMap(s -> s.render(discussion, language.locale()).stream()).toList();
-        return Templates.discussion(discussion, blocks);
+        return Templates.discussion(discussion, blocks, unread(discussion));
+    }
+
+    /** What is new to the signed-in reader per topic (the {@link UnreadCounts} outlet); nothing for anonymous ones. */
+    private Map<Long, Long> unread(DiscussionView discussion) {
+        Map<Long, Long> unread = new HashMap<>();
+        currentUser.account().ifPresent(reader -> {
+            long discussionId = Discussion.findBySlug(discussion.slug()).orElseThrow().id;
+            unreadCounts.forEach(u -> u.byTopic(discussionId, reader.id).forEach((t, n) -> unread.merge(t, n,
+                    Long::sum)));
+        });
+        return unread;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.thesenforum.journal.PresenceNames;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Revocations;
 import org.thesenforum.web.SessionEnded;
@@ -30,6 +31,9 @@ public class LiveHub {
     private final ObjectMapper json;
     private final ForumConfig config;
     private final Revocations revocations;
+    /** Names the present people who allow it; the hub itself knows only their account ids. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<PresenceNames> presenceNames;
 
     LiveHub(ObjectMapper json, ForumConfig config, Revocations revocations) {
         this.json = json;
@@ -143,9 +147,41 @@ public class LiveHub {
                     topics.merge(String.valueOf(s.topicId()), 1, Integer::sum);
                 }
             });
-            String frame = write(Map.of("type", "presence", "online", subs.size(), "topics", topics));
+            NamesPresent named = namesPresent(subs);
+            String frame = write(Map.of("type", "presence", "online", subs.size(), "topics", topics,
+                    "names", named.discussion(), "topicNames", named.byTopic()));
             subs.forEach(s -> s.sendEphemeral(frame));
         }
+    }
+
+    /** The names of the present people who allow it: on the discussion, and per topic page; each name once. */
+    record NamesPresent(java.util.List<String> discussion, Map<String, java.util.List<String>> byTopic) {
+    }
+
+    private NamesPresent namesPresent(Set<Subscriber> subs) {
+        Set<Long> accounts = new java.util.HashSet<>();
+        subs.forEach(s -> {
+            if (s.owner != null) {
+                accounts.add(s.owner.accountId());
+            }
+        });
+        Map<Long, String> names = accounts.isEmpty() || !presenceNames.isResolvable() ? Map.of()
+                : presenceNames.get().shown(accounts);
+        Set<String> all = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Set<String>> byTopic = new TreeMap<>();
+        subs.forEach(s -> {
+            String name = s.owner == null ? null : names.get(s.owner.accountId());
+            if (name != null) {
+                all.add(name);
+                if (s.topicId() != null) {
+                    byTopic.computeIfAbsent(String.valueOf(s.topicId()),
+                            t -> new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(name);
+                }
+            }
+        });
+        Map<String, java.util.List<String>> topicLists = new TreeMap<>();
+        byTopic.forEach((t, n) -> topicLists.put(t, java.util.List.copyOf(n)));
+        return new NamesPresent(java.util.List.copyOf(all), topicLists);
     }
 
     @Scheduled(every = "${forum.live.heartbeat:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

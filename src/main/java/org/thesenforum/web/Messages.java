@@ -251,6 +251,12 @@ public interface Messages {
     String live_online_topic(String count, String here);
 
     @Message
+    String live_names(String names);
+
+    @Message
+    String live_names_topic(String names);
+
+    @Message
     String live_new_one(String name);
 
     @Message

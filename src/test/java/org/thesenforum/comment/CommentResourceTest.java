@@ -425,12 +425,17 @@ class CommentResourceTest {
     }
 
     @Test
-    void hiddenTextIsOnlyShownToModeratorsUntilUnhidden() {
+    void hiddenTextIsOnlyShownToModeratorsAndItsAuthorUntilUnhidden() {
         long id = postId(author, Map.of("body", BODY));
         User moderator = Fixtures.moderator();
         moderator.as().body(Map.of("reason", "Beleidigend")).post(hidePath(id)).then().statusCode(200);
 
-        for (RequestSpecification reader : List.of(given(), author.as(), Fixtures.expert().as())) {
+        // The author still reads their own text and the reason, so they can edit it or ask for a review.
+        author.as().get(commentsPath()).then().statusCode(200)
+                .body("[0].hidden", is(true))
+                .body("[0].body", equalTo(BODY))
+                .body("[0].hiddenReason", equalTo("Beleidigend"));
+        for (RequestSpecification reader : List.of(given(), Fixtures.expert().as())) {
             reader.get(commentsPath()).then().statusCode(200)
                     .body("[0].hidden", is(true))
                     .body("[0].body", nullValue())

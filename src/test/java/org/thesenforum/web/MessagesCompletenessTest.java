@@ -32,6 +32,7 @@ import org.thesenforum.account.AccountMessages;
 import org.thesenforum.account.ProfileMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.comment.ThreadMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
@@ -39,6 +40,7 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
+import org.thesenforum.moderation.ModerationMessages;
 import org.thesenforum.notification.NotificationMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
@@ -51,6 +53,8 @@ class MessagesCompletenessTest {
             Map.entry("acct", AccountMessages.class),
             Map.entry("prof", ProfileMessages.class),
             Map.entry("cmt", CommentMessages.class),
+            Map.entry("thr", ThreadMessages.class),
+            Map.entry("mod", ModerationMessages.class),
             Map.entry("ntf", NotificationMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),
