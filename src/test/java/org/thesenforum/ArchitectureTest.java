@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "live");
+            "demand", "event", "meeting", "beamer", "protocol", "search", "live");
 
     private static JavaClasses classes;
 
@@ -76,7 +76,8 @@ class ArchitectureTest {
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
-     * which read them. The live push layer sits beside the features and reads the journal.
+     * which read them; search, which reads topics, comments and demands and follows the journal. The live push
+     * layer sits beside the features and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -91,23 +92,25 @@ class ArchitectureTest {
                 .layer("meeting").definedBy(ROOT + ".meeting..")
                 .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("protocol").definedBy(ROOT + ".protocol..")
+                .layer("search").definedBy(ROOT + ".search..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
+                .whereLayer("search").mayNotBeAccessedByAnyLayer()
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "search")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "search")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol")
+                        "beamer", "protocol", "search")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol")
+                        "meeting", "beamer", "protocol", "search")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "live")
+                        "meeting", "search", "live")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
                         "event", "meeting")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "live");
+                        "demand", "event", "meeting", "beamer", "protocol", "search", "live");
     }
 }

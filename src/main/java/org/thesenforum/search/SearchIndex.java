@@ -43,7 +43,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -336,7 +335,7 @@ final class SearchIndex implements AutoCloseable {
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 // Escapes everything that is not a hit marker: the text is what people typed.
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(new SnippetFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.GERMAN), SNIPPET_LENGTH, 0.5f))
                 .withMaxLength(20_000)
