@@ -69,7 +69,13 @@ public class SearchIndexer {
     /** After the shipped paper is stored: opens the index and catches up in the background. */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
         executor.execute(() -> {
-            index = SearchIndex.open(folder);
+            try {
+                index = SearchIndex.open(folder);
+            } catch (RuntimeException e) {
+                // Searches answer 503 until a restart; everything else works without the index.
+                Log.error("Cannot open the search index in " + folder, e);
+                return;
+            }
             runCatchUp();
         });
     }
