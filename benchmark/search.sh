@@ -9,7 +9,7 @@
 #   COMMENTS=50000 ROUNDS=3 REPS=30 benchmark/search.sh
 #
 # Environment (all optional): APP_JAR (default ../target/quarkus-app/quarkus-run.jar, built when missing),
-# COMMENTS (50000), ROUNDS (3), REPS (30), WARMUP (20 passes over the queries), SERVER_JAVA_OPTS ("-Xms1g -Xmx1g"),
+# COMMENTS (50000), ROUNDS (3), REPS (30), WARMUP (50 passes over the queries), SERVER_JAVA_OPTS ("-Xms1g -Xmx1g"),
 # RESULTS_DIR (benchmark/results/search-<timestamp>).
 set -euo pipefail
 
@@ -19,7 +19,7 @@ APP_JAR="${APP_JAR:-$ROOT_DIR/target/quarkus-app/quarkus-run.jar}"
 COMMENTS="${COMMENTS:-50000}"
 ROUNDS="${ROUNDS:-3}"
 REPS="${REPS:-30}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-50}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms1g -Xmx1g}"
 RESULTS_DIR="${RESULTS_DIR:-$BENCH_DIR/results/search-$(date -u +%Y%m%dT%H%M%SZ)}"
 SLUG="ankommen-im-gemeinwesen"
@@ -90,6 +90,7 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/discussions/$SLUG/searc
 done
 echo "ready and indexed after $(( ($(date +%s%N) - started) / 1000000 )) ms (start + rebuild)" \
     | tee "$RESULTS_DIR/rebuild.txt"
+sleep 1
 grep -h "indexed whole" "$RESULTS_DIR/server.log" | tail -1 | tee -a "$RESULTS_DIR/rebuild.txt" || true
 echo "load before querying: $(cat /proc/loadavg)" | tee -a "$RESULTS_DIR/machine.txt"
 java -cp "$LOADGEN_JAR" org.thesenforum.benchmark.SearchBenchmark query --base "http://127.0.0.1:$PORT" \

@@ -249,18 +249,25 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Commits the documents with the new state; the state is shown only once searches see the documents. */
     private void commit(long discussionId, State state) throws IOException {
+        Map<Long, State> next = new HashMap<>(states);
+        if (state == null) {
+            next.remove(discussionId);
+        } else {
+            next.put(discussionId, state);
+        }
+        Map<String, String> data = new HashMap<>();
+        data.put(SCHEMA_KEY, SCHEMA_VERSION);
+        next.forEach((id, s) -> data.put(STATE_PREFIX + id, s.format()));
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
         if (state == null) {
             states.remove(discussionId);
         } else {
             states.put(discussionId, state);
         }
-        Map<String, String> data = new HashMap<>();
-        data.put(SCHEMA_KEY, SCHEMA_VERSION);
-        states.forEach((id, s) -> data.put(STATE_PREFIX + id, s.format()));
-        writer.setLiveCommitData(data.entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
     }
 
     /**

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class SearchBenchmark {
 
-    /** Typical searches: single words, inflected forms, a compound prefix, two words, a phrase, a rare word. */
-    static final List<String> QUERIES = List.of("Quartier", "Quartiere", "Flüchtlinge", "Ehrenamt",
+    /** Typical searches: single words, inflected forms, two words, a phrase, a rare word, one without hits. */
+    static final List<String> QUERIES = List.of("Quartier", "Quartiere", "Flüchtlinge", "Beratung",
             "Integration Arbeit", "\"soziale Arbeit\"", "Stadtteil", "Wohnungen", "Sprache Kinder",
             "Gemeinwesenarbeit");
 
