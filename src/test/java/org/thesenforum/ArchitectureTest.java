@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
+            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation", "search");
 
     private static JavaClasses classes;
 
@@ -76,8 +76,9 @@ class ArchitectureTest {
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
-     * which read them; personal notifications, which observe comments and demands. The live push layer sits beside
-     * the features and reads the journal.
+     * which read them; personal notifications, which observe comments and demands; the moderation queue; search,
+     * which reads topics, comments and demands and follows the journal. The live push layer sits beside the features
+     * and reads the journal.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -95,6 +96,8 @@ class ArchitectureTest {
                 .layer("notification").definedBy(ROOT + ".notification..")
                 .layer("live").definedBy(ROOT + ".live..")
                 .layer("moderation").definedBy(ROOT + ".moderation..")
+                .layer("search").definedBy(ROOT + ".search..")
+                .whereLayer("search").mayNotBeAccessedByAnyLayer()
                 .whereLayer("moderation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
@@ -103,18 +106,19 @@ class ArchitectureTest {
                 .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
                 .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
                 .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "notification",
-                        "moderation")
+                        "moderation", "search")
                 .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "notification",
-                        "moderation")
+                        "moderation", "search")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol", "notification", "moderation")
+                        "beamer", "protocol", "notification", "moderation", "search")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol", "notification", "moderation")
+                        "meeting", "beamer", "protocol", "notification", "moderation", "search")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "notification", "live", "moderation")
+                        "meeting", "notification", "live", "moderation", "search")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
                         "event", "meeting", "notification", "moderation")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation");
+                        "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation",
+                        "search");
     }
 }

@@ -43,6 +43,7 @@ import org.thesenforum.meeting.MeetingMessages;
 import org.thesenforum.moderation.ModerationMessages;
 import org.thesenforum.notification.NotificationMessages;
 import org.thesenforum.protocol.ProtocolMessages;
+import org.thesenforum.search.SearchMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
 class MessagesCompletenessTest {
@@ -64,7 +65,8 @@ class MessagesCompletenessTest {
             Map.entry("evt", EventMessages.class),
             Map.entry("mtg", MeetingMessages.class),
             Map.entry("beamer", BeamerMessages.class),
-            Map.entry("proto", ProtocolMessages.class));
+            Map.entry("proto", ProtocolMessages.class),
+            Map.entry("srch", SearchMessages.class));
 
     /** Every bundle of {@link #BUNDLES}: a new bundle is checked as soon as it is registered there. */
     static Stream<String> bundleNames() {
