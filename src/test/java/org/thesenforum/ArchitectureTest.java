@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "live");
+            "demand", "event", "meeting", "beamer", "protocol", "live", "admin");
 
     private static JavaClasses classes;
 
@@ -76,7 +76,8 @@ class ArchitectureTest {
      * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
      * comment thread (with the topic page); joint demands; events and registration (beside demands, above
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
-     * which read them. The live push layer sits beside the features and reads the journal.
+     * which read them. The live push layer sits beside the features and reads the journal. The admin area sits on
+     * top and may use every feature.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -92,22 +93,24 @@ class ArchitectureTest {
                 .layer("beamer").definedBy(ROOT + ".beamer..")
                 .layer("protocol").definedBy(ROOT + ".protocol..")
                 .layer("live").definedBy(ROOT + ".live..")
+                .layer("admin").definedBy(ROOT + ".admin..")
+                .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
-                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
-                .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
-                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol")
-                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol")
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol", "admin")
+                .whereLayer("event").mayOnlyBeAccessedByLayers("protocol", "admin")
+                .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "admin")
+                .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "admin")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol")
+                        "beamer", "protocol", "admin")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol")
+                        "meeting", "beamer", "protocol", "admin")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "live")
+                        "meeting", "live", "admin")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
-                        "event", "meeting")
+                        "event", "meeting", "admin")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
-                        "demand", "event", "meeting", "beamer", "protocol", "live");
+                        "demand", "event", "meeting", "beamer", "protocol", "live", "admin");
     }
 }

@@ -332,5 +332,11 @@ public interface AccountMessages {
     String problem_invitation_used();
 
     @Message
+    String problem_invitation_revoked();
+
+    @Message
+    String problem_invitation_not_found();
+
+    @Message
     String problem_login_throttled(long minutes);
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
+import org.thesenforum.comment.ComposeMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
@@ -38,6 +39,8 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
+import org.thesenforum.admin.AdminMessages;
+import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
@@ -56,7 +59,10 @@ class MessagesCompletenessTest {
             Map.entry("evt", EventMessages.class),
             Map.entry("mtg", MeetingMessages.class),
             Map.entry("beamer", BeamerMessages.class),
-            Map.entry("proto", ProtocolMessages.class));
+            Map.entry("proto", ProtocolMessages.class),
+            Map.entry("adm", AdminMessages.class),
+            Map.entry("audit", AuditMessages.class),
+            Map.entry("compose", ComposeMessages.class));
 
     /** Every bundle of {@link #BUNDLES}: a new bundle is checked as soon as it is registered there. */
     static Stream<String> bundleNames() {
