@@ -98,7 +98,7 @@ class AccountAuditSentences implements AuditSentences {
     private static <T extends io.quarkus.hibernate.orm.panache.PanacheEntity> Map<Long, T> load(Class<T> type,
             List<Long> ids) {
         if (ids.isEmpty()) {
-            return Map.of();
+            return java.util.Collections.emptyMap();
         }
         List<T> found = type == Account.class ? Account.list("id in ?1", ids) : Invitation.list("id in ?1", ids);
         return found.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));

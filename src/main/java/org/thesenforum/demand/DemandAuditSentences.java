@@ -78,8 +78,8 @@ class DemandAuditSentences implements AuditSentences {
         List<Long> ids = new java.util.ArrayList<>(AuditTexts.targets(onDemands));
         onDemands.stream().filter(e -> "DEMAND_MERGED".equals(e.action())).map(e -> mergedInto(e.detail()))
                 .filter(java.util.Objects::nonNull).forEach(ids::add);
-        Map<Long, Demand> demands = ids.isEmpty() ? Map.of() : Demand.<Demand>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(d -> d.id, Function.identity()));
+        Map<Long, Demand> demands = ids.isEmpty() ? java.util.Collections.emptyMap()
+                : Demand.<Demand>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
         for (AuditView e : onDemands) {
             String message = ON_DEMANDS.get(e.action()).of(m, slot(0), slot(1), e);
             Part target = demand(demands.get(mergedInto(e.detail())), locale);
