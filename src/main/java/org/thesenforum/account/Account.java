@@ -37,6 +37,19 @@ public class Account extends PanacheEntity {
     /** Confusable skeleton of the display name (unique); null only for old rows that imitate another account. */
     @Column(name = "display_name_skeleton")
     public String displayNameSkeleton;
+    /** Whether and how the person gets e-mail about replies and news. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_notifications", nullable = false)
+    public EmailNotifications emailNotifications = EmailNotifications.IMMEDIATE;
+    /** The hour of the day (0..23, Europe/Berlin) at which the daily digest goes out. */
+    @Column(name = "digest_hour", nullable = false)
+    public int digestHour = 7;
+    /** Whether others see the name among the people present ("Wer ist da"); off by default. */
+    @Column(name = "show_presence", nullable = false)
+    public boolean showPresence;
+    /** When the person deleted the account; null for a live account. A deleted account cannot sign in. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     /** Addresses are stored and looked up in this form; see {@link Lookalikes#normaliseEmail}. */
     public static String normaliseEmail(String email) {
@@ -72,6 +85,11 @@ public class Account extends PanacheEntity {
         if (displayNameSkeleton == null) {
             displayNameSkeleton = Lookalikes.nameSkeleton(displayName);
         }
+    }
+
+    /** Whether the person deleted this account; its contributions stay, unsigned. */
+    public boolean deleted() {
+        return deletedAt != null;
     }
 
     public static boolean existsWithRole(Role role) {

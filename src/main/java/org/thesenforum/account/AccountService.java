@@ -149,6 +149,59 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /**
+     * Changes the display name, organisation and place of an account: one's own, or anyone's for an admin (then
+     * audit-logged). The name is checked as at registration (unique, also against look-alikes); an empty
+     * organisation or place clears it.
+     */
+    @Transactional
+    public AccountView updateProfile(Account actor, long accountId, String displayName, String organisation,
+            String place) {
+        if (actor == null) {
+            throw new io.quarkus.security.UnauthorizedException("Anmeldung erforderlich");
+        }
+        boolean own = actor.id.equals(accountId);
+        if (!own && !actor.role.atLeast(Role.ADMIN)) {
+            throw ProblemException.forbidden(Text.of(ProfileMessages.class, ProfileMessages::problem_not_own_profile));
+        }
+        String name = Inputs.requiredLine("displayName", displayName, 80);
+        String org = Inputs.optionalLine("organisation", organisation, 200);
+        String pl = Inputs.optionalLine("place", place, 200);
+        String nameSkeleton = AccountChecks.checkSkeleton("displayName", Lookalikes.nameSkeleton(name));
+        Account account = requireLive(accountId);
+        boolean nameChanged = !name.equals(account.displayName);
+        if (!nameSkeleton.equals(account.displayNameSkeleton)
+                && Account.count("displayNameSkeleton = ?1 and id <> ?2", nameSkeleton, account.id) > 0) {
+            throw AccountChecks.nameLookalike();
+        }
+        boolean changed = nameChanged || !java.util.Objects.equals(org, account.organisation)
+                || !java.util.Objects.equals(pl, account.place);
+        String before = account.displayName;
+        account.displayName = name;
+        account.displayNameSkeleton = nameSkeleton;
+        account.organisation = org;
+        account.place = pl;
+        try {
+            Account.flush();
+        } catch (PersistenceException e) {
+            throw AccountChecks.conflictOf(e);
+        }
+        if (changed && !own) {
+            audit.record(actor.id, "PROFILE_CHANGED", "account", account.id,
+                    nameChanged ? before + " → " + name : name);
+        }
+        return AccountView.of(account);
+    }
+
+    /** The account unless it is unknown or deleted (404). */
+    public Account requireLive(long id) {
+        Account account = requireAccount(id);
+        if (account.deleted()) {
+            throw ProblemException.notFound(Text.of(ProfileMessages.class, ProfileMessages::problem_account_deleted));
+        }
+        return account;
+    }
+
     public List<AccountView> list() {
         return Account.<Account>list("order by displayName, id").stream().map(AccountView::of).toList();
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
+import org.thesenforum.account.ProfileMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.comment.ComposeMessages;
@@ -50,6 +51,7 @@ class MessagesCompletenessTest {
     private static final Map<String, Class<?>> BUNDLES = Map.ofEntries(
             Map.entry("msg", Messages.class),
             Map.entry("acct", AccountMessages.class),
+            Map.entry("prof", ProfileMessages.class),
             Map.entry("cmt", CommentMessages.class),
             Map.entry("dem", DemandMessages.class),
             Map.entry("dpage", DemandPageMessages.class),

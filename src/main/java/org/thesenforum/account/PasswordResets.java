@@ -1,0 +1,107 @@
+package org.thesenforum.account;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.thesenforum.audit.AuditLog;
+import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
+
+/**
+ * One-time links that set a new password: created for a person who asked by e-mail, or by an admin to hand over.
+ * Only the SHA-256 of a token is stored; a link works once, for {@link #VALID}, and setting a password through it
+ * ends every session of the account and makes its other open links void.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PasswordResets {
+
+    /** How long a link works. */
+    public static final Duration VALID = Duration.ofHours(1);
+    /** The path of the page a link opens; the token follows. */
+    public static final String PATH = "/password-reset/";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountService accounts;
+    private final AccountClock clock;
+    private final AuditLog audit;
+    private final ForumConfig config;
+
+    PasswordResets(AccountService accounts, AccountClock clock, AuditLog audit, ForumConfig config) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /**
+     * A new one-time link for the account, made by an admin to hand over in person (when the forum sends no e-mail,
+     * or the person cannot read it): the absolute address with {@code forum.base-url}. Audit-logged.
+     */
+    @Transactional
+    public String createLinkFor(Account admin, long accountId) {
+        return createLinkFor(admin, accountId, config.baseUrl());
+    }
+
+    /** As {@link #createLinkFor(Account, long)}, with the address the admin reaches the forum by. */
+    @Transactional
+    public String createLinkFor(Account admin, long accountId, String baseUrl) {
+        if (admin == null || !admin.role.atLeast(Role.ADMIN)) {
+            throw ProblemException.forbidden(text(ProfileMessages::problem_not_own_profile));
+        }
+        Account account = accounts.requireLive(accountId);
+        String token = create(account, admin.id);
+        audit.record(admin.id, "PASSWORD_RESET_LINK", "account", account.id, account.displayName);
+        return link(baseUrl, token);
+    }
+
+    /** Stores a new link for the account and returns its token. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    String create(Account account, Long createdBy) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.now();
+        PasswordReset reset = new PasswordReset();
+        reset.account = account;
+        reset.tokenHash = DeviceSessions.hash(token);
+        reset.createdAt = now;
+        reset.expiresAt = now.plus(VALID);
+        reset.createdBy = createdBy;
+        reset.persist();
+        return token;
+    }
+
+    /** The open link of a token: 404 when unknown, 410 when used or expired. */
+    PasswordReset requireOpen(String token) {
+        PasswordReset reset = token == null || token.isEmpty() || token.length() > 100 ? null
+                : PasswordReset.findByTokenHash(DeviceSessions.hash(token)).orElse(null);
+        if (reset == null || reset.account.deleted()) {
+            throw ProblemException.notFound(text(ProfileMessages::problem_reset_unknown));
+        }
+        if (reset.usedAt != null) {
+            throw new ProblemException(410, null, text(ProfileMessages::problem_reset_used));
+        }
+        if (!reset.expiresAt.isAfter(clock.now())) {
+            throw new ProblemException(410, null, text(ProfileMessages::problem_reset_expired));
+        }
+        return reset;
+    }
+
+    /** The absolute address of a link. */
+    public static String link(String baseUrl, String token) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + PATH + token;
+    }
+
+    private static Text text(Function<ProfileMessages, String> message) {
+        return Text.of(ProfileMessages.class, message);
+    }
+}
