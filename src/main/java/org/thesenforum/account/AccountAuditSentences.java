@@ -29,7 +29,8 @@ import org.thesenforum.web.TemplateExtensions;
 class AccountAuditSentences implements AuditSentences {
 
     private static final Set<String> ACCOUNT_ACTIONS =
-            Set.of("ROLE_CHANGED", "ACCOUNT_ENABLED", "ACCOUNT_DISABLED", "ADMIN_CREATED");
+            Set.of("ROLE_CHANGED", "ACCOUNT_ENABLED", "ACCOUNT_DISABLED", "ADMIN_CREATED", "PROFILE_CHANGED",
+                    "PASSWORD_RESET_LINK");
     private static final Set<String> INVITATION_ACTIONS = Set.of("INVITATION_CREATED", "INVITATION_REVOKED");
 
     @Override
@@ -37,6 +38,7 @@ class AccountAuditSentences implements AuditSentences {
         AuditMessages m = AuditTexts.in(locale);
         return Map.of("ROLE_CHANGED", m.action_role_changed(), "ACCOUNT_ENABLED", m.action_account_enabled(),
                 "ACCOUNT_DISABLED", m.action_account_disabled(), "ADMIN_CREATED", m.action_admin_created(),
+                "PROFILE_CHANGED", m.action_profile_changed(), "PASSWORD_RESET_LINK", m.action_password_reset_link(),
                 "INVITATION_CREATED", m.action_invitation_created(), "INVITATION_REVOKED",
                 m.action_invitation_revoked());
     }
@@ -58,6 +60,10 @@ class AccountAuditSentences implements AuditSentences {
                         person);
                 case "ACCOUNT_DISABLED" -> AuditSentence.of(m.sentence_account_disabled(slot(0), slot(1)), actor,
                         person);
+                case "PROFILE_CHANGED" -> AuditSentence.of(m.sentence_profile_changed(slot(0), slot(1)), actor,
+                        person);
+                case "PASSWORD_RESET_LINK" -> AuditSentence.of(m.sentence_password_reset_link(slot(0), slot(1)),
+                        actor, person);
                 default -> AuditSentence.of(m.sentence_admin_created(slot(0)), person);
             };
             sentences.put(e.id(), sentence);

@@ -3,6 +3,7 @@ package org.thesenforum.admin;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,13 +31,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.thesenforum.account.Account;
 import org.thesenforum.account.AccountService;
 import org.thesenforum.account.CurrentUser;
+import org.thesenforum.account.PasswordResets;
 import org.thesenforum.account.Role;
+import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.TemplateExtensions;
 
-/** The admins' list of accounts: search, and per account its role, whether it is active, and its profile. */
+/**
+ * The admins' list of accounts: search, and per account its role, whether it is active, its profile, and a one-time
+ * link to set a new password.
+ */
 @Path("/admin/accounts")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("ADMIN")
@@ -42,6 +50,7 @@ public class AccountsPages {
 
     static final int PAGE_SIZE = 20;
     private static final Set<String> DONE = Set.of("role", "enabled", "disabled", "profile");
+    private static final Set<String> PROFILE_FIELDS = Set.of("displayName", "organisation", "place");
 
     @CheckedTemplate
     static class Templates {
@@ -51,7 +60,8 @@ public class AccountsPages {
 
     /** The page: the search, one page of matching accounts, and what just happened. */
     public record AccountsView(String query, List<AccountRow> accounts, long total, int page, int pages,
-            List<Role> roles, long selfId, String done, Long doneId, String error, Long errorId) {
+            List<Role> roles, long selfId, String done, Long doneId, String error, Long errorId,
+            ProfileForm profile, ResetLink reset) {
 
         public boolean hasPrevious() {
             return page > 0;
@@ -59,6 +69,16 @@ public class AccountsPages {
 
         public boolean hasNext() {
             return page + 1 < pages;
+        }
+
+        /** The refused profile form of this account, or null. */
+        public ProfileForm profileFor(long id) {
+            return profile != null && profile.accountId() == id ? profile : null;
+        }
+
+        /** The reset link just made for this account, or null. */
+        public ResetLink resetFor(long id) {
+            return reset != null && reset.accountId() == id ? reset : null;
         }
 
         /** The search as a query string part for links and redirects, empty without a search. */
@@ -69,29 +89,79 @@ public class AccountsPages {
 
     /** One account as listed. */
     public record AccountRow(long id, String displayName, String email, String organisation, String place, Role role,
-            boolean enabled, String since) {
+            boolean enabled, boolean deleted, String since) {
 
         static AccountRow of(Account a) {
             return new AccountRow(a.id, a.displayName, a.email, Objects.requireNonNullElse(a.organisation, ""),
-                    Objects.requireNonNullElse(a.place, ""), a.role, a.enabled,
+                    Objects.requireNonNullElse(a.place, ""), a.role, a.enabled, a.deleted(),
                     TemplateExtensions.shortDateTime(a.createdAt));
         }
     }
 
+    /** The profile form of one account as typed, after a refusal; {@code field} names the input at fault. */
+    public record ProfileForm(long accountId, String displayName, String organisation, String place, String field) {
+    }
+
+    /** A reset link just made for an account: shown this once, to be handed over. */
+    public record ResetLink(long accountId, String url, String validUntil) {
+    }
+
     private final AccountService accounts;
+    private final PasswordResets resets;
     private final CurrentUser currentUser;
     private final ReaderLanguage reader;
+    private final ForumConfig config;
 
-    AccountsPages(AccountService accounts, CurrentUser currentUser, ReaderLanguage reader) {
+    AccountsPages(AccountService accounts, PasswordResets resets, CurrentUser currentUser, ReaderLanguage reader,
+            ForumConfig config) {
         this.accounts = accounts;
+        this.resets = resets;
         this.currentUser = currentUser;
         this.reader = reader;
+        this.config = config;
     }
 
     @GET
     public TemplateInstance list(@RestQuery String q, @RestQuery String page, @RestQuery String done,
             @RestQuery Long id) {
-        return Templates.accounts(view(q, page, done != null && DONE.contains(done) ? done : "", id, null, null));
+        return Templates.accounts(view(q, page, done != null && DONE.contains(done) ? done : "", id, null, null,
+                null, null));
+    }
+
+    /** Name, organisation and place of an account (audit-logged by the account service). */
+    @POST
+    @Path("{id}/profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editProfile(@RestPath long id, @RestForm String displayName, @RestForm String organisation,
+            @RestForm String place, @RestForm String q, @RestForm String page) {
+        try {
+            accounts.updateProfile(currentUser.require(), id, displayName, organisation, place);
+            return back(q, page, "profile", id);
+        } catch (ProblemException e) {
+            String field = e.field() != null && PROFILE_FIELDS.contains(e.field()) ? e.field() : null;
+            ProfileForm typed = new ProfileForm(id, Objects.requireNonNullElse(displayName, ""),
+                    Objects.requireNonNullElse(organisation, ""), Objects.requireNonNullElse(place, ""), field);
+            return page(e, view(q, page, "", null, e.message(reader.locale()), id, typed, null));
+        }
+    }
+
+    /**
+     * "Link zum Zurücksetzen erstellen": a one-time link to set a new password, for the admin to hand over. It is
+     * shown in this answer only (no redirect, so it appears in no address bar or history).
+     */
+    @POST
+    @Path("{id}/reset-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resetLink(@RestPath long id, @RestForm String q, @RestForm String page,
+            @Context HttpServerRequest request) {
+        try {
+            String url = resets.createLinkFor(currentUser.require(), id, AdminRequests.base(config, request));
+            String until = TemplateExtensions.shortDateTime(Instant.now().plus(PasswordResets.VALID));
+            return Response.ok(Templates.accounts(view(q, page, "", null, null, null, null,
+                    new ResetLink(id, url, until)))).header("Cache-Control", "no-store").build();
+        } catch (ProblemException e) {
+            return page(e, view(q, page, "", null, e.message(reader.locale()), id, null, null));
+        }
     }
 
     @POST
@@ -132,14 +202,19 @@ public class AccountsPages {
     }
 
     private Response refused(ProblemException e, String q, String page, long id) {
+        return page(e, view(q, page, "", null, e.message(reader.locale()), id, null, null));
+    }
+
+    private static Response page(ProblemException e, AccountsView view) {
         Response.ResponseBuilder builder = Response.fromResponse(AdminRequests.page(e.status(),
-                Templates.accounts(view(q, page, "", null, e.message(reader.locale()), id))));
+                Templates.accounts(view)));
         e.headers().forEach(builder::header);
         return builder.build();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    AccountsView view(String q, String page, String done, Long doneId, String error, Long errorId) {
+    AccountsView view(String q, String page, String done, Long doneId, String error, Long errorId,
+            ProfileForm profile, ResetLink reset) {
         String query = q == null ? "" : q.strip();
         if (query.length() > 200) {
             query = query.substring(0, 200);
@@ -158,7 +233,7 @@ public class AccountsPages {
         List<AccountRow> rows = Account.<Account>find(where + " order by lower(displayName), id", params)
                 .page(current, PAGE_SIZE).list().stream().map(AccountRow::of).toList();
         return new AccountsView(query, rows, total, current, pages, Arrays.asList(Role.values()),
-                currentUser.require().id, done, doneId, error, errorId);
+                currentUser.require().id, done, doneId, error, errorId, profile, reset);
     }
 
     /** The 0-based page that the 1-based {@code page} parameter names, kept within the pages there are. */

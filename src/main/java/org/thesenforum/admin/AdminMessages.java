@@ -270,4 +270,25 @@ public interface AdminMessages {
 
     @Message
     String problem_admins_only();
+
+    @Message
+    String accounts_col_name();
+
+    @Message
+    String accounts_deleted();
+
+    @Message
+    String accounts_reset_submit();
+
+    @Message
+    String accounts_reset_created(String name, String until);
+
+    @Message
+    String accounts_reset_label();
+
+    @Message
+    String accounts_profile_summary();
+
+    @Message
+    String accounts_profile_submit();
 }

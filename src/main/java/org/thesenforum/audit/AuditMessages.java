@@ -243,4 +243,16 @@ public interface AuditMessages {
 
     @Message
     String sentence_site_text_changed(String actor, String page);
+
+    @Message
+    String action_profile_changed();
+
+    @Message
+    String sentence_profile_changed(String actor, String person);
+
+    @Message
+    String action_password_reset_link();
+
+    @Message
+    String sentence_password_reset_link(String actor, String person);
 }

@@ -138,4 +138,54 @@ class AccountsPagesTest {
                 .body(org.hamcrest.Matchers.not(containsString("<script>alert")))
                 .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     }
+
+    @Test
+    void anAdminEditsNameOrganisationAndPlace() {
+        Fixtures.User expert = Fixtures.expert();
+        Fixtures.User adminUser = Fixtures.admin();
+        String admin = PageForms.signIn(adminUser);
+        Form form = PageForms.open("/admin/accounts", admin);
+        String name = "Jana Geändert " + expert.id();
+        form.post().formParam("displayName", name).formParam("organisation", "Stadtteilladen")
+                .formParam("place", "").formParam("q", expert.email())
+                .post("/admin/accounts/" + expert.id() + "/profile").then().statusCode(303)
+                .header("Location", containsString("done=profile"));
+        expert.as().get("/api/me").then().statusCode(200).body("displayName", equalTo(name))
+                .body("organisation", equalTo("Stadtteilladen")).body("place", org.hamcrest.Matchers.nullValue());
+        String log = PageForms.browser(admin).get("/admin/audit?person=" + adminUser.id()).then().extract().asString();
+        assertTrue(log.contains("hat die Angaben von <a href=\"/admin/accounts?q="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "\">"
+                + name + "</a> geändert."), log);
+
+        Fixtures.User other = Fixtures.expert();
+        String taken = AuditPagesTest.name(other);
+        String refused = form.post().formParam("displayName", taken).formParam("organisation", "Neu 77")
+                .formParam("place", "Linden").post("/admin/accounts/" + expert.id() + "/profile")
+                .then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("<details class=\"profile-edit\" open>"), refused);
+        assertTrue(refused.contains("name=\"organisation\" maxlength=\"200\" value=\"Neu 77\""), refused);
+        assertTrue(refused.contains("aria-invalid=\"true\""), refused);
+        expert.as().get("/api/me").then().body("displayName", equalTo(name));
+    }
+
+    @Test
+    void anAdminCreatesAResetLinkThatIsShownOnceAndWorks() {
+        Fixtures.User expert = Fixtures.expert();
+        Fixtures.User adminUser = Fixtures.admin();
+        Form form = PageForms.open("/admin/accounts", PageForms.signIn(adminUser));
+        String page = form.post().formParam("q", expert.email()).post("/admin/accounts/" + expert.id() + "/reset-link")
+                .then().statusCode(200).header("Cache-Control", containsString("no-store"))
+                .body(containsString("id=\"reset-link-" + expert.id() + "\""))
+                .body(containsString("Er wird nur jetzt angezeigt"))
+                .extract().asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "id=\"reset-" + expert.id() + "\" value=\"(http://localhost:\\d+/password-reset/[^\"]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+        PageForms.browser(form.session()).get("/admin/accounts?q=" + expert.email()).then()
+                .body(org.hamcrest.Matchers.not(containsString("/password-reset/")));
+        Fixtures.admin().as().get("/api/audit").then().body("action", hasItem("PASSWORD_RESET_LINK"));
+        Form moderator = PageForms.open("/admin", PageForms.signIn(Fixtures.moderator()));
+        moderator.post().post("/admin/accounts/" + expert.id() + "/reset-link").then().statusCode(403);
+        form.post().post("/admin/accounts/999999999/reset-link").then().statusCode(404);
+    }
 }

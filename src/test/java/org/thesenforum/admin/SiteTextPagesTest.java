@@ -41,9 +41,10 @@ class SiteTextPagesTest {
                 + "<script>alert(1)</script>").post("/admin/texts/impressum")
                 .then().statusCode(303).header("Location", endsWith("/admin/texts?done=saved#text-impressum"));
         given().get("/impressum").then().statusCode(200)
-                .body(containsString("Quartiersforum e. V.<br />Lindener Marktplatz 1"))
+                .body(containsString("Quartiersforum e. V.<br />\nLindener Marktplatz 1"))
                 .body(containsString("<strong>Vorstand:</strong> Maria Muster"))
                 .body(not(containsString("<script>alert(1)")))
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(containsString("Stand: "));
         given().get("/datenschutz").then().body(containsString("noch nicht eingetragen"));
         PageForms.browser(form.session()).get("/admin/texts?done=saved").then().statusCode(200)
