@@ -3,7 +3,7 @@ package org.thesenforum.account;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** UI texts of the sign-in, registration and account pages, and the account refusals; German in acct_de, English in acct_en. */
+/** UI texts of the sign-in, registration and account pages and the account refusals; acct_de and acct_en. */
 @MessageBundle(value = "acct", locale = "de")
 public interface AccountMessages {
 

@@ -86,7 +86,8 @@ public class InvitationService {
         if (invitation.revokedAt == null) {
             invitation.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             audit.record(moderator.id, "INVITATION_REVOKED", "invitation", invitation.id,
-                    invitation.uses + "/" + invitation.maxUses + (invitation.note == null ? "" : " – " + invitation.note));
+                    invitation.uses + "/" + invitation.maxUses
+                            + (invitation.note == null ? "" : " – " + invitation.note));
         }
         return entry(invitation, base, Instant.now());
     }

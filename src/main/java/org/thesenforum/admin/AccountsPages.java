@@ -194,7 +194,8 @@ public class AccountsPages {
     }
 
     static Response back(String q, String page, String done, long id) {
-        String query = q == null || q.isBlank() ? "" : "q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8) + "&";
+        String query = q == null || q.isBlank() ? ""
+                : "q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8) + "&";
         Long p = Inputs.number(page);
         String pageParam = p == null || p <= 1 ? "" : "page=" + p + "&";
         return Response.seeOther(URI.create("/admin/accounts?" + query + pageParam + "done=" + done + "&id=" + id

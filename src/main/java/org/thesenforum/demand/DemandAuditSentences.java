@@ -79,7 +79,8 @@ class DemandAuditSentences implements AuditSentences {
         onDemands.stream().filter(e -> "DEMAND_MERGED".equals(e.action())).map(e -> mergedInto(e.detail()))
                 .filter(java.util.Objects::nonNull).forEach(ids::add);
         Map<Long, Demand> demands = ids.isEmpty() ? java.util.Collections.emptyMap()
-                : Demand.<Demand>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+                : Demand.<Demand>list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(d -> d.id, Function.identity()));
         for (AuditView e : onDemands) {
             String message = ON_DEMANDS.get(e.action()).of(m, slot(0), slot(1), e);
             Part target = demand(demands.get(mergedInto(e.detail())), locale);

@@ -160,7 +160,8 @@ class AccountsPagesTest {
         Fixtures.User other = Fixtures.expert();
         String taken = AuditPagesTest.name(other);
         String refused = form.post().formParam("displayName", taken).formParam("organisation", "Neu 77")
-                .formParam("place", "Linden").post("/admin/accounts/" + expert.id() + "/profile")
+                .formParam("place", "Linden").formParam("q", expert.email())
+                .post("/admin/accounts/" + expert.id() + "/profile")
                 .then().statusCode(409).extract().asString();
         assertTrue(refused.contains("<details class=\"profile-edit\" open>"), refused);
         assertTrue(refused.contains("name=\"organisation\" maxlength=\"200\" value=\"Neu 77\""), refused);
@@ -179,7 +180,8 @@ class AccountsPagesTest {
                 .body(containsString("Er wird nur jetzt angezeigt"))
                 .extract().asString();
         java.util.regex.Matcher link = java.util.regex.Pattern.compile(
-                "id=\"reset-" + expert.id() + "\" value=\"(http://localhost:\\d+/password-reset/[^\"]+)\"").matcher(page);
+                "id=\"reset-" + expert.id() + "\" value=\"(http://localhost:\\d+/password-reset/[^\"]+)\"")
+                .matcher(page);
         assertTrue(link.find(), page);
         PageForms.browser(form.session()).get("/admin/accounts?q=" + expert.email()).then()
                 .body(org.hamcrest.Matchers.not(containsString("/password-reset/")));

@@ -31,7 +31,8 @@ class SiteTextPagesTest {
                 .body(containsString("<h1>Datenschutzerklärung</h1>"))
                 .body(containsString("haben die Datenschutzerklärung noch nicht eingetragen"));
         given().get("/").then().statusCode(200)
-                .body(containsString("<a href=\"/impressum\">Impressum</a> · <a href=\"/datenschutz\">Datenschutz</a>"));
+                .body(containsString(
+                        "<a href=\"/impressum\">Impressum</a> · <a href=\"/datenschutz\">Datenschutz</a>"));
     }
 
     @Test
@@ -50,7 +51,8 @@ class SiteTextPagesTest {
         PageForms.browser(form.session()).get("/admin/texts?done=saved").then().statusCode(200)
                 .body(containsString("Der Text ist gespeichert."))
                 .body(containsString("Lindener Marktplatz 1"));
-        Fixtures.admin().as().get("/api/audit").then().body("action", org.hamcrest.Matchers.hasItem("SITE_TEXT_CHANGED"));
+        Fixtures.admin().as().get("/api/audit").then()
+                .body("action", org.hamcrest.Matchers.hasItem("SITE_TEXT_CHANGED"));
 
         form.post().formParam("body", "  ").post("/admin/texts/impressum").then().statusCode(303);
         given().get("/impressum").then().body(containsString("noch nicht eingetragen"));
