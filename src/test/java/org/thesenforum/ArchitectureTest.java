@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
     private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation", "search");
+            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation", "search",
+            "admin");
 
     private static JavaClasses classes;
 
@@ -78,7 +79,7 @@ class ArchitectureTest {
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
      * which read them; personal notifications, which observe comments and demands; the moderation queue; search,
      * which reads topics, comments and demands and follows the journal. The live push layer sits beside the features
-     * and reads the journal.
+     * and reads the journal. The admin area sits on top and may use every feature.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
@@ -97,28 +98,30 @@ class ArchitectureTest {
                 .layer("live").definedBy(ROOT + ".live..")
                 .layer("moderation").definedBy(ROOT + ".moderation..")
                 .layer("search").definedBy(ROOT + ".search..")
+                .layer("admin").definedBy(ROOT + ".admin..")
+                .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("search").mayNotBeAccessedByAnyLayer()
                 .whereLayer("moderation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("live").mayNotBeAccessedByAnyLayer()
                 .whereLayer("beamer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("protocol").mayNotBeAccessedByAnyLayer()
-                .whereLayer("notification").mayOnlyBeAccessedByLayers("moderation")
-                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol")
-                .whereLayer("event").mayOnlyBeAccessedByLayers("protocol")
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("moderation", "admin")
+                .whereLayer("meeting").mayOnlyBeAccessedByLayers("beamer", "protocol", "admin")
+                .whereLayer("event").mayOnlyBeAccessedByLayers("protocol", "admin")
                 .whereLayer("demand").mayOnlyBeAccessedByLayers("meeting", "beamer", "protocol", "notification",
-                        "moderation", "search")
+                        "moderation", "search", "admin")
                 .whereLayer("comment").mayOnlyBeAccessedByLayers("demand", "beamer", "protocol", "notification",
-                        "moderation", "search")
+                        "moderation", "search", "admin")
                 .whereLayer("discussion").mayOnlyBeAccessedByLayers("comment", "demand", "event", "meeting",
-                        "beamer", "protocol", "notification", "moderation", "search")
+                        "beamer", "protocol", "notification", "moderation", "search", "admin")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "beamer", "protocol", "notification", "moderation", "search")
+                        "meeting", "beamer", "protocol", "notification", "moderation", "search", "admin")
                 .whereLayer("journal").mayOnlyBeAccessedByLayers("discussion", "comment", "demand", "event",
-                        "meeting", "notification", "live", "moderation", "search")
+                        "meeting", "notification", "live", "moderation", "search", "admin")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
-                        "event", "meeting", "notification", "moderation")
+                        "event", "meeting", "notification", "moderation", "admin")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
                         "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation",
-                        "search");
+                        "search", "admin");
     }
 }

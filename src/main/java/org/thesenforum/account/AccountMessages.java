@@ -3,7 +3,7 @@ package org.thesenforum.account;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** UI texts of the sign-in, registration, account and admin pages; German in acct_de, English in acct_en. */
+/** UI texts of the sign-in, registration and account pages and the account refusals; acct_de and acct_en. */
 @MessageBundle(value = "acct", locale = "de")
 public interface AccountMessages {
 
@@ -123,158 +123,6 @@ public interface AccountMessages {
     @Message
     String account_logout_everywhere_hint();
 
-    // Administration overview
-
-    @Message
-    String admin_title_admin();
-
-    @Message
-    String admin_title_moderator();
-
-    @Message
-    String admin_done_role();
-
-    @Message
-    String admin_done_enabled();
-
-    @Message
-    String admin_done_disabled();
-
-    @Message
-    String admin_papers_link();
-
-    @Message
-    String invitation_heading();
-
-    @Message
-    String invitation_intro();
-
-    @Message
-    String invitation_max_uses();
-
-    @Message
-    String invitation_max_uses_hint();
-
-    @Message
-    String invitation_valid_days();
-
-    @Message
-    String invitation_note();
-
-    @Message
-    String invitation_note_hint();
-
-    @Message
-    String invitation_submit();
-
-    @Message
-    String invitation_created();
-
-    @Message
-    String invitation_created_link();
-
-    @Message
-    String invitation_created_code();
-
-    @Message
-    String invitation_created_details(int max, String expires);
-
-    @Message
-    String invitation_recent();
-
-    @Message
-    String invitation_none();
-
-    @Message
-    String invitation_col_created();
-
-    @Message
-    String invitation_col_by();
-
-    @Message
-    String invitation_col_code();
-
-    @Message
-    String invitation_col_uses();
-
-    @Message
-    String invitation_col_expires();
-
-    @Message
-    String invitation_col_note();
-
-    @Message
-    String invitation_uses(int uses, int max);
-
-    @Message
-    String invitation_expired();
-
-    @Message
-    String invitation_used_up();
-
-    @Message
-    String accounts_heading();
-
-    @Message
-    String accounts_col_name();
-
-    @Message
-    String accounts_col_email();
-
-    @Message
-    String accounts_col_organisation();
-
-    @Message
-    String accounts_col_role();
-
-    @Message
-    String accounts_col_status();
-
-    @Message
-    String accounts_role_label(String name);
-
-    @Message
-    String accounts_role_submit();
-
-    @Message
-    String accounts_active();
-
-    @Message
-    String accounts_disabled();
-
-    @Message
-    String accounts_disable();
-
-    @Message
-    String accounts_enable();
-
-    @Message
-    String accounts_you();
-
-    @Message
-    String audit_heading();
-
-    @Message
-    String audit_intro(int limit);
-
-    @Message
-    String audit_none();
-
-    @Message
-    String audit_col_time();
-
-    @Message
-    String audit_col_actor();
-
-    @Message
-    String audit_col_action();
-
-    @Message
-    String audit_col_target();
-
-    @Message
-    String audit_col_detail();
-
     // Refusals: problem details of the API and error texts of the forms.
 
     @Message
@@ -330,6 +178,12 @@ public interface AccountMessages {
 
     @Message
     String problem_invitation_used();
+
+    @Message
+    String problem_invitation_revoked();
+
+    @Message
+    String problem_invitation_not_found();
 
     @Message
     String problem_login_throttled(long minutes);

@@ -30,6 +30,9 @@ public class Invitation extends PanacheEntity {
     public String note;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** When a moderator or admin took the invitation back; it refuses registrations from then on. */
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
 
     public static Optional<Invitation> findByCode(String code) {
         return find("code", code).firstResultOptional();
@@ -41,5 +44,20 @@ public class Invitation extends PanacheEntity {
 
     public boolean isUsedUp() {
         return uses >= maxUses;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** The state in one word, the revocation first: a revoked link stays revoked whatever else happens to it. */
+    public InvitationStatus status(Instant now) {
+        if (isRevoked()) {
+            return InvitationStatus.REVOKED;
+        }
+        if (isUsedUp()) {
+            return InvitationStatus.USED_UP;
+        }
+        return isExpired(now) ? InvitationStatus.EXPIRED : InvitationStatus.ACTIVE;
     }
 }

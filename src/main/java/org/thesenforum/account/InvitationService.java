@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.thesenforum.account.AccountViews.InvitationRequest;
 import org.thesenforum.account.AccountViews.InvitationView;
 import org.thesenforum.audit.AuditLog;
+import org.thesenforum.web.BaseUrls;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
@@ -65,10 +66,39 @@ public class InvitationService {
                 .map(this::view).toList();
     }
 
-    /** Refuses unknown (422), used-up and expired (409) codes. */
+    /** The newest invitations with their state, their links starting with {@code base} (see web.BaseUrls). */
+    public List<InvitationEntry> newest(int limit, String base) {
+        Instant now = Instant.now();
+        return Invitation.<Invitation>find("order by createdAt desc, id desc").page(0, limit).list().stream()
+                .map(i -> entry(i, base, now)).toList();
+    }
+
+    /**
+     * Takes an invitation back: from now on it refuses registrations (accounts made with it stay). Revoking it again
+     * changes nothing and records nothing.
+     */
+    @Transactional
+    public InvitationEntry revoke(long id, Account moderator, String base) {
+        Invitation invitation = Invitation.findById(id);
+        if (invitation == null) {
+            throw ProblemException.notFound(text(AccountMessages::problem_invitation_not_found));
+        }
+        if (invitation.revokedAt == null) {
+            invitation.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            audit.record(moderator.id, "INVITATION_REVOKED", "invitation", invitation.id,
+                    invitation.uses + "/" + invitation.maxUses
+                            + (invitation.note == null ? "" : " – " + invitation.note));
+        }
+        return entry(invitation, base, Instant.now());
+    }
+
+    /** Refuses unknown (422), revoked, used-up and expired (409) codes. */
     public Invitation checkUsable(String code) {
         Invitation invitation = Invitation.findByCode(code).orElseThrow(() -> ProblemException.invalid(
                 "invitationCode", text(AccountMessages::problem_invitation_unknown)));
+        if (invitation.isRevoked()) {
+            throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_revoked));
+        }
         if (invitation.isExpired(Instant.now())) {
             throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_expired));
         }
@@ -81,16 +111,25 @@ public class InvitationService {
     /** Counts one use atomically, so two people cannot both take the last place. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void consume(String code) {
-        int updated = Invitation.update("uses = uses + 1 where code = ?1 and uses < maxUses", code);
+        int updated = Invitation.update("uses = uses + 1 where code = ?1 and uses < maxUses and revokedAt is null",
+                code);
         if (updated != 1) {
             throw ProblemException.conflict("invitationCode", text(AccountMessages::problem_invitation_used));
         }
     }
 
     public String url(String code) {
-        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
-                : config.baseUrl();
+        return url(BaseUrls.configuredOrFallback(config), code);
+    }
+
+    /** The registration link of {@code code} on the forum at {@code base} (no trailing slash). */
+    public static String url(String base, String code) {
         return base + "/register?code=" + code;
+    }
+
+    private InvitationEntry entry(Invitation i, String base, Instant now) {
+        return new InvitationEntry(i.id, i.code, url(base, i.code), i.maxUses, i.uses, i.expiresAt, i.note,
+                i.createdBy.displayName, i.createdAt, i.status(now), i.revokedAt);
     }
 
     private InvitationView view(Invitation i) {

@@ -117,7 +117,7 @@ public class PasswordResets {
      */
     @Transactional
     public String createLinkFor(Account admin, long accountId) {
-        return createLinkFor(admin, accountId, config.baseUrl());
+        return createLinkFor(admin, accountId, org.thesenforum.web.BaseUrls.configuredOrFallback(config));
     }
 
     /** As {@link #createLinkFor(Account, long)}, with the address the admin reaches the forum by. */

@@ -124,7 +124,7 @@ public class BeamerBoard {
 
     /** The address the QR code leads to: the page where a phone reads along, signs in or asks for an invitation. */
     public String joinUrl(String slug) {
-        String base = config.baseUrl().strip().replaceAll("/+$", "");
+        String base = org.thesenforum.web.BaseUrls.configuredOrFallback(config);
         return base + "/discussions/" + slug + "/mitmachen";
     }
 

@@ -1,10 +1,15 @@
 package org.thesenforum.comment;
 
 /**
- * A comment form sent back to its author after a refusal: which form it was, what was typed and why it was
- * refused, so the topic page can show the message next to that form with the text still in it.
+ * A comment form sent back to its author after a refusal or for a preview: which form it was, what was typed, why it
+ * was refused or how it will look ({@code preview}, HTML from the comment renderer), so the topic page can show that
+ * next to the form with the text still in it.
  */
-public record CommentForm(Kind kind, Long commentId, String text, Long questionId, String error) {
+public record CommentForm(Kind kind, Long commentId, String text, Long questionId, String error, String preview) {
+
+    public CommentForm(Kind kind, Long commentId, String text, Long questionId, String error) {
+        this(kind, commentId, text, questionId, error, null);
+    }
 
     /** The forms of the topic page. */
     public enum Kind { NONE, NEW, REPLY, EDIT, DELETE, HIDE }
@@ -34,6 +39,15 @@ public record CommentForm(Kind kind, Long commentId, String text, Long questionI
 
     public boolean hasError() {
         return error != null;
+    }
+
+    public boolean hasPreview() {
+        return preview != null;
+    }
+
+    /** Whether the form shows what was typed instead of what is stored (after a refusal or for a preview). */
+    public boolean keepsText() {
+        return error != null || preview != null;
     }
 
     /** Whether the question select should preselect this question. */

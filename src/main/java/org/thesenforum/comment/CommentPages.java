@@ -36,24 +36,29 @@ public class CommentPages {
     private final TopicPages pages;
     private final CurrentUser currentUser;
     private final ReaderLanguage reader;
+    private final CommentPreview previews;
 
-
-    CommentPages(CommentService comments, TopicPages pages, CurrentUser currentUser, ReaderLanguage reader) {
+    CommentPages(CommentService comments, TopicPages pages, CurrentUser currentUser, ReaderLanguage reader,
+            CommentPreview previews) {
         this.comments = comments;
         this.pages = pages;
         this.currentUser = currentUser;
         this.reader = reader;
+        this.previews = previews;
     }
 
     @POST
     @Path("topics/{id}/comments")
     @Authenticated
     public Response post(@RestPath long id, @RestForm String body, @RestForm String parentId,
-            @RestForm String questionId) {
+            @RestForm String questionId, @RestForm String preview) {
         Long parent = id(parentId);
         Long question = id(questionId);
         CommentForm form = parent == null ? new CommentForm(Kind.NEW, null, body, question, null)
                 : new CommentForm(Kind.REPLY, parent, body, question, null);
+        if (preview != null) {
+            return previewed(id, form);
+        }
         return handle(id, form, () -> comments.post(id, new CommentService.NewComment(body, parent, question),
                 currentUser.require()).id());
     }
@@ -68,8 +73,11 @@ public class CommentPages {
     @POST
     @Path("comments/{id}/edit")
     @Authenticated
-    public Response edit(@RestPath long id, @RestForm String body) {
+    public Response edit(@RestPath long id, @RestForm String body, @RestForm String preview) {
         long topicId = topicOf(id);
+        if (preview != null) {
+            return previewed(topicId, new CommentForm(Kind.EDIT, id, body, null, null));
+        }
         return handle(topicId, new CommentForm(Kind.EDIT, id, body, null, null),
                 () -> comments.edit(id, body, currentUser.require()).id());
     }
@@ -113,6 +121,21 @@ public class CommentPages {
             CommentForm refused = new CommentForm(form.kind(), form.commentId(), form.text(), form.questionId(),
                     e.message(reader.locale()));
             return pages.refused(topicId, refused, e);
+        }
+    }
+
+    /**
+     * "Vorschau" without JavaScript: the topic page again with the text rendered under the form and still in it;
+     * nothing is stored. A text that could not be posted is refused as a post would be.
+     */
+    private Response previewed(long topicId, CommentForm form) {
+        try {
+            CommentForm shown = new CommentForm(form.kind(), form.commentId(), form.text(), form.questionId(), null,
+                    previews.render(form.text()));
+            return pages.previewed(topicId, shown);
+        } catch (ProblemException e) {
+            return pages.refused(topicId, new CommentForm(form.kind(), form.commentId(), form.text(),
+                    form.questionId(), e.message(reader.locale())), e);
         }
     }
 

@@ -101,6 +101,12 @@ public class TopicPages {
         return response.build();
     }
 
+    /** The topic page with a form's preview: the typed text rendered under it, and still in it. */
+    Response previewed(long topicId, CommentForm form) {
+        TopicPage page = page(topicId, null, form);
+        return Response.ok(Templates.topic(page, sections(page))).build();
+    }
+
     /** What the features above this one show on the page (the {@link TopicSection} outlet), in their order. */
     private List<String> sections(TopicPage page) {
         Account reader = currentUser.account().orElse(null);

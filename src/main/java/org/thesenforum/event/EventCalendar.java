@@ -86,8 +86,7 @@ public class EventCalendar {
     }
 
     private String base() {
-        String base = config.baseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return org.thesenforum.web.BaseUrls.configuredOrFallback(config);
     }
 
     private String host() {

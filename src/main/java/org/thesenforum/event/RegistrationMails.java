@@ -75,7 +75,6 @@ class RegistrationMails {
     }
 
     private String base() {
-        String base = forum.baseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return org.thesenforum.web.BaseUrls.configuredOrFallback(forum);
     }
 }

@@ -300,9 +300,7 @@ public class RegistrationService {
     }
 
     String cancelUrl(String token) {
-        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
-                : config.baseUrl();
-        return base + "/anmeldung/" + token;
+        return org.thesenforum.web.BaseUrls.configuredOrFallback(config) + "/anmeldung/" + token;
     }
 
     private static ProblemException closed(RegistrationState state) {

@@ -79,7 +79,7 @@ public class AccessFilters {
      */
     public static String publicHost(ForumConfig config) {
         try {
-            return URI.create(config.baseUrl()).getRawAuthority();
+            return BaseUrls.configured(config).map(url -> URI.create(url).getRawAuthority()).orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }

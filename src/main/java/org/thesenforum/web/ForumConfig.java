@@ -13,8 +13,11 @@ public interface ForumConfig {
     /** Folder for the H2 file database and the generated session key. */
     String dataDir();
 
-    /** Public address of the forum, used in invitation links. */
-    String baseUrl();
+    /**
+     * Public address of the forum for links people take elsewhere; unset, pages use the address of the request and
+     * links made without a request use {@link BaseUrls#FALLBACK} (see {@link BaseUrls}).
+     */
+    Optional<String> baseUrl();
 
     /** Who may read: everybody, or members only. */
     @WithDefault("public")

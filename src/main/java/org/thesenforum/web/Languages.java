@@ -61,7 +61,7 @@ public final class Languages {
     }
 
     /** The typed message bundle {@code bundle} in {@code locale}'s language, German when that one is not offered. */
-    static <B> B bundle(Class<B> bundle, Locale locale) {
+    public static <B> B bundle(Class<B> bundle, Locale locale) {
         String tag = offered(locale == null ? null : locale.getLanguage()).orElse(DEFAULT).getLanguage();
         return MessageBundles.get(bundle, Localized.Literal.of(tag));
     }

@@ -33,6 +33,7 @@ import org.thesenforum.account.ProfileMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.comment.ThreadMessages;
+import org.thesenforum.comment.ComposeMessages;
 import org.thesenforum.demand.BoardMessages;
 import org.thesenforum.demand.DemandMessages;
 import org.thesenforum.demand.DemandPageMessages;
@@ -42,6 +43,8 @@ import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
 import org.thesenforum.moderation.ModerationMessages;
 import org.thesenforum.notification.NotificationMessages;
+import org.thesenforum.admin.AdminMessages;
+import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 import org.thesenforum.search.SearchMessages;
 
@@ -66,7 +69,10 @@ class MessagesCompletenessTest {
             Map.entry("mtg", MeetingMessages.class),
             Map.entry("beamer", BeamerMessages.class),
             Map.entry("proto", ProtocolMessages.class),
-            Map.entry("srch", SearchMessages.class));
+            Map.entry("srch", SearchMessages.class),
+            Map.entry("adm", AdminMessages.class),
+            Map.entry("audit", AuditMessages.class),
+            Map.entry("compose", ComposeMessages.class));
 
     /** Every bundle of {@link #BUNDLES}: a new bundle is checked as soon as it is registered there. */
     static Stream<String> bundleNames() {

@@ -182,7 +182,8 @@ export function createDrafts(bar, session, status) {
   /** Sends the form only while the session holds; otherwise keeps the draft and offers the login. */
   async function send(event) {
     const form = event.target;
-    if (!keyOf(form) || event.defaultPrevented) {
+    // A preview asked for without the preview script goes to the server as typed: it stores nothing.
+    if (!keyOf(form) || event.defaultPrevented || (event.submitter && event.submitter.name === 'preview')) {
       return;
     }
     event.preventDefault();

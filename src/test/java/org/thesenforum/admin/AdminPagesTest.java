@@ -1,4 +1,4 @@
-package org.thesenforum.account;
+package org.thesenforum.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,30 +73,31 @@ class AdminPagesTest {
                 .body(containsString("<label for=\"maxUses\">Wie oft nutzbar</label>"))
                 .body(containsString("name=\"maxUses\" value=\"1\""))
                 .body(containsString("name=\"validDays\" value=\"30\""))
-                .body(not(containsString("id=\"accounts-table\"")))
-                .body(not(containsString("id=\"audit-table\"")))
+                .body(not(containsString("href=\"/admin/accounts\"")))
+                .body(not(containsString("href=\"/admin/audit\"")))
                 .body(not(containsString("/admin/papers")));
         PageForms.browser(session).get("/admin/papers").then().statusCode(403);
+        PageForms.browser(session).get("/admin/accounts").then().statusCode(403);
+        PageForms.browser(session).get("/admin/audit").then().statusCode(403);
+        PageForms.browser(session).get("/admin/texts").then().statusCode(403);
     }
 
     @Test
-    void adminsSeeAccountsAndTheAuditLog() {
-        Fixtures.User expert = Fixtures.expert();
+    void adminsSeeTheWayToAccountsAuditLogAndTexts() {
         PageForms.browser(PageForms.signIn(Fixtures.admin())).get("/admin").then().statusCode(200)
                 .body(containsString("<h1>Verwaltung</h1>"))
-                .body(containsString("id=\"accounts-table\""))
-                .body(containsString("id=\"audit-table\""))
-                .body(containsString("<label for=\"role-" + expert.id() + "\" class=\"visually-hidden\">Rolle von "))
-                .body(containsString("action=\"/admin/accounts/" + expert.id() + "/enabled\""))
-                .body(containsString("ADMIN_CREATED"));
+                .body(containsString("<a href=\"/admin/accounts\">Konten</a>"))
+                .body(containsString("<a href=\"/admin/audit\">Protokoll</a>"))
+                .body(containsString("<a href=\"/admin/texts\">Impressum und Datenschutz</a>"))
+                .body(containsString("<a href=\"/admin/papers\">"));
     }
 
     @Test
-    void namesAreEscaped() {
-        Fixtures.User expert = Fixtures.expert();
-        QuarkusTransaction.requiringNew().run(() ->
-                Account.<Account>findById(expert.id()).displayName = "<script>alert('x')</script>");
-        PageForms.browser(PageForms.signIn(Fixtures.admin())).get("/admin").then().statusCode(200)
+    void notesAreEscaped() {
+        String session = PageForms.signIn(Fixtures.moderator());
+        PageForms.open("/admin", session).post().formParam("maxUses", "1").formParam("validDays", "7")
+                .formParam("note", "<script>alert('x')</script>").post("/admin/invitations").then().statusCode(303);
+        PageForms.browser(session).get("/admin").then().statusCode(200)
                 .body(not(containsString("<script>alert")))
                 .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     }
@@ -116,7 +118,7 @@ class AdminPagesTest {
                 .body(containsString("3-mal nutzbar"))
                 .body(containsString("Quartiersrunde Linden"))
                 .extract().asString();
-        Matcher link = Pattern.compile("<strong>(https?://[^<]+/register\\?code=([0-9a-f]+))</strong>").matcher(page);
+        Matcher link = Pattern.compile("<input type=\"text\" id=\"created-link\" value=\"(https?://[^\"]+/register\\?code=([0-9a-f]+))\" readonly").matcher(page);
         assertEquals(true, link.find(), page);
         given().get("/register?code=" + link.group(2)).then().statusCode(200);
         Fixtures.admin().as().get("/api/audit").then().statusCode(200)
@@ -141,65 +143,102 @@ class AdminPagesTest {
                 .body(containsString("name=\"validDays\" value=\"viele\""));
     }
 
-    // ------------------------------------------------------------------ accounts
+    @Test
+    void theLinkUsesTheAddressTheAdminIsUsingWhenNoBaseUrlIsConfigured() {
+        String session = PageForms.signIn(Fixtures.moderator());
+        String location = PageForms.open("/admin", session).post().formParam("maxUses", "1")
+                .post("/admin/invitations").then().statusCode(303).extract().header("Location");
+        PageForms.browser(session).header("Host", "forum.example.net:8443").get(location.replaceFirst("#.*$", ""))
+                .then().statusCode(200)
+                .body(containsString("value=\"http://forum.example.net:8443/register?code="))
+                .body(not(containsString("id=\"base-url-warning\"")));
+    }
 
     @Test
-    void anAdminChangesARoleThroughTheFormAndTheAuditLogShowsIt() {
-        Fixtures.User expert = Fixtures.expert();
-        String admin = PageForms.signIn(Fixtures.admin());
-        Response changed = PageForms.open("/admin", admin).post().formParam("role", "MODERATOR")
-                .post("/admin/accounts/" + expert.id() + "/role");
-        changed.then().statusCode(303).header("Location", endsWith("/admin?done=role#accounts"));
+    void theListSaysInWordsHowFarEachInvitationIsUsed() {
+        String session = PageForms.signIn(Fixtures.moderator());
+        long id = invite(session, "5", "Quartiersrat Nord");
+        String code = code(id);
+        register(code, "a");
+        register(code, "b");
+        String card = card(PageForms.browser(session).get("/admin").then().statusCode(200).extract().asString(), id);
+        assertTrue(card.contains("<dd>Quartiersrat Nord</dd>"), card);
+        assertTrue(card.contains("2 von 5 genutzt"), card);
+        assertTrue(card.contains("<dd class=\"status\">aktiv</dd>"), card);
+        assertTrue(card.contains("readonly class=\"copy-field\""), card);
+        assertTrue(card.contains("data-copy=\"link-" + id + "\""), card);
+        assertTrue(card.matches("(?s).*<time datetime=\"[^\"]+\">\\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d</time>.*"), card);
 
-        expert.as().get("/api/me").then().statusCode(200).body("role", equalTo("MODERATOR"));
-        String page = PageForms.browser(admin).get("/admin?done=role").then().statusCode(200)
-                .body(containsString("role=\"status\">Die Rolle wurde geändert."))
+        long single = invite(session, "1", "Einzeln");
+        register(code(single), "c");
+        String usedUp = card(PageForms.browser(session).get("/admin").then().extract().asString(), single);
+        assertTrue(usedUp.contains("<dd class=\"status\">aufgebraucht</dd>"), usedUp);
+        assertTrue(!usedUp.contains("Widerrufen"), "a used-up link has nothing left to revoke");
+    }
+
+    @Test
+    void aRevokedInvitationRefusesRegistrationAndIsAudited() {
+        String session = PageForms.signIn(Fixtures.moderator());
+        long id = invite(session, "3", "Wird widerrufen");
+        String code = code(id);
+        PageForms.open("/admin", session).post().post("/admin/invitations/" + id + "/revoke").then().statusCode(303)
+                .header("Location", endsWith("/admin?done=revoked#invitation-" + id));
+
+        String page = PageForms.browser(session).get("/admin?done=revoked").then().statusCode(200)
+                .body(containsString("Die Einladung ist widerrufen"))
                 .extract().asString();
-        String auditTable = page.substring(page.indexOf("id=\"audit-table\""));
-        assertEquals(true, auditTable.contains("<code>ROLE_CHANGED</code>"), auditTable);
-        assertEquals(true, auditTable.contains("<td>account " + expert.id() + "</td>"), auditTable);
-        assertEquals(true, auditTable.contains("EXPERT → MODERATOR"), auditTable);
+        assertTrue(card(page, id).contains("<dd class=\"status\">widerrufen</dd>"), card(page, id));
+        given().get("/register?code=" + code).then().statusCode(409)
+                .body(containsString("Diese Einladung wurde widerrufen."));
+        given().contentType("application/json").body(registration(code, "x"))
+                .post("/api/accounts").then().statusCode(409).body("field", equalTo("invitationCode"));
+        Fixtures.admin().as().get("/api/audit").then().statusCode(200).body("action", hasItem("INVITATION_REVOKED"));
     }
 
     @Test
-    void moderatorsCannotChangeRolesOrDisableAccounts() {
-        Fixtures.User expert = Fixtures.expert();
-        Form form = PageForms.open("/admin", PageForms.signIn(Fixtures.moderator()));
-        form.post().formParam("role", "ADMIN").post("/admin/accounts/" + expert.id() + "/role")
-                .then().statusCode(403);
-        form.post().formParam("enabled", "false").post("/admin/accounts/" + expert.id() + "/enabled")
-                .then().statusCode(403);
-        expert.as().get("/api/me").then().statusCode(200).body("role", equalTo("EXPERT"));
+    void theApiRevokesForModeratorsOnly() {
+        long id = invite(PageForms.signIn(Fixtures.moderator()), "2", null);
+        given().delete("/api/invitations/" + id).then().statusCode(401);
+        Fixtures.expert().as().delete("/api/invitations/" + id).then().statusCode(403);
+        Fixtures.moderator().as().delete("/api/invitations/" + id).then().statusCode(200)
+                .body("status", equalTo("REVOKED")).body("revokedAt", org.hamcrest.Matchers.notNullValue());
+        Fixtures.admin().as().post("/api/invitations/" + id + "/revoke").then().statusCode(200)
+                .body("status", equalTo("REVOKED"));
+        Fixtures.moderator().as().delete("/api/invitations/999999999").then().statusCode(404)
+                .contentType(containsString("problem+json"));
+        given().get("/register?code=" + code(id)).then().statusCode(409);
     }
 
-    @Test
-    void anAdminDisablesAndEnablesAnAccount() {
-        Fixtures.User expert = Fixtures.expert();
-        String victim = PageForms.signIn(expert);
-        Form form = PageForms.open("/admin", PageForms.signIn(Fixtures.admin()));
-
-        form.post().formParam("enabled", "false").post("/admin/accounts/" + expert.id() + "/enabled")
-                .then().statusCode(303).header("Location", endsWith("/admin?done=disabled#accounts"));
-        PageForms.browser(victim).get("/api/me").then().statusCode(401);
-        expert.as().get("/api/me").then().statusCode(401);
-
-        form.post().formParam("enabled", "true").post("/admin/accounts/" + expert.id() + "/enabled")
-                .then().statusCode(303);
-        expert.as().get("/api/me").then().statusCode(200);
-        form.post().formParam("enabled", "vielleicht").post("/admin/accounts/" + expert.id() + "/enabled")
-                .then().statusCode(400);
+    private static long invite(String session, String maxUses, String note) {
+        Response created = PageForms.open("/admin", session).post().formParam("maxUses", maxUses)
+                .formParam("validDays", "7").formParam("note", note == null ? "" : note).post("/admin/invitations");
+        created.then().statusCode(303);
+        Matcher m = Pattern.compile("created=(\\d+)").matcher(created.header("Location"));
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
     }
 
-    @Test
-    void anAdminCannotLockThemselvesOut() {
-        Fixtures.User admin = Fixtures.admin();
-        Form form = PageForms.open("/admin", PageForms.signIn(admin));
-        form.post().formParam("role", "EXPERT").post("/admin/accounts/" + admin.id() + "/role")
-                .then().statusCode(409)
-                .body(containsString("role=\"alert\">Die eigene Admin-Rolle kann nicht abgegeben werden."));
-        form.post().formParam("role", "CHEF").post("/admin/accounts/" + admin.id() + "/role")
-                .then().statusCode(422).body(containsString("Bitte eine Rolle angeben"));
-        admin.as().get("/api/me").then().statusCode(200).body("role", equalTo("ADMIN"));
+    private static String code(long invitationId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                org.thesenforum.account.Invitation.<org.thesenforum.account.Invitation>findById(invitationId).code);
+    }
+
+    private static String registration(String code, String suffix) {
+        String unique = suffix + System.nanoTime();
+        return "{\"invitationCode\":\"" + code + "\",\"displayName\":\"Eingeladen " + unique
+                + "\",\"email\":\"eingeladen" + unique + "@example.org\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+    }
+
+    private static void register(String code, String suffix) {
+        given().contentType("application/json").body(registration(code, suffix)).post("/api/accounts")
+                .then().statusCode(201);
+    }
+
+    /** The list card of one invitation. */
+    static String card(String page, long id) {
+        int start = page.indexOf("id=\"invitation-" + id + "\"");
+        assertTrue(start >= 0, page);
+        return page.substring(start, page.indexOf("</li>", start));
     }
 
     // ------------------------------------------------------------------ paper import
