@@ -84,7 +84,7 @@ public class PasswordResets {
         }
         Account account = found.get();
         String token = create(account, null);
-        due.fire(new ResetMails.ResetMail(account.email, account.displayName, link(config.baseUrl(), token), locale));
+        due.fire(new ResetMails.ResetMail(account.email, account.displayName, link(org.thesenforum.web.BaseUrls.configuredOrFallback(config), token), locale));
     }
 
     /** Whether a token opens a link that can still set a password (for the page; the same checks as setting). */

@@ -103,7 +103,7 @@ public class TopicPages {
 
     /** The topic page with a form's preview: the typed text rendered under it, and still in it. */
     Response previewed(long topicId, CommentForm form) {
-        TopicPage page = page(topicId, null, form);
+        TopicPage page = page(topicId, null, form, false);
         return Response.ok(Templates.topic(page, sections(page))).build();
     }
 

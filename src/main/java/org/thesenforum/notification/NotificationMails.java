@@ -154,7 +154,7 @@ class NotificationMails {
     }
 
     private String base() {
-        String base = forum.baseUrl();
+        String base = org.thesenforum.web.BaseUrls.configuredOrFallback(forum);
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }
