@@ -29,7 +29,9 @@ public class SkeletonBackfill {
     /** Returns the number of accounts it left without a skeleton because they look like another one. */
     @Transactional
     int fill() {
-        List<Account> pending = Account.list("emailSkeleton is null or displayNameSkeleton is null order by id");
+        // Deleted accounts keep no skeletons on purpose: they hold no address or name anyone could imitate.
+        List<Account> pending = Account.list("deletedAt is null and (emailSkeleton is null or displayNameSkeleton is null)"
+                + " order by id");
         if (pending.isEmpty()) {
             return 0;
         }
