@@ -10,15 +10,18 @@ CREATE SEQUENCE topic_follows_seq START WITH 1 INCREMENT BY 50;
 -- locks that row and concurrent notifications of one person are numbered one after the other.
 ALTER TABLE accounts ADD COLUMN last_notification_seq BIGINT NOT NULL DEFAULT 0;
 
+-- What a notification is about (discussion, topic, comment, demand) is kept as plain ids without foreign keys: a
+-- notification may outlive what it points to (its sentence then says "a topic"), and no feature that removes
+-- rows has to know this table.
 CREATE TABLE notifications (
     id            BIGINT PRIMARY KEY,
     account_id    BIGINT NOT NULL REFERENCES accounts (id),
     seq           BIGINT NOT NULL,
     kind          VARCHAR(30) NOT NULL,
-    discussion_id BIGINT REFERENCES discussions (id),
-    topic_id      BIGINT REFERENCES topics (id),
-    comment_id    BIGINT REFERENCES comments (id),
-    demand_id     BIGINT REFERENCES demands (id),
+    discussion_id BIGINT,
+    topic_id      BIGINT,
+    comment_id    BIGINT,
+    demand_id     BIGINT,
     actor_id      BIGINT REFERENCES accounts (id),
     -- A short text that goes with the notification, e.g. the reason a comment was hidden.
     summary       VARCHAR(500),
@@ -30,12 +33,13 @@ CREATE TABLE notifications (
 CREATE INDEX ix_notifications_unmailed ON notifications (emailed_at, account_id);
 CREATE INDEX ix_notifications_comment ON notifications (comment_id);
 
--- Whether a person follows a topic: set on when they write in it, on or off by the topic page's switch. A row
--- with followed = FALSE keeps an automatic follow from coming back.
+-- Whether a person chose to follow a topic or not (the topic page's switch); without a row, one follows the
+-- topics one wrote in. A row with followed = FALSE keeps that automatic follow off. The topic is a plain id, as
+-- in notifications.
 CREATE TABLE topic_follows (
     id         BIGINT PRIMARY KEY,
     account_id BIGINT NOT NULL REFERENCES accounts (id),
-    topic_id   BIGINT NOT NULL REFERENCES topics (id),
+    topic_id   BIGINT NOT NULL,
     followed   BOOLEAN NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uk_topic_follows UNIQUE (account_id, topic_id)

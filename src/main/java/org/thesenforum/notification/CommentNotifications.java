@@ -1,6 +1,7 @@
 package org.thesenforum.notification;
 
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,20 +34,21 @@ class CommentNotifications {
         if (comment == null || comment.hidden || comment.isDeleted()) {
             return;
         }
-        long author = comment.author.id;
-        NotificationService.About about = NotificationService.About.comment(comment.id, author);
-        Long answered = null;
+        // Addressees in ascending id: each notification locks its addressee's row, and one order for every
+        // transaction keeps two of them from waiting on each other.
+        Map<Long, NotificationKind> addressees = new TreeMap<>();
         if (change.change() == CommentChanged.Change.CREATED && comment.parent != null
                 && !comment.parent.isDeleted()) {
-            answered = comment.parent.author.id;
-            notifications.notify(answered, NotificationKind.REPLY, about);
+            addressees.put(comment.parent.author.id, NotificationKind.REPLY);
         }
-        Set<Long> mentioned = markdown.mentionedAccounts(comment.body);
-        for (Long id : mentioned) {
-            // A reply that also names the answered person tells them once, as a reply.
-            if (!id.equals(answered) && !notifications.exists(id, NotificationKind.MENTION, comment.id)) {
-                notifications.notify(id, NotificationKind.MENTION, about);
+        for (Long id : markdown.mentionedAccounts(comment.body)) {
+            // A reply that also names the answered person tells them once, as a reply; an edit only the newly named.
+            if (!addressees.containsKey(id) && !notifications.exists(id, NotificationKind.MENTION, comment.id)
+                    && !notifications.exists(id, NotificationKind.REPLY, comment.id)) {
+                addressees.put(id, NotificationKind.MENTION);
             }
         }
+        NotificationService.About about = NotificationService.About.comment(comment.id, comment.author.id);
+        addressees.forEach((id, kind) -> notifications.notify(id, kind, about));
     }
 }

@@ -1,7 +1,9 @@
 package org.thesenforum.notification;
 
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,15 +41,14 @@ class DemandNotifications {
     }
 
     private void created(Demand demand) {
-        Set<Long> told = new LinkedHashSet<>();
+        // Addressees in ascending id (see CommentNotifications), each with the first of the demand's topics they
+        // follow.
+        Map<Long, Long> topicOf = new TreeMap<>();
         for (Topic topic : demand.topics) {
-            for (Long follower : follows.followers(topic.id)) {
-                if (told.add(follower)) {
-                    notifications.notify(follower, NotificationKind.NEW_DEMAND,
-                            NotificationService.About.demand(demand.id, topic.id, demand.author.id));
-                }
-            }
+            follows.followers(topic.id).forEach(follower -> topicOf.putIfAbsent(follower, topic.id));
         }
+        topicOf.forEach((follower, topic) -> notifications.notify(follower, NotificationKind.NEW_DEMAND,
+                NotificationService.About.demand(demand.id, topic, demand.author.id)));
     }
 
     private void edited(Demand demand) {
@@ -57,7 +58,7 @@ class DemandNotifications {
         if (version == null || !version.createdAt.equals(demand.updatedAt)) {
             return;
         }
-        Set<Long> voters = new LinkedHashSet<>();
+        Set<Long> voters = new TreeSet<>();
         voters.addAll(Demand.getEntityManager().createQuery(
                 "select s.account.id from Support s where s.demand = ?1 order by s.id", Long.class)
                 .setParameter(1, demand).getResultList());

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -17,10 +16,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.thesenforum.account.Account;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Languages;
+import org.thesenforum.web.MailSetup;
 
 /**
  * Notification mails, plain text and HTML, in German with the English text below (the forum stores no language per
@@ -38,12 +37,12 @@ class NotificationMails {
     private final NotificationTexts texts;
     private final UnsubscribeTokens tokens;
     private final ForumConfig forum;
-    private final Optional<String> smtpHost;
+    private final MailSetup mailSetup;
     private final Template text;
     private final Template html;
 
     NotificationMails(Event<NotificationMail> due, Mailer mailer, NotificationTexts texts, UnsubscribeTokens tokens,
-            ForumConfig forum, @ConfigProperty(name = "forum.events.smtp-host") Optional<String> smtpHost,
+            ForumConfig forum, MailSetup mailSetup,
             @Location("NotificationMails/mail.txt") Template text,
             @Location("NotificationMails/mail.html") Template html) {
         this.due = due;
@@ -51,7 +50,7 @@ class NotificationMails {
         this.texts = texts;
         this.tokens = tokens;
         this.forum = forum;
-        this.smtpHost = smtpHost;
+        this.mailSetup = mailSetup;
         this.text = text;
         this.html = html;
     }
@@ -67,7 +66,7 @@ class NotificationMails {
 
     /** Whether mails go out at all: only with an SMTP host configured. */
     boolean enabled() {
-        return smtpHost.filter(h -> !h.isBlank()).isPresent();
+        return mailSetup.configured();
     }
 
     /** Makes the mail of one notification due after commit. */

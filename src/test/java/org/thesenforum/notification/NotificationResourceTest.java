@@ -95,6 +95,18 @@ class NotificationResourceTest {
     }
 
     @Test
+    void aReplyThatNamesTheAnsweredPersonTellsThemOnceAsAReply() {
+        long topic = Fixtures.freshTopic();
+        User maria = Fixtures.expert();
+        User jan = Fixtures.expert();
+        long comment = post(maria, topic, "Erster Gedanke", null);
+        long reply = post(jan, topic, "Genau, @" + nameOf(maria) + "!", comment);
+        jan.as().body(Map.of("body", "Genau so, @" + nameOf(maria) + "!")).patch("/api/comments/" + reply)
+                .then().statusCode(200);
+        assertEquals(List.of("REPLY"), list(maria).getList("notifications.kind"));
+    }
+
+    @Test
     void mentioningOneselfOrAnUnknownNameNotifiesNobody() {
         long topic = Fixtures.freshTopic();
         User maria = Fixtures.expert();
