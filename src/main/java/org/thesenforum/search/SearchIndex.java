@@ -40,7 +40,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -318,21 +317,6 @@ final class SearchIndex implements AutoCloseable {
             } catch (IOException e) {
                 Log.debug("Cannot release a search index reader", e);
             }
-        }
-    }
-
-    /** How many documents of each kind the index holds for a discussion (for tests and logs). */
-    long count(long discussionId) {
-        IndexSearcher searcher;
-        try {
-            searcher = searchers.acquire();
-            try {
-                return searcher.count(new TermQuery(new Term(DISCUSSION, Long.toString(discussionId))));
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
