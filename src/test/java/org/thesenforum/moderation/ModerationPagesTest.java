@@ -128,6 +128,26 @@ class ModerationPagesTest {
         assertTrue(queue.contains("value=\"UNHIDE\""));
     }
 
+    @Test
+    void membersReportADemandOfSomeoneElseFromItsCard() {
+        long demand = author.as().body(Map.of("title", "Ein Quartiersfonds für alle", "text", "Jedes Jahr.",
+                "topicIds", java.util.List.of(topic))).post("/api/discussions/" + Fixtures.SLUG + "/demands").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        String link = "href=\"/demands/" + demand + "/melden\"";
+        String page = "/discussions/" + Fixtures.SLUG + "/demands";
+        String session = PageForms.signIn(Fixtures.expert());
+        assertTrue(PageForms.browser(session).get(page).then().statusCode(200).extract().asString().contains(link));
+        assertFalse(PageForms.browser(PageForms.signIn(author)).get(page).asString().contains(link),
+                "not on one's own demand");
+
+        String path = "/demands/" + demand + "/melden";
+        PageForms.browser(session).get(path).then().statusCode(200).body(containsString("Ein Quartiersfonds für alle"));
+        PageForms.open(path, session).post().formParam("reason", "").post(path).then().statusCode(422);
+        PageForms.open(path, session).post().formParam("reason", "Doppelt vorhanden").post(path).then()
+                .statusCode(303).header("Location", endsWith(path + "?gesendet=1"));
+        PageForms.browser(session).get("/demands/999999999/melden").then().statusCode(404);
+    }
+
     private static long reportIdIn(String html) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-report-id=\"(\\d+)\"").matcher(html);
         long found = -1;
