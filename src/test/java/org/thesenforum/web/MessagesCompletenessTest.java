@@ -30,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.account.ProfileMessages;
+import org.thesenforum.admin.AdminMessages;
+import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.comment.ComposeMessages;
@@ -40,8 +42,6 @@ import org.thesenforum.discussion.DiscussionMessages;
 import org.thesenforum.discussion.PaperMessages;
 import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
-import org.thesenforum.admin.AdminMessages;
-import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 
 /** Every text exists in German and in English, in every message bundle of the forum. */
