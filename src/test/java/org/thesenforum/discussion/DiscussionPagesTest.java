@@ -29,9 +29,9 @@ class DiscussionPagesTest {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     /** The only script a page may load: its live client, from our own origin, as a module. */
     private static final String LIVE_SCRIPT = "<script type=\"module\" src=\"/js/(topic|overview)\\.js\"></script>";
-    /** The scripts of every signed-in page: sign-out, the notification bell and @mention suggestions. */
-    private static final String SIGNOUT_SCRIPT = "<script src=\"/js/(signout|notifications|mentions)\\.js\" defer>"
-            + "</script>";
+    /** The other scripts a page may load: sign-out, the bell, @mention suggestions, the comment forms' writing help. */
+    private static final String SIGNOUT_SCRIPT = "<script src=\"/js/(signout|notifications|mentions|compose)\\.js\""
+            + " defer></script>";
 
     @Test
     void startPageShowsTheOverviewOfTheOnlyDiscussionOrLinksToAll() {

@@ -30,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thesenforum.account.AccountMessages;
 import org.thesenforum.account.ProfileMessages;
+import org.thesenforum.admin.AdminMessages;
+import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.beamer.BeamerMessages;
 import org.thesenforum.comment.CommentMessages;
 import org.thesenforum.comment.ThreadMessages;
@@ -43,8 +45,6 @@ import org.thesenforum.event.EventMessages;
 import org.thesenforum.meeting.MeetingMessages;
 import org.thesenforum.moderation.ModerationMessages;
 import org.thesenforum.notification.NotificationMessages;
-import org.thesenforum.admin.AdminMessages;
-import org.thesenforum.audit.AuditMessages;
 import org.thesenforum.protocol.ProtocolMessages;
 import org.thesenforum.search.SearchMessages;
 
