@@ -215,7 +215,7 @@ class ProfilePagesTest {
                 .then().statusCode(200).body(containsString("Wenn es ein Konto mit dieser Adresse gibt"));
         PageForms.open("/password-reset", null).post().formParam("email", "quatsch").post("/password-reset")
                 .then().statusCode(422).body(containsString("id=\"forgot-error\""));
-        List<Mail> mails = mailbox.getMailsSentTo(user.email());
+        List<Mail> mails = mailsTo(user.email());
         assertEquals(1, mails.size());
         assertTrue(mailbox.getMailsSentTo(unknown).isEmpty());
         Matcher m = Pattern.compile("/password-reset/([A-Za-z0-9_-]+)").matcher(mails.get(0).getText());
@@ -241,5 +241,11 @@ class ProfilePagesTest {
         given().header("Accept-Language", "en").get("/login").then().body(containsString("Forgot your password?"));
         given().redirects().follow(false).get("/account").then().statusCode(303)
                 .header("Location", endsWith("/login?next=%2Faccount"));
+    }
+
+    /** The mails sent to {@code to}, once at least one arrived: they are handed over without waiting. */
+    private List<Mail> mailsTo(String to) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> mailbox.getMailsSentTo(to), mails -> mails != null && !mails.isEmpty());
     }
 }
