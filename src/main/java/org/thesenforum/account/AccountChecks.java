@@ -32,6 +32,22 @@ final class AccountChecks {
         return skeleton;
     }
 
+    /**
+     * The skeleton of a display name a live account may take: a stored skeleton ({@link #checkSkeleton}) that does
+     * not look like the label deleted accounts are shown with ("gelöschtes Konto", "deleted account"), since their
+     * own skeletons are cleared and would not reserve it.
+     */
+    static String checkNameSkeleton(String skeleton) {
+        checkSkeleton("displayName", skeleton);
+        for (Locale language : org.thesenforum.web.Languages.OFFERED) {
+            String label = Text.of(ProfileMessages.class, ProfileMessages::deleted_account).in(language);
+            if (skeleton.equals(Lookalikes.nameSkeleton(label))) {
+                throw nameLookalike();
+            }
+        }
+        return skeleton;
+    }
+
     /** The refusal for a registration that lost to another one at the unique indexes. */
     static ProblemException conflictOf(PersistenceException e) {
         String constraint = null;

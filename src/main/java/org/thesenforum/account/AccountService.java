@@ -58,7 +58,7 @@ public class AccountService {
         String organisation = Inputs.optionalLine("organisation", r.organisation(), 200);
         String place = Inputs.optionalLine("place", r.place(), 200);
         String emailSkeleton = AccountChecks.checkSkeleton("email", Lookalikes.emailSkeleton(email));
-        String nameSkeleton = AccountChecks.checkSkeleton("displayName", Lookalikes.nameSkeleton(displayName));
+        String nameSkeleton = AccountChecks.checkNameSkeleton(Lookalikes.nameSkeleton(displayName));
         invitations.checkUsable(code);
         if (Account.findByEmail(email).isPresent()) {
             throw AccountChecks.emailTaken();
@@ -167,7 +167,7 @@ public class AccountService {
         String name = Inputs.requiredLine("displayName", displayName, 80);
         String org = Inputs.optionalLine("organisation", organisation, 200);
         String pl = Inputs.optionalLine("place", place, 200);
-        String nameSkeleton = AccountChecks.checkSkeleton("displayName", Lookalikes.nameSkeleton(name));
+        String nameSkeleton = AccountChecks.checkNameSkeleton(Lookalikes.nameSkeleton(name));
         Account account = requireLive(accountId);
         boolean nameChanged = !name.equals(account.displayName);
         if (!nameSkeleton.equals(account.displayNameSkeleton)

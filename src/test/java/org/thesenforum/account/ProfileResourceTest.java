@@ -139,6 +139,26 @@ class ProfileResourceTest {
     }
 
     @Test
+    void theDeletedAccountLabelCannotBeTakenAsAName() {
+        User user = Fixtures.expert();
+        // The German and English label, in other capitals, and with a Cyrillic "о" and a zero-width space.
+        for (String name : List.of("Gelöschtes Konto", "DELETED ACCOUNT", "gelöschtes K\u043eNto",
+                "deleted\u200b account")) {
+            user.as().body(Map.of("displayName", name)).patch("/api/me").then().statusCode(409)
+                    .contentType(PROBLEM).body("field", equalTo("displayName"));
+            String code = Fixtures.admin().as().body(Map.of()).post("/api/invitations").then().statusCode(201)
+                    .extract().path("code");
+            given().contentType(ContentType.JSON).body(Map.of("invitationCode", code, "displayName", name,
+                    "email", "geloescht-" + System.nanoTime() + "@example.org", "password", "lang-genug-123"))
+                    .post("/api/accounts").then().statusCode(409).contentType(PROBLEM)
+                    .body("field", equalTo("displayName"));
+        }
+        // A name that merely contains the words is fine.
+        user.as().body(Map.of("displayName", "Gelöschtes Konto " + System.nanoTime())).patch("/api/me").then()
+                .statusCode(200);
+    }
+
+    @Test
     void changingThePasswordNeedsTheCurrentOne() {
         User user = Fixtures.expert();
         user.as().body(Map.of("current", "falsch-falsch-falsch", "new", NEW_PASSWORD)).put("/api/me/password")
