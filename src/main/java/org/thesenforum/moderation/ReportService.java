@@ -258,14 +258,14 @@ public class ReportService {
             Comment c = Comment.findById(r.targetId);
             return new ReportView(r.id, r.kind, r.target, r.targetId,
                     "/topics/" + c.topic.id + "#c" + c.id, c.topic.label() + ": " + c.topic.title,
-                    c.isDeleted() ? null : c.body, c.author.displayName, c.hidden, c.isDeleted(), r.reason,
-                    reporter.id, reporter.displayName, r.createdAt, r.status, r.outcome, r.decidedAt);
+                    c.isDeleted() ? null : c.body, c.author.shownName(), c.hidden, c.isDeleted(), r.reason,
+                    reporter.id, reporter.shownName(), r.createdAt, r.status, r.outcome, r.decidedAt);
         }
         Demand d = Demand.findById(r.targetId);
         return new ReportView(r.id, r.kind, r.target, r.targetId,
                 "/discussions/" + d.discussion.slug + "/demands#d" + d.id, d.title, d.body,
-                d.author == null ? null : d.author.displayName, d.status == Demand.Status.REJECTED, false, r.reason,
-                reporter.id, reporter.displayName, r.createdAt, r.status, r.outcome, r.decidedAt);
+                d.author == null ? null : d.author.shownName(), d.status == Demand.Status.REJECTED, false, r.reason,
+                reporter.id, reporter.shownName(), r.createdAt, r.status, r.outcome, r.decidedAt);
     }
 
     private static void requireModerator(Account account) {

@@ -128,6 +128,11 @@ public class SearchService {
                 query.questionId(), discussion).firstResultOptional().isEmpty()) {
             throw new ProblemException(404, "questionId", text(SearchMessages::problem_question_not_found));
         }
+        if (query.authorId() != null && Account.<Account>findByIdOptional(query.authorId())
+                .filter(Account::deleted).isPresent()) {
+            // A deleted account's contributions stay unsigned: they are not to be gathered by their author again.
+            return new Found(List.of(), 0, query.page(), PAGE_SIZE);
+        }
         indexer.awaitSeq(discussion.id, journal.latestSeq(discussion.id), FRESHNESS_WAIT_MS);
         SearchIndex index = indexer.index().filter(i -> indexer.indexedThrough(discussion.id) >= 0)
                 .orElseThrow(() -> new ProblemException(503, null, text(SearchMessages::problem_not_ready),
@@ -140,7 +145,7 @@ public class SearchService {
         return new Found(hits, page.total(), query.page(), PAGE_SIZE);
     }
 
-    /** The people who wrote a visible comment or a demand in the discussion, by name. */
+    /** The people who wrote a visible comment or a demand in the discussion, by name; deleted accounts are left out. */
     public List<AuthorOption> authors(String slug) {
         Discussion discussion = discussions.requireDiscussion(slug);
         List<Account> writers = Account.list("select distinct c.author from Comment c where c.topic.discussion = ?1 "
@@ -149,10 +154,14 @@ public class SearchService {
                 discussion);
         Map<Long, AuthorOption> all = new HashMap<>();
         for (Account a : writers) {
-            all.put(a.id, new AuthorOption(a.id, a.displayName));
+            if (!a.deleted()) {
+                all.put(a.id, new AuthorOption(a.id, a.displayName));
+            }
         }
         for (Account a : proposers) {
-            all.put(a.id, new AuthorOption(a.id, a.displayName));
+            if (!a.deleted()) {
+                all.put(a.id, new AuthorOption(a.id, a.displayName));
+            }
         }
         return all.values().stream().sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
     }
@@ -207,7 +216,7 @@ public class SearchService {
             return Map.of();
         }
         return Account.<Account>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(a -> a.id, a -> a.displayName == null ? "" : a.displayName));
+                .collect(Collectors.toMap(a -> a.id, a -> a.deleted() || a.displayName != null ? a.shownName() : ""));
     }
 
     private static ShownHit shown(SearchIndex.Hit h, Discussion discussion, Map<Long, Topic> topics,

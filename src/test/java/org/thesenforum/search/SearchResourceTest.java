@@ -187,6 +187,33 @@ class SearchResourceTest {
     }
 
     @Test
+    void aDeletedAccountIsShownByItsLabelAndCannotBeFilteredBy() {
+        long topic = Fixtures.freshTopic();
+        User gone = Fixtures.expert();
+        long byGone = post(gone, topic, "Die Nachbarschaftshilfe organisiert Einkaufsfahrten.");
+        indexer.catchUp();
+        assertTrue(authorOptions().contains("value=\"" + gone.id() + "\""));
+        gone.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+        indexer.catchUp();
+
+        search(Map.of("q", "Einkaufsfahrten", "topicId", topic)).body("hits.id", equalTo(List.of((int) byGone)))
+                .body("hits[0].author", equalTo("gelöschtes Konto"));
+        given().header("Accept-Language", "en").queryParams(Map.of("q", "Einkaufsfahrten", "topicId", topic))
+                .get(SEARCH).then().statusCode(200).body("hits[0].author", equalTo("deleted account"));
+        search(Map.of("q", "Einkaufsfahrten", "authorId", gone.id())).statusCode(200).body("total", equalTo(0))
+                .body("hits", empty());
+        assertFalse(authorOptions().contains("value=\"" + gone.id() + "\""));
+    }
+
+    /** The author choices of the search page's filter. */
+    private static String authorOptions() {
+        String page = given().get("/discussions/" + Fixtures.SLUG + "/suche").then().statusCode(200).extract().asString();
+        int start = page.indexOf("id=\"search-author\"");
+        assertTrue(start > 0, page);
+        return page.substring(start, page.indexOf("</select>", start));
+    }
+
+    @Test
     void resultsArePaged() {
         long topic = Fixtures.freshTopic();
         User author = Fixtures.moderator();
