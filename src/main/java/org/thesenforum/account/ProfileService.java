@@ -38,15 +38,18 @@ public class ProfileService {
     private final Passwords passwords;
     private final AccountClock clock;
     private final List<PersonalData> parts;
+    private final List<AccountErasure> erasures;
 
     ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, Passwords passwords,
-            AccountClock clock, @All List<PersonalData> parts) {
+            AccountClock clock, @All List<PersonalData> parts,
+            @All List<AccountErasure> erasures) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
         this.passwords = passwords;
         this.clock = clock;
         this.parts = parts;
+        this.erasures = erasures;
     }
 
     /**
@@ -125,7 +128,8 @@ public class ProfileService {
     /**
      * Deletes the account after checking its password (throttled like a login; wrong: 403 naming {@code password}):
      * the e-mail becomes an unusable unique value, name, organisation and place are removed, every session and open
-     * reset link ends, and the account can no longer sign in. Comments, demands and notes stay, shown as by
+     * reset link ends, each feature erases what it holds of the person only ({@link AccountErasure}), and the account
+     * can no longer sign in. Comments, demands and notes stay, shown as by
      * "gelöschtes Konto". The last admin cannot delete themself (409).
      */
     @Transactional
@@ -160,6 +164,7 @@ public class ProfileService {
         account.showPresence = false;
         PasswordReset.closeAllOf(account.id, clock.now());
         sessions.endAll(account.id);
+        erasures.forEach(e -> e.erase(account.id));
     }
 
     /** Everything the forum holds of the account (GDPR Art. 15 and 20): profile, sessions, and each feature's part. */

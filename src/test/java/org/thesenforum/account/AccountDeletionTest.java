@@ -56,6 +56,68 @@ class AccountDeletionTest {
     }
 
     @Test
+    void deletingErasesNotificationsFollowsReadMarksDigestClaimsAndReportReasons() {
+        User user = Fixtures.expert();
+        User other = Fixtures.expert();
+        long topic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(topic, other, "Ein gemeldeter Beitrag", null);
+        java.time.Instant now = java.time.Instant.now();
+        long[] report = new long[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long owner : new long[] { user.id(), other.id() }) {
+                org.thesenforum.notification.Notification n = new org.thesenforum.notification.Notification();
+                n.accountId = owner;
+                n.seq = 1_000_000 + owner;
+                n.kind = org.thesenforum.notification.NotificationKind.MENTION;
+                n.topicId = topic;
+                n.summary = "Persönliche Zusammenfassung";
+                n.createdAt = now;
+                n.persist();
+            }
+            org.thesenforum.notification.TopicFollow f = new org.thesenforum.notification.TopicFollow();
+            f.accountId = user.id();
+            f.topicId = topic;
+            f.followed = true;
+            f.updatedAt = now;
+            f.persist();
+            org.thesenforum.comment.TopicRead r = new org.thesenforum.comment.TopicRead();
+            r.accountId = user.id();
+            r.topicId = topic;
+            r.readAt = now;
+            r.persist();
+            Account.getEntityManager().createNativeQuery(
+                    "INSERT INTO digest_claims (account_id, digest_day, claimed_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, user.id()).setParameter(2, java.time.LocalDate.of(2026, 1, 2))
+                    .setParameter(3, now).executeUpdate();
+            org.thesenforum.moderation.Report rep = new org.thesenforum.moderation.Report();
+            rep.discussionId = org.thesenforum.discussion.Discussion.findBySlug(Fixtures.SLUG).orElseThrow().id;
+            rep.kind = org.thesenforum.moderation.Report.Kind.REPORT;
+            rep.target = org.thesenforum.moderation.Report.Target.COMMENT;
+            rep.targetId = comment;
+            rep.reporter = Account.findById(user.id());
+            rep.reason = "Mein persönlicher Grund, Name Mustermann";
+            rep.createdAt = now;
+            rep.status = org.thesenforum.moderation.Report.Status.OPEN;
+            rep.persist();
+            report[0] = rep.id;
+        });
+
+        user.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(0, org.thesenforum.notification.Notification.count("accountId", user.id()));
+            assertEquals(1, org.thesenforum.notification.Notification.count("accountId", other.id()));
+            assertEquals(0, org.thesenforum.notification.TopicFollow.count("accountId", user.id()));
+            assertEquals(0, org.thesenforum.comment.TopicRead.count("accountId", user.id()));
+            assertEquals(0L, ((Number) Account.getEntityManager()
+                    .createNativeQuery("SELECT COUNT(*) FROM digest_claims WHERE account_id = ?1")
+                    .setParameter(1, user.id()).getSingleResult()).longValue());
+            org.thesenforum.moderation.Report rep = org.thesenforum.moderation.Report.findById(report[0]);
+            assertFalse(rep.reason.contains("Mustermann"), rep.reason);
+        });
+    }
+
+    @Test
     void aDeletedAccountLosesItsDataAndSessionsButItsCommentsStayUnsigned() {
         User user = Fixtures.expert();
         String name = user.as().get("/api/me").then().extract().path("displayName");
