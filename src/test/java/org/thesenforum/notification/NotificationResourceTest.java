@@ -296,4 +296,22 @@ class NotificationResourceTest {
     void followingAnUnknownTopicIs404() {
         Fixtures.expert().as().put("/api/topics/999999999/follow").then().statusCode(404).contentType(PROBLEM);
     }
+
+    @Test
+    void aCommentOfThousandsOfMentionsIsSavedAndShownAndStillNamesARealPerson() {
+        long topic = Fixtures.freshTopic();
+        User maria = Fixtures.expert();
+        User jan = Fixtures.expert();
+        StringBuilder body = new StringBuilder("@" + nameOf(maria) + " ");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            body.append('@').append((char) ('a' + random.nextInt(26))).append(' ');
+        }
+        long comment = post(jan, topic, body.toString().strip(), null);
+        assertEquals(List.of("MENTION"), list(maria).getList("notifications.kind"));
+        given().get("/api/comments/" + comment).then().statusCode(200)
+                .body("bodyHtml", containsString("<span class=\"mention\">"));
+        given().get("/topics/" + topic).then().statusCode(200).body(containsString("class=\"mention\""));
+    }
+
 }
