@@ -314,4 +314,29 @@ class NotificationResourceTest {
         given().get("/topics/" + topic).then().statusCode(200).body(containsString("class=\"mention\""));
     }
 
+    @Test
+    void twoFollowClicksAtOnceBothSucceedAndLeaveOneChoice() throws Exception {
+        User maria = Fixtures.expert();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long topic = Fixtures.freshTopic();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Integer> click = () -> {
+                    start.await();
+                    return maria.as().put("/api/topics/" + topic + "/follow").then().extract().statusCode();
+                };
+                java.util.concurrent.Future<Integer> first = pool.submit(click);
+                java.util.concurrent.Future<Integer> second = pool.submit(click);
+                start.countDown();
+                assertEquals(List.of(200, 200), List.of(first.get(), second.get()));
+                assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(
+                        () -> TopicFollow.count("accountId = ?1 and topicId = ?2", maria.id(), topic)));
+                maria.as().get("/api/topics/" + topic + "/follow").then().statusCode(200).body("following", equalTo(true));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
 }
