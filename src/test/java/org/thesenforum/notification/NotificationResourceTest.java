@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -339,4 +341,20 @@ class NotificationResourceTest {
         }
     }
 
+    @Test
+    void aDeletedActorIsNamedAsADeletedAccountInTheReadersLanguage() {
+        long topic = Fixtures.freshTopic();
+        User maria = Fixtures.expert();
+        User jan = Fixtures.expert();
+        long comment = post(maria, topic, "Erster Gedanke", null);
+        post(jan, topic, "Eine Antwort", comment);
+        String name = nameOf(jan);
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(jan.id()).deletedAt = java.time.Instant.now());
+        String german = list(maria).getString("notifications[0].text");
+        assertEquals("gelöschtes Konto hat auf Ihren Beitrag in Ansatz " + topicNumber(topic) + " geantwortet.", german);
+        String english = maria.as().cookie(org.thesenforum.web.Languages.COOKIE, "en").get(LIST).then().statusCode(200)
+                .extract().jsonPath().getString("notifications[0].text");
+        assertTrue(english.startsWith("deleted account "), english);
+        assertFalse(english.contains(name), english);
+    }
 }
