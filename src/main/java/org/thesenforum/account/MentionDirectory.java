@@ -1,5 +1,6 @@
 package org.thesenforum.account;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.thesenforum.web.MentionNames;
 @Unremovable
 class MentionDirectory implements MentionNames {
 
+    /** Names per query: far below the bind value limit of the PostgreSQL driver (32,767). */
+    static final int CHUNK = 500;
+
     @Override
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -31,12 +35,19 @@ class MentionDirectory implements MentionNames {
         if (bySkeleton.isEmpty()) {
             return Map.of();
         }
-        List<Account> accounts = Account.list("displayNameSkeleton in ?1 and enabled = true and deletedAt is null", bySkeleton.keySet());
+        Map<String, Account> bySkeletonFound = new HashMap<>();
+        List<String> skeletons = new ArrayList<>(bySkeleton.keySet());
+        for (int from = 0; from < skeletons.size(); from += CHUNK) {
+            List<Account> accounts = Account.list("displayNameSkeleton in ?1 and enabled = true and deletedAt is null order by id",
+                    skeletons.subList(from, Math.min(skeletons.size(), from + CHUNK)));
+            accounts.forEach(a -> bySkeletonFound.putIfAbsent(a.displayNameSkeleton, a));
+        }
         Map<String, Person> known = new HashMap<>();
         for (String candidate : candidates) {
-            String skeleton = Lookalikes.nameSkeleton(candidate);
-            accounts.stream().filter(a -> skeleton.equals(a.displayNameSkeleton)).findFirst()
-                    .ifPresent(a -> known.put(candidate, new Person(a.id, a.displayName)));
+            Account a = bySkeletonFound.get(Lookalikes.nameSkeleton(candidate));
+            if (a != null) {
+                known.put(candidate, new Person(a.id, a.displayName));
+            }
         }
         return known;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,6 +74,7 @@ public class ModerationPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("comments/{id}/melden")
     @Authenticated
     public Response reportComment(@RestPath long id, @RestForm String reason) {
@@ -92,6 +94,7 @@ public class ModerationPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("demands/{id}/melden")
     @Authenticated
     public Response reportDemand(@RestPath long id, @RestForm String reason) {
@@ -111,6 +114,7 @@ public class ModerationPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("comments/{id}/ueberpruefung")
     @Authenticated
     public Response requestReview(@RestPath long id, @RestForm String reason) {
@@ -130,6 +134,7 @@ public class ModerationPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("moderation/reports/{id}")
     @Authenticated
     public Response decide(@RestPath long id, @RestForm String action, @RestForm String reason) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -76,6 +77,7 @@ public class NotificationPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("notifications/read")
     public Response readAll() {
         notifications.markRead(currentUser.require().id, null, null);
@@ -84,6 +86,7 @@ public class NotificationPages {
 
     /** The topic page's switch: {@code folgen} is {@code ja} or {@code nein}. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("topics/{id}/follow")
     public Response follow(@RestPath long id, @RestForm("folgen") String folgen) {
         follows.set(currentUser.require().id, id, !"nein".equals(folgen));

@@ -55,7 +55,7 @@ class NotificationTexts {
 
     private static String actor(Notification n, Locale locale) {
         Account a = n.actorId == null ? null : Account.findById(n.actorId);
-        return a == null ? in(locale, NotificationMessages::someone) : a.displayName;
+        return a == null ? in(locale, NotificationMessages::someone) : a.shownName(locale);
     }
 
     static String topic(Notification n, Locale locale) {

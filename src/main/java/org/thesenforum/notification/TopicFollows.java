@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,22 +49,47 @@ public class TopicFollows {
         return choice != null ? choice.followed : writers(topicId).contains(accountId);
     }
 
-    /** Switches following a topic on or off; 404 for an unknown topic. */
-    @Transactional
+    /**
+     * Switches following a topic on or off; 404 for an unknown topic. An update, or an insert when there is no row
+     * yet; when two requests of the same person insert at once, the unique key refuses the second, which then
+     * updates the row the first one wrote.
+     */
     public void set(long accountId, long topicId, boolean followed) {
-        requireTopic(topicId);
+        boolean found = QuarkusTransaction.requiringNew().call(() -> {
+            requireTopic(topicId);
+            return update(accountId, topicId, followed);
+        });
+        if (found) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                TopicFollow choice = new TopicFollow();
+                choice.accountId = accountId;
+                choice.topicId = topicId;
+                choice.followed = followed;
+                choice.updatedAt = clock.now();
+                choice.persist();
+            });
+        } catch (RuntimeException raced) {
+            // The unique key refused the insert (it surfaces at the commit, wrapped): the other request's row exists.
+            if (!QuarkusTransaction.requiringNew().call(() -> update(accountId, topicId, followed))) {
+                throw raced;
+            }
+        }
+    }
+
+    /** Sets the choice on an existing row; false when there is none. */
+    private boolean update(long accountId, long topicId, boolean followed) {
         TopicFollow choice = TopicFollow.of(accountId, topicId);
         if (choice == null) {
-            choice = new TopicFollow();
-            choice.accountId = accountId;
-            choice.topicId = topicId;
-            choice.followed = followed;
-            choice.updatedAt = clock.now();
-            choice.persist();
-        } else if (choice.followed != followed) {
+            return false;
+        }
+        if (choice.followed != followed) {
             choice.followed = followed;
             choice.updatedAt = clock.now();
         }
+        return true;
     }
 
     /** The topic's id; 404 when there is no such topic. */

@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,7 @@ public class UnsubscribePages {
         this.tokens = tokens;
     }
 
-    /** What the page shows: the address asked about, whether it is done, or that the link is invalid. */
+    /** What the page shows: the address asked about (masked: the link may have reached someone else), whether it is done, or that the link is invalid. */
     public record View(String token, String email, boolean done) {
     }
 
@@ -46,10 +47,11 @@ public class UnsubscribePages {
         if (account == null) {
             return invalid();
         }
-        return Response.ok(Templates.unsubscribe(new View(token, account.email, false))).build();
+        return Response.ok(Templates.unsubscribe(new View(token, masked(account.email), false))).build();
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response unsubscribe(@RestPath String token) {
         Account account = accountOf(token);
@@ -57,7 +59,16 @@ public class UnsubscribePages {
             return invalid();
         }
         account.emailNotifications = EmailNotifications.OFF;
-        return Response.ok(Templates.unsubscribe(new View(token, account.email, true))).build();
+        return Response.ok(Templates.unsubscribe(new View(token, masked(account.email), true))).build();
+    }
+
+    /** The address as the page shows it: {@code m…@example.org}, enough to recognise one's own. */
+    static String masked(String email) {
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "…";
+        }
+        return email.substring(0, email.offsetByCodePoints(0, 1)) + "…" + email.substring(at);
     }
 
     private Account accountOf(String token) {

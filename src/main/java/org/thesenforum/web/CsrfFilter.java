@@ -20,8 +20,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 /**
  * Double-submit CSRF check for every HTML form: a form post must carry, in its {@code csrf-token} field, the
- * signed token of its {@code csrf-token} cookie. JSON writes are not forms; they are guarded by their content type
- * and the Origin check in {@link AccessFilters}.
+ * signed token of its {@code csrf-token} cookie. A write to a page that is no form is refused the same way. JSON
+ * writes to the API are not forms; they are guarded by their content type and the Origin check in
+ * {@link AccessFilters}.
  */
 public class CsrfFilter {
 
@@ -50,7 +51,11 @@ public class CsrfFilter {
             return;
         }
         if (!isForm(request.getMediaType())) {
-            return;
+            if (ApiPaths.isApi(routing.normalizedPath())) {
+                return;
+            }
+            // A page takes only forms: any other write to it (a cross-site text/plain post, say) carries no token.
+            throw new ProblemException(400, CsrfTokens.NAME, Text.of(Messages.class, Messages::problem_csrf));
         }
         ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
         Object field = context.getFormParameter(CsrfTokens.NAME, true, false);

@@ -26,6 +26,10 @@ final class Mentions {
     static final String CSS_CLASS = "mention";
     /** The longest display name an account may have. */
     static final int MAX_NAME = 80;
+    /** At most this many {@code @} of a text are looked up: a text naming more people names nobody further. */
+    static final int MAX_MENTIONS = 50;
+    /** At most this many candidate names of a text are looked up, however the words fall. */
+    static final int MAX_CANDIDATES = 1_000;
 
     private Mentions() {
     }
@@ -57,7 +61,18 @@ final class Mentions {
             }
         });
         Set<String> candidates = new LinkedHashSet<>();
-        texts.forEach(t -> candidates.addAll(candidates(t.getLiteral())));
+        int[] budget = {MAX_MENTIONS};
+        for (Text t : texts) {
+            if (budget[0] <= 0 || candidates.size() >= MAX_CANDIDATES) {
+                break;
+            }
+            for (String c : candidates(t.getLiteral(), budget)) {
+                if (candidates.size() >= MAX_CANDIDATES) {
+                    break;
+                }
+                candidates.add(c);
+            }
+        }
         if (candidates.isEmpty()) {
             return;
         }
@@ -80,13 +95,22 @@ final class Mentions {
         });
     }
 
-    /** Every text that might be a name after an {@code @} at a word start: each prefix ending at a word end. */
+    /**
+     * Every text that might be a name after an {@code @} at a word start: each prefix ending at a word end, for at
+     * most the first {@link #MAX_MENTIONS} such {@code @}.
+     */
     static List<String> candidates(String literal) {
+        return candidates(literal, new int[] {MAX_MENTIONS});
+    }
+
+    /** As {@link #candidates(String)}, counting the {@code @} looked at down from {@code budget[0]}. */
+    private static List<String> candidates(String literal, int[] budget) {
         List<String> found = new ArrayList<>();
-        for (int at = literal.indexOf('@'); at >= 0; at = literal.indexOf('@', at + 1)) {
+        for (int at = literal.indexOf('@'); at >= 0 && budget[0] > 0; at = literal.indexOf('@', at + 1)) {
             if (at > 0 && Character.isLetterOrDigit(literal.charAt(at - 1))) {
                 continue;
             }
+            budget[0]--;
             int limit = Math.min(literal.length(), at + 1 + MAX_NAME);
             for (int end = at + 2; end <= limit; end++) {
                 if (endsWord(literal, end)) {

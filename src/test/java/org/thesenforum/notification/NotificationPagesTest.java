@@ -84,4 +84,31 @@ class NotificationPagesTest {
         PageForms.browser(null).get("/topics/" + topic).then().statusCode(200)
                 .body(not(containsString("Thema folgen")));
     }
+
+    @Test
+    void aWriteThatIsNoFormIsRefusedEvenWithAValidSessionAndToken() {
+        User maria = Fixtures.expert();
+        long topic = Fixtures.freshTopic();
+        long comment = post(maria, topic, "Erster Gedanke", null);
+        post(Fixtures.expert(), topic, "Antwort", comment);
+        String session = PageForms.signIn(maria);
+        PageForms.Form form = PageForms.open("/notifications", session);
+        // What a cross-site form with enctype text/plain sends: the token as text, not as a form field.
+        form.with().contentType("text/plain").body("csrf-token=" + form.token()).post("/notifications/read").then()
+                .statusCode(415);
+        form.with().contentType("text/plain").body("folgen=nein").post("/topics/" + topic + "/follow").then()
+                .statusCode(415);
+        assertEquals(1, maria.as().get("/api/me/notifications").then().extract().jsonPath().getInt("unread"));
+        maria.as().get("/api/topics/" + topic + "/follow").then().body("following", equalTo(true));
+
+        // A page handler that names no content type is refused by the CSRF check itself.
+        PageForms.Form moderator = PageForms.open("/topics/" + topic, PageForms.signIn(Fixtures.moderator()));
+        moderator.with().contentType("text/plain").body("csrf-token=" + moderator.token())
+                .post("/topics/" + topic + "/lock").then().statusCode(400).body(containsString("Das Formular ist abgelaufen"));
+        PageForms.browser(session).get("/topics/" + topic).then().statusCode(200)
+                .body(not(containsString("Dieses Thema ist gesperrt")));
+        moderator.post().post("/topics/" + topic + "/lock").then().statusCode(303);
+        PageForms.browser(session).get("/topics/" + topic).then().statusCode(200)
+                .body(containsString("Dieses Thema ist gesperrt"));
+    }
 }

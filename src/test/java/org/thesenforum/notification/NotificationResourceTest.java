@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -295,5 +297,64 @@ class NotificationResourceTest {
     @Test
     void followingAnUnknownTopicIs404() {
         Fixtures.expert().as().put("/api/topics/999999999/follow").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aCommentOfThousandsOfMentionsIsSavedAndShownAndStillNamesARealPerson() {
+        long topic = Fixtures.freshTopic();
+        User maria = Fixtures.expert();
+        User jan = Fixtures.expert();
+        StringBuilder body = new StringBuilder("@" + nameOf(maria) + " ");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            body.append('@').append((char) ('a' + random.nextInt(26))).append(' ');
+        }
+        long comment = post(jan, topic, body.toString().strip(), null);
+        assertEquals(List.of("MENTION"), list(maria).getList("notifications.kind"));
+        given().get("/api/comments/" + comment).then().statusCode(200)
+                .body("bodyHtml", containsString("<span class=\"mention\">"));
+        given().get("/topics/" + topic).then().statusCode(200).body(containsString("class=\"mention\""));
+    }
+
+    @Test
+    void twoFollowClicksAtOnceBothSucceedAndLeaveOneChoice() throws Exception {
+        User maria = Fixtures.expert();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long topic = Fixtures.freshTopic();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Integer> click = () -> {
+                    start.await();
+                    return maria.as().put("/api/topics/" + topic + "/follow").then().extract().statusCode();
+                };
+                java.util.concurrent.Future<Integer> first = pool.submit(click);
+                java.util.concurrent.Future<Integer> second = pool.submit(click);
+                start.countDown();
+                assertEquals(List.of(200, 200), List.of(first.get(), second.get()));
+                assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(
+                        () -> TopicFollow.count("accountId = ?1 and topicId = ?2", maria.id(), topic)));
+                maria.as().get("/api/topics/" + topic + "/follow").then().statusCode(200).body("following", equalTo(true));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeletedActorIsNamedAsADeletedAccountInTheReadersLanguage() {
+        long topic = Fixtures.freshTopic();
+        User maria = Fixtures.expert();
+        User jan = Fixtures.expert();
+        long comment = post(maria, topic, "Erster Gedanke", null);
+        post(jan, topic, "Eine Antwort", comment);
+        String name = nameOf(jan);
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(jan.id()).deletedAt = java.time.Instant.now());
+        String german = list(maria).getString("notifications[0].text");
+        assertEquals("gelöschtes Konto hat auf Ihren Beitrag in Ansatz " + topicNumber(topic) + " geantwortet.", german);
+        String english = maria.as().cookie(org.thesenforum.web.Languages.COOKIE, "en").get(LIST).then().statusCode(200)
+                .extract().jsonPath().getString("notifications[0].text");
+        assertTrue(english.startsWith("deleted account "), english);
+        assertFalse(english.contains(name), english);
     }
 }

@@ -88,4 +88,24 @@ class MentionsTest {
     void withoutNamesNothingIsMarked() {
         assertEquals("<p>Danke &#64;Anna!</p>", renderer.render("Danke @Anna!"));
     }
+
+    @Test
+    void aTextOfManyMentionsLooksUpABoundedNumberOfNames() {
+        StringBuilder text = new StringBuilder("@Anna ");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 3_000; i++) {
+            text.append('@').append((char) ('a' + random.nextInt(26))).append(' ');
+        }
+        assertTrue(Mentions.candidates(text.toString()).size() <= Mentions.MAX_MENTIONS * Mentions.MAX_NAME);
+        int[] asked = {0};
+        MentionNames counting = candidates -> {
+            asked[0] = Math.max(asked[0], candidates.size());
+            return NAMES.resolve(candidates);
+        };
+        String html = renderer.render(text.toString(), counting);
+        assertTrue(asked[0] > 0 && asked[0] <= Mentions.MAX_CANDIDATES, "looked up " + asked[0]);
+        assertTrue(html.startsWith("<p><span class=\"mention\">@Anna</span>") || html.contains(">&#64;Anna</span>"), html);
+        // Beyond the first fifty, an @ is looked up no more.
+        assertFalse(Mentions.candidates("@x ".repeat(Mentions.MAX_MENTIONS) + "@Anna").contains("Anna"));
+    }
 }
