@@ -34,7 +34,8 @@ class ModerationNotices {
 
     /** The author of a hidden comment asks for a review: every moderator and admin hears of it. */
     void reviewRequested(Report review) {
-        List<Account> moderators = Account.list("role in ?1 and enabled = true", List.of(Role.MODERATOR, Role.ADMIN));
+        List<Account> moderators = Account.list("role in ?1 and enabled = true order by id",
+                List.of(Role.MODERATOR, Role.ADMIN));
         for (Account moderator : moderators) {
             notifications.notify(moderator.id, NotificationKind.REVIEW_REQUESTED,
                     About.comment(review.targetId, review.reporter.id));

@@ -185,7 +185,7 @@ public class ModerationPages {
         }
         return new ReportPage("demand", "/demands/" + id + "/melden",
                 text(language, ModerationMessages::report_title_demand),
-                d.author == null ? null : d.author.displayName, null, d.title + "\n\n" + d.body, null,
+                d.author == null ? null : d.author.shownName(language.locale()), null, d.title + "\n\n" + d.body, null,
                 "/discussions/" + d.discussion.slug + "/demands#d" + d.id, reason, error, sent);
     }
 
