@@ -141,6 +141,8 @@ class MeetingBrowserIT {
         // The form post loads the page again: an element found just before may be gone when it is read.
         mod.wait.ignoring(StaleElementReferenceException.class);
         mod.wait.until(d -> d.findElement(By.id("meeting-focus")).getText().contains("These 1"));
+        // The room's banner is replaced live when the focus arrives: an element found just before may be gone too.
+        room.wait.ignoring(StaleElementReferenceException.class);
         room.wait.until(d -> d.findElement(By.id("meeting-banner")).getText().contains("Jetzt: These 1 — "));
     }
 }
