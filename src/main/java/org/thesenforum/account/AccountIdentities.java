@@ -50,12 +50,20 @@ public class AccountIdentities {
         }
         String key = Account.normaliseEmail(email);
         throttle.reserve(key, address);
-        Optional<Account> account = Account.findByEmail(key);
-        if (!passwords.matches(password, account.map(a -> a.passwordHash).orElse(null))) {
-            return Optional.empty();
+        Optional<Account> account = Optional.empty();
+        boolean right = false;
+        try {
+            account = Account.findByEmail(key);
+            right = passwords.matches(password, account.map(a -> a.passwordHash).orElse(null));
+        } finally {
+            // Every reserved attempt ends: a right password gives its slot back, anything else counts as a failure.
+            if (right) {
+                throttle.succeeded(key, address);
+            } else {
+                throttle.failed(key, address);
+            }
         }
-        throttle.succeeded(key, address);
-        return account.filter(a -> a.enabled);
+        return right ? account.filter(a -> a.enabled) : Optional.empty();
     }
 
     /** An identity for a session cookie, or an anonymous one when its device session has ended. */

@@ -190,11 +190,17 @@ public class ProfileService {
         }
         String key = "confirm:" + account.id;
         throttle.reserve(key, address);
-        if (!passwords.matches(password, account.passwordHash)) {
-            return false;
+        boolean right = false;
+        try {
+            right = passwords.matches(password, account.passwordHash);
+        } finally {
+            if (right) {
+                throttle.succeeded(key, address);
+            } else {
+                throttle.failed(key, address);
+            }
         }
-        throttle.succeeded(key, address);
-        return true;
+        return right;
     }
 
     private static Account live(Account actor) {

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,7 +52,7 @@ class LoginThrottleTest {
 
     @Test
     void retryAfterCountsFromTheFirstFailure() {
-        throttle.reserve(ALICE, VENUE);
+        fail(ALICE, VENUE, 1);
         clock.advance(Duration.ofMinutes(10));
         fail(ALICE, VENUE, MAX_FAILURES - 1);
         ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
@@ -58,9 +65,9 @@ class LoginThrottleTest {
         clock.advance(LOCKOUT.minusSeconds(1));
         assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
         clock.advance(Duration.ofSeconds(1));
+        fail(ALICE, VENUE, MAX_FAILURES - 1);
         assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
-        fail(ALICE, VENUE, MAX_FAILURES - 2);
-        assertDoesNotThrow(() -> throttle.reserve(ALICE, VENUE));
+        throttle.failed(ALICE, VENUE);
         assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, VENUE));
     }
 
@@ -91,9 +98,10 @@ class LoginThrottleTest {
     void addressMayFailFourTimesAsOftenAsAnAccount() {
         int addressLimit = MAX_FAILURES * 4;
         for (int i = 0; i < addressLimit - 1; i++) {
-            throttle.reserve("person" + i + "@example.org", VENUE);
+            fail("person" + i + "@example.org", VENUE, 1);
         }
         assertDoesNotThrow(() -> throttle.reserve(BOB, VENUE));
+        throttle.failed(BOB, VENUE);
         ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(BOB, VENUE));
         assertEquals(429, e.status());
         assertDoesNotThrow(() -> throttle.reserve(BOB, HOME));
@@ -102,40 +110,92 @@ class LoginThrottleTest {
     @Test
     void successGivesBackOnlyItsOwnAttemptAtTheAddress() {
         for (int i = 0; i < MAX_FAILURES * 4 - 1; i++) {
-            throttle.reserve("person" + i + "@example.org", VENUE);
+            fail("person" + i + "@example.org", VENUE, 1);
         }
         throttle.reserve(BOB, VENUE);
         throttle.succeeded(BOB, VENUE);
         assertDoesNotThrow(() -> throttle.reserve("carol@example.org", VENUE));
+        throttle.failed("carol@example.org", VENUE);
         assertThrows(ProblemException.class, () -> throttle.reserve("dave@example.org", VENUE));
     }
 
     @Test
-    void parallelGuessesReserveNoMoreAttemptsThanTheLimit() throws Exception {
+    void parallelGuessesNeverCheckMoreThanTheLimit() throws Exception {
         int guesses = 30;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger reserved = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-        for (int i = 0; i < guesses; i++) {
-            String address = "203.0.113." + i;
+        AtomicInteger checked = new AtomicInteger();
+        List<Integer> refusals = parallel(guesses, i -> {
+            throttle.reserve(ALICE, "203.0.113." + i);
+            checked.incrementAndGet();
+            throttle.failed(ALICE, "203.0.113." + i);
+        });
+        assertEquals(MAX_FAILURES, checked.get());
+        assertEquals(guesses - MAX_FAILURES, refusals.size());
+        assertTrue(refusals.stream().allMatch(status -> status == 429), refusals.toString());
+    }
+
+    @Test
+    void parallelAttemptsWithTheRightPasswordAllSucceed() throws Exception {
+        int attempts = MAX_FAILURES * 3;
+        AtomicInteger checked = new AtomicInteger();
+        List<Integer> refusals = parallel(attempts, i -> {
+            throttle.reserve(ALICE, VENUE);
+            checked.incrementAndGet();
+            throttle.succeeded(ALICE, VENUE);
+        });
+        assertEquals(List.of(), refusals);
+        assertEquals(attempts, checked.get());
+        assertEquals(0, throttle.tracked());
+    }
+
+    @Test
+    void afterTheLimitEvenTheRightPasswordWaitsOutTheLockout() throws Exception {
+        fail(ALICE, VENUE, MAX_FAILURES);
+        List<Integer> refusals = parallel(4, i -> {
+            throttle.reserve(ALICE, HOME);
+            throttle.succeeded(ALICE, HOME);
+        });
+        assertEquals(List.of(429, 429, 429, 429), refusals);
+        ProblemException e = assertThrows(ProblemException.class, () -> throttle.reserve(ALICE, HOME));
+        assertEquals("901", e.headers().get("Retry-After"));
+    }
+
+    @Test
+    void aPendingAttemptThatNeverResolvesIsRefusedAfterTheBoundedWait() {
+        LoginThrottle quick = new LoginThrottle(1, LOCKOUT, Duration.ofMillis(50), clock);
+        quick.reserve(ALICE, VENUE);
+        ProblemException e = assertThrows(ProblemException.class, () -> quick.reserve(ALICE, HOME));
+        assertEquals(429, e.status());
+        assertTrue(Long.parseLong(e.headers().get("Retry-After")) >= 1);
+    }
+
+    /** Runs {@code count} attempts at once; returns the status of each refused one. */
+    private static List<Integer> parallel(int count, IntConsumerThrowing attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
             done.add(pool.submit(() -> {
                 start.await();
                 try {
-                    throttle.reserve(ALICE, address);
-                    reserved.incrementAndGet();
+                    attempt.accept(n);
                 } catch (ProblemException e) {
-                    assertEquals(429, e.status());
+                    refusals.add(e.status());
                 }
                 return null;
             }));
         }
         start.countDown();
-        for (java.util.concurrent.Future<?> f : done) {
+        for (Future<?> f : done) {
             f.get();
         }
         pool.shutdown();
-        assertEquals(MAX_FAILURES, reserved.get());
+        return refusals;
+    }
+
+    private interface IntConsumerThrowing {
+        void accept(int i);
     }
 
     @Test
@@ -148,7 +208,7 @@ class LoginThrottleTest {
     @Test
     void expiredFailuresAreEvictedSoGuessesDoNotPileUp() {
         for (int i = 0; i < 100; i++) {
-            throttle.reserve("guess" + i + "@example.org", "10.0.0." + i);
+            fail("guess" + i + "@example.org", "10.0.0." + i, 1);
         }
         throttle.evictExpired();
         assertEquals(200, throttle.tracked());
@@ -167,6 +227,7 @@ class LoginThrottleTest {
     private void fail(String account, String address, int times) {
         for (int i = 0; i < times; i++) {
             throttle.reserve(account, address);
+            throttle.failed(account, address);
         }
     }
 }
