@@ -21,8 +21,11 @@ public class AccountIdentities {
     private final Passwords passwords;
     private final DeviceSessions sessions;
     private final Revocations revocations;
+    private final ApiTokens tokens;
 
-    AccountIdentities(LoginThrottle throttle, Passwords passwords, DeviceSessions sessions, Revocations revocations) {
+    AccountIdentities(LoginThrottle throttle, Passwords passwords, DeviceSessions sessions, Revocations revocations,
+            ApiTokens tokens) {
+        this.tokens = tokens;
         this.throttle = throttle;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -64,6 +67,23 @@ public class AccountIdentities {
             }
         }
         return right ? account.filter(a -> a.enabled) : Optional.empty();
+    }
+
+    /**
+     * An identity for a personal API token (HTTP Bearer) with the account's current role; empty when the token is
+     * unknown or revoked, or the account disabled or deleted. One indexed read of the token's hash, no bcrypt.
+     */
+    @ActivateRequestContext
+    public Optional<SecurityIdentity> forToken(String token) {
+        return tokens.find(token).flatMap(found -> {
+            // Read before the account is loaded: a role change or disabling that commits after this moves the mark.
+            long mark = revocations.mark(found.accountId());
+            Account account = Account.findById(found.accountId());
+            if (account == null || !account.enabled || account.deleted()) {
+                return Optional.empty();
+            }
+            return Optional.of(identityOf(account, SessionEnded.ofToken(found.tokenId()), mark));
+        });
     }
 
     /** An identity for a session cookie, or an anonymous one when its device session has ended. */

@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns Basic credentials and session cookies into identities, looking the account up on a worker thread. */
+/** Turns Basic credentials, API tokens and session cookies into identities, looking the account up on a worker thread. */
 final class AccountIdentityProviders {
 
     private AccountIdentityProviders() {
@@ -60,6 +60,28 @@ final class AccountIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> identities.forSession(request.token()));
+        }
+    }
+
+    /** Accepts a personal API token while it exists and its account is enabled. */
+    @ApplicationScoped
+    static class Token implements IdentityProvider<ApiTokenRequest> {
+
+        private final AccountIdentities identities;
+
+        Token(AccountIdentities identities) {
+            this.identities = identities;
+        }
+
+        @Override
+        public Class<ApiTokenRequest> getRequestType() {
+            return ApiTokenRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
+            return context.runBlocking(() -> identities.forToken(request.token())
+                    .orElseThrow(() -> new AuthenticationFailedException("Invalid token")));
         }
     }
 }

@@ -35,10 +35,12 @@ public class CurrentUser {
         return Optional.ofNullable(account);
     }
 
-    /** The device session of a cookie sign-in; empty for anonymous requests and HTTP Basic. */
+    /** The device session of a cookie sign-in; empty for anonymous requests, HTTP Basic and API tokens. */
     public Optional<Long> sessionId() {
         return identity.isAnonymous() ? Optional.empty()
-                : Optional.ofNullable(identity.getAttribute(org.thesenforum.web.SessionEnded.SESSION_ID));
+                : Optional.ofNullable(identity.<Long>getAttribute(org.thesenforum.web.SessionEnded.SESSION_ID))
+                        // A token's stand-in session (negative, see SessionEnded.ofToken) is no device of the account.
+                        .filter(id -> id > 0);
     }
 
     /** The signed-in account; 401 for anonymous requests. */

@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.thesenforum.web.BasicChallenge;
 
-/** Reads credentials from HTTP Basic (scripts) or the session cookie (browsers). */
+/** Reads credentials from an API token (HTTP Bearer) or HTTP Basic (scripts), or the session cookie (browsers). */
 @ApplicationScoped
 public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -35,6 +35,9 @@ public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), context, identityProviderManager);
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return identityProviderManager.authenticate(new ApiTokenRequest(authorization.substring(7).trim()));
         }
         Cookie cookie = context.request().getCookie(SessionCookies.NAME);
         if (cookie != null && !cookie.getValue().isEmpty()) {
@@ -69,6 +72,6 @@ public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(UsernamePasswordAuthenticationRequest.class, SessionTokenRequest.class);
+        return Set.of(UsernamePasswordAuthenticationRequest.class, SessionTokenRequest.class, ApiTokenRequest.class);
     }
 }

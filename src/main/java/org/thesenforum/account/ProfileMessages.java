@@ -258,4 +258,61 @@ public interface ProfileMessages {
 
     @Message
     String section_demand_status(String status);
+
+    @Message
+    String problem_token_limit(int max);
+
+    @Message
+    String problem_token_unknown();
+
+    @Message
+    String done_token();
+
+    @Message
+    String tokens_heading();
+
+    @Message
+    String tokens_intro();
+
+    @Message
+    String tokens_basic_hint();
+
+    @Message
+    String tokens_none();
+
+    @Message
+    String tokens_name();
+
+    @Message
+    String tokens_name_hint(int max);
+
+    @Message
+    String tokens_create();
+
+    @Message
+    String tokens_created(String name);
+
+    @Message
+    String tokens_copy_hint();
+
+    @Message
+    String tokens_usage();
+
+    @Message
+    String tokens_since(String when);
+
+    @Message
+    String tokens_last_use(String when);
+
+    @Message
+    String tokens_never_used();
+
+    @Message
+    String tokens_revoke();
+
+    @Message
+    String tokens_count(int count, int max);
+
+    @Message
+    String tokens_value_label();
 }

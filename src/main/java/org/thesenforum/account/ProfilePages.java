@@ -31,7 +31,7 @@ import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 
 /**
- * "Mein Konto" (profile, password, notification settings, devices, the sections of other features, export and
+ * "Mein Konto" (profile, password, notification settings, devices, API tokens, the sections of other features, export and
  * deletion) and the pages of "Passwort vergessen?". Plain forms that work without JavaScript: a change redirects
  * back with a confirmation, a refusal shows the page again with the text next to the field.
  */
@@ -39,7 +39,7 @@ import org.thesenforum.web.ReaderLanguage;
 @Produces(MediaType.TEXT_HTML)
 public class ProfilePages {
 
-    private static final Set<String> DONE = Set.of("profile", "password", "settings", "session");
+    private static final Set<String> DONE = Set.of("profile", "password", "settings", "session", "token");
 
     @CheckedTemplate
     static class Templates {
@@ -57,7 +57,16 @@ public class ProfilePages {
 
     /** What "Mein Konto" shows; {@code form} and {@code error} belong to the form that was sent, if any. */
     public record AccountPage(Account account, String since, List<SessionView> sessions, List<String> sections,
-            ProfileForm form, PageError error, String done, List<Integer> hours, int minPassword) {
+            ProfileForm form, PageError error, String done, List<Integer> hours, int minPassword,
+            List<ApiTokens.TokenView> tokens, ApiTokens.CreatedToken created, String tokenName) {
+
+        public int maxTokens() {
+            return ApiTokens.MAX_PER_ACCOUNT;
+        }
+
+        public int maxTokenName() {
+            return ApiTokens.MAX_NAME;
+        }
 
         public long devices() {
             return sessions.size();
@@ -103,9 +112,11 @@ public class ProfilePages {
     private final SessionCookies cookies;
     private final ReaderLanguage reader;
     private final List<AccountSection> sections;
+    private final ApiTokens tokens;
 
     ProfilePages(AccountService accounts, ProfileService profiles, PasswordResets resets, CurrentUser currentUser,
-            SessionCookies cookies, ReaderLanguage reader, @All List<AccountSection> sections) {
+            SessionCookies cookies, ReaderLanguage reader, @All List<AccountSection> sections, ApiTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.profiles = profiles;
         this.resets = resets;
@@ -203,6 +214,45 @@ public class ProfilePages {
         return done("session");
     }
 
+    /**
+     * Makes a personal API token and shows the page with it, this once: the answer is not a redirect, since the
+     * token is stored nowhere it could be shown again from, and it is kept out of caches.
+     */
+    @POST
+    @Path("account/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response createToken(@RestForm String name) {
+        Account me = currentUser.require();
+        try {
+            ApiTokens.CreatedToken created = tokens.create(me, name);
+            Account account = accounts.requireAccount(me.id);
+            return LoginPages.page(200, page(account, ProfileForm.of(account), PageError.NONE, "", created, ""))
+                    .header("Cache-Control", "no-store").build();
+        } catch (ProblemException e) {
+            Account account = accounts.requireAccount(me.id);
+            Response.ResponseBuilder builder = LoginPages.page(e.status(), page(account, ProfileForm.of(account),
+                    new PageError("tokens", e.field(), e.message(reader.locale())), "", null,
+                    name == null ? "" : name));
+            e.headers().forEach(builder::header);
+            return builder.build();
+        }
+    }
+
+    @POST
+    @Path("account/tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response revokeToken(@RestPath long id) {
+        Account me = currentUser.require();
+        try {
+            tokens.revoke(me, id);
+        } catch (ProblemException e) {
+            return refused(e, "tokens", null);
+        }
+        return done("token");
+    }
+
     @POST
     @Path("account/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -287,10 +337,16 @@ public class ProfilePages {
     }
 
     private TemplateInstance page(Account account, ProfileForm form, PageError error, String done) {
+        return page(account, form, error, done, null, "");
+    }
+
+    private TemplateInstance page(Account account, ProfileForm form, PageError error, String done,
+            ApiTokens.CreatedToken created, String tokenName) {
         List<String> rendered = sections.stream().flatMap(s -> s.render(account, reader.locale()).stream()).toList();
         return Templates.account(new AccountPage(account, LoginPages.date(account.createdAt),
                 profiles.sessions(account, currentUser.sessionId().orElse(null)), rendered, form, error, done,
-                IntStream.range(0, 24).boxed().toList(), AccountService.MIN_PASSWORD));
+                IntStream.range(0, 24).boxed().toList(), AccountService.MIN_PASSWORD, tokens.list(account), created,
+                tokenName));
     }
 
     /** A page whose address holds a reset token: kept out of caches and passing no referrer. */

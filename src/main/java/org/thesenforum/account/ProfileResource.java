@@ -39,9 +39,11 @@ public class ProfileResource {
     private final PasswordResets resets;
     private final CurrentUser currentUser;
     private final ReaderLanguage reader;
+    private final ApiTokens tokens;
 
     ProfileResource(ProfileService profiles, PasswordResets resets, CurrentUser currentUser,
-            ReaderLanguage reader) {
+            ReaderLanguage reader, ApiTokens tokens) {
+        this.tokens = tokens;
         this.profiles = profiles;
         this.resets = resets;
         this.currentUser = currentUser;
@@ -115,6 +117,10 @@ public class ProfileResource {
 
     /** Body of deleting one's account. */
     public record Deletion(String password) {
+    }
+
+    /** Body of making a personal API token. */
+    public record NewToken(String name) {
     }
 
     /** Body of asking for a reset link. */
@@ -196,6 +202,33 @@ public class ProfileResource {
     @Operation(summary = "Sign one of one's devices out")
     public Response endSession(@RestPath long id) {
         profiles.endSession(currentUser.require(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me/tokens")
+    @Authenticated
+    @Operation(summary = "One's personal API tokens, newest first, with their last use (never the tokens themselves)")
+    public List<ApiTokens.TokenView> tokens() {
+        return tokens.list(currentUser.require());
+    }
+
+    @POST
+    @Path("/me/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Make a personal API token for scripts (Authorization: Bearer); the answer shows it this once")
+    public Response createToken(NewToken body) {
+        ApiTokens.CreatedToken created = tokens.create(currentUser.require(), ProblemException.requireBody(body).name());
+        return Response.status(201).entity(created).header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("/me/tokens/{id}")
+    @Authenticated
+    @Operation(summary = "Revoke one of one's personal API tokens; its live connections close")
+    public Response revokeToken(@RestPath long id) {
+        tokens.revoke(currentUser.require(), id);
         return Response.noContent().build();
     }
 

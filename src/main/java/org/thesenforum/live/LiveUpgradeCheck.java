@@ -72,7 +72,11 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             Long session = identity.getAttribute(SessionEnded.SESSION_ID);
             if (session != null) {
                 context.userData().put(LiveSocket.SESSION, session);
-                context.userData().put(LiveSocket.EXPIRES, identity.<Long>getAttribute(SessionEnded.EXPIRES_AT));
+                Long expires = identity.getAttribute(SessionEnded.EXPIRES_AT);
+                if (expires != null) {
+                    // An API token's session has no end of its own; it lasts until the token is revoked.
+                    context.userData().put(LiveSocket.EXPIRES, expires);
+                }
             }
         }
         return CheckResult.permitUpgrade();

@@ -321,6 +321,9 @@ public interface Messages {
     String problem_login_failed();
 
     @Message
+    String problem_token_failed();
+
+    @Message
     String problem_sign_in();
 
     @Message

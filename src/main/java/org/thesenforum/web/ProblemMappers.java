@@ -59,7 +59,10 @@ public class ProblemMappers {
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri,
             ContainerRequestContext request) {
         if (isApi(uri)) {
-            return respond(uri, request, 401, "Unauthorized", text(Messages::problem_login_failed), null)
+            String authorization = request.getHeaderString("Authorization");
+            boolean token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            return respond(uri, request, 401, "Unauthorized",
+                    text(token ? Messages::problem_token_failed : Messages::problem_login_failed), null)
                     .header(BasicChallenge.HEADER, BasicChallenge.VALUE).build();
         }
         return notSignedIn(uri, request);

@@ -104,6 +104,33 @@ class LiveRevocationTest {
     }
 
     @Test
+    void revokingAnApiTokenClosesTheSocketsOpenedWithItOnly() {
+        long topic = Fixtures.freshTopic();
+        User user = Fixtures.expert();
+        String revoked = token(user, "Widerrufen");
+        String kept = token(user, "Behalten");
+        try (LiveClient revokedSocket = LiveClient.open(base, Fixtures.SLUG, null,
+                c -> c.addHeader("Authorization", "Bearer " + revoked));
+                LiveClient keptSocket = LiveClient.open(base, Fixtures.SLUG, null,
+                        c -> c.addHeader("Authorization", "Bearer " + kept))) {
+            long id = user.as().get("/api/me/tokens").jsonPath().getLong("find { it.name == 'Widerrufen' }.id");
+            user.as().delete("/api/me/tokens/" + id).then().statusCode(204);
+            assertEquals(SESSION_ENDED, revokedSocket.awaitClose());
+
+            String text = "Für den anderen Schlüssel " + System.nanoTime();
+            post(Fixtures.moderator(), topic, text);
+            keptSocket.awaitFrame(f -> f.encode().contains(text));
+            assertNull(keptSocket.closeCode());
+            assertFalse(anyFrameContains(revokedSocket, text));
+        }
+    }
+
+    private static String token(User user, String name) {
+        return user.as().body(Map.of("name", name)).post("/api/me/tokens").then().statusCode(201).extract()
+                .path("token");
+    }
+
+    @Test
     void loggingOutClosesThisDevicesSocketOnly() {
         long topic = Fixtures.freshTopic();
         User user = Fixtures.expert();
