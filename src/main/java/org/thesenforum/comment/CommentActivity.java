@@ -11,7 +11,12 @@ import jakarta.transaction.Transactional;
 
 import org.thesenforum.discussion.TopicActivity;
 
-/** The discussion pages' activity figures: visible comments (neither hidden nor deleted) and the newest one. */
+/**
+ * The discussion pages' activity figures: visible comments (neither hidden nor deleted) and the newest one. They are
+ * kept in the columns {@code comment_count} and {@code last_comment_at} of {@code topics}, which this class owns:
+ * every change that makes a comment visible or invisible updates them in its own transaction with one atomic
+ * {@code UPDATE} of the topic's row, so reading them never counts a thread and two parallel posts are both counted.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 class CommentActivity implements TopicActivity {
@@ -24,9 +29,9 @@ class CommentActivity implements TopicActivity {
 
     @Override
     public Map<Long, Activity> byTopic(long discussionId) {
-        List<Object[]> rows = em.createQuery("select c.topic.id, count(c), max(c.createdAt) from Comment c "
-                + "where c.topic.discussion.id = :d and c.deletedAt is null and c.hidden = false group by c.topic.id",
-                Object[].class).setParameter("d", discussionId).getResultList();
+        List<Object[]> rows = em.createQuery("select t.id, t.commentCount, t.lastCommentAt from Topic t "
+                + "where t.discussion.id = :d and t.commentCount > 0", Object[].class)
+                .setParameter("d", discussionId).getResultList();
         Map<Long, Activity> result = new HashMap<>();
         rows.forEach(r -> result.put((Long) r[0], new Activity((Long) r[1], (Instant) r[2])));
         return result;
@@ -34,9 +39,31 @@ class CommentActivity implements TopicActivity {
 
     @Override
     public Activity of(long topicId) {
-        Object[] row = em.createQuery("select count(c), max(c.createdAt) from Comment c "
-                + "where c.topic.id = :t and c.deletedAt is null and c.hidden = false", Object[].class)
-                .setParameter("t", topicId).getSingleResult();
-        return new Activity((Long) row[0], (Instant) row[1]);
+        // A query rather than the entity: the counters change by bulk updates, which a loaded Topic does not see.
+        List<Object[]> rows = em.createQuery("select t.commentCount, t.lastCommentAt from Topic t where t.id = :t",
+                Object[].class).setParameter("t", topicId).getResultList();
+        return rows.isEmpty() ? Activity.NONE : new Activity((Long) rows.get(0)[0], (Instant) rows.get(0)[1]);
+    }
+
+    /** A comment became visible (posted, or shown again): one more, and it may be the newest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void shown(Comment comment) {
+        em.createNativeQuery("UPDATE topics SET comment_count = comment_count + 1, last_comment_at = CASE "
+                + "WHEN last_comment_at IS NULL OR last_comment_at < ?2 THEN ?2 ELSE last_comment_at END WHERE id = ?1")
+                .setParameter(1, comment.topic.id).setParameter(2, comment.createdAt).executeUpdate();
+    }
+
+    /**
+     * A visible comment became invisible (hidden or deleted): one fewer, and when it was the newest, the newest
+     * visible one before it is looked up (one step down the index on topic and time). The topic's row is read after
+     * its lock is taken, so a newer comment committed meanwhile keeps its time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void withdrawn(Comment comment) {
+        // The native statement flushes the session first, so the subquery no longer sees this comment as visible.
+        em.createNativeQuery("UPDATE topics SET comment_count = comment_count - 1, last_comment_at = CASE "
+                + "WHEN last_comment_at > ?2 THEN last_comment_at ELSE (SELECT MAX(c.created_at) FROM comments c "
+                + "WHERE c.topic_id = ?1 AND c.deleted_at IS NULL AND c.hidden = FALSE) END WHERE id = ?1")
+                .setParameter(1, comment.topic.id).setParameter(2, comment.createdAt).executeUpdate();
     }
 }

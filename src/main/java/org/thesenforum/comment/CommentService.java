@@ -36,14 +36,16 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final Event<CommentChanged> changed;
+    private final CommentActivity activity;
 
     CommentService(DiscussionService discussions, CommentBudgets budgets, MarkdownRenderer markdown, AuditLog audit,
-            Event<CommentChanged> changed) {
+            Event<CommentChanged> changed, CommentActivity activity) {
         this.discussions = discussions;
         this.budgets = budgets;
         this.markdown = markdown;
         this.audit = audit;
         this.changed = changed;
+        this.activity = activity;
     }
 
     /** What a new comment says. */
@@ -104,6 +106,7 @@ public class CommentService {
         comment.body = body;
         comment.createdAt = now();
         comment.persist();
+        activity.shown(comment);
         changed.fire(new CommentChanged(comment.id, CommentChanged.Change.CREATED));
         return view(comment, author);
     }
@@ -139,7 +142,11 @@ public class CommentService {
         }
         if (!comment.isDeleted()) {
             budgets.change(account);
+            boolean wasVisible = !comment.hidden;
             comment.deletedAt = now();
+            if (wasVisible) {
+                activity.withdrawn(comment);
+            }
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.DELETED));
         }
     }
@@ -148,10 +155,14 @@ public class CommentService {
     public CommentView hide(long commentId, String reason, Account moderator) {
         String cleanReason = Inputs.requiredLine("reason", reason, MAX_REASON);
         Comment comment = require(commentId);
+        boolean wasVisible = !comment.hidden && !comment.isDeleted();
         comment.hidden = true;
         comment.hiddenReason = cleanReason;
         comment.hiddenBy = moderator;
         comment.hiddenAt = now();
+        if (wasVisible) {
+            activity.withdrawn(comment);
+        }
         audit.record(moderator.id, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
         changed.fire(new CommentChanged(comment.id, CommentChanged.Change.HIDDEN));
         return view(comment, moderator);
@@ -165,6 +176,9 @@ public class CommentService {
             comment.hiddenReason = null;
             comment.hiddenBy = null;
             comment.hiddenAt = null;
+            if (!comment.isDeleted()) {
+                activity.shown(comment);
+            }
             audit.record(moderator.id, "COMMENT_UNHIDDEN", "comment", comment.id, null);
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
         }

@@ -22,6 +22,9 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
 @ApplicationScoped
 class DemandCommentAddon implements CommentAddon {
 
+    /** Up to this many comments, their demands are looked up by comment id rather than for the whole topic. */
+    private static final int FEW = 20;
+
     private final Template actions;
     private final Template notes;
 
@@ -41,7 +44,7 @@ class DemandCommentAddon implements CommentAddon {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Snippets> render(TopicView topic, List<CommentView> comments, Locale locale) {
-        Map<Long, List<Note>> grown = grownOutOf(topic.id());
+        Map<Long, List<Note>> grown = grownOutOf(topic.id(), comments);
         Map<Long, Snippets> snippets = new HashMap<>();
         for (CommentView c : comments) {
             // No proposals in an archived discussion: the link would lead to a page without the form.
@@ -61,16 +64,20 @@ class DemandCommentAddon implements CommentAddon {
     }
 
     /**
-     * The demands that grew out of the topic's comments, by comment id, oldest first: one query for the whole topic,
-     * however many comments the page shows. Rejected ones are left out, and so are merged ones whose target was
+     * The demands that grew out of the comments, by comment id, oldest first: one query, however many comments the
+     * page shows; for a few comments (a live fragment) by their ids, so that a post does not look at the whole
+     * topic, otherwise for the whole topic. Rejected ones are left out, and so are merged ones whose target was
      * rejected later.
      */
-    private static Map<Long, List<Note>> grownOutOf(long topicId) {
+    private static Map<Long, List<Note>> grownOutOf(long topicId, List<CommentView> comments) {
+        boolean few = !comments.isEmpty() && comments.size() <= FEW;
         List<Object[]> rows = Demand.getEntityManager().createQuery(
                 "select d.originComment.id, d.id, d.title, d.status, m.id, m.title, m.status from Demand d "
-                        + "left join d.mergedInto m where d.originComment.topic.id = ?1 and d.status <> ?2 "
-                        + "order by d.createdAt, d.id", Object[].class)
-                .setParameter(1, topicId).setParameter(2, Demand.Status.REJECTED).getResultList();
+                        + "left join d.mergedInto m where "
+                        + (few ? "d.originComment.id in ?1" : "d.originComment.topic.id = ?1")
+                        + " and d.status <> ?2 order by d.createdAt, d.id", Object[].class)
+                .setParameter(1, few ? comments.stream().map(CommentView::id).toList() : topicId)
+                .setParameter(2, Demand.Status.REJECTED).getResultList();
         Map<Long, List<Note>> grown = new HashMap<>();
         for (Object[] row : rows) {
             Note note = note(row);

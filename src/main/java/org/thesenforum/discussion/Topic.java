@@ -1,5 +1,6 @@
 package org.thesenforum.discussion;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -37,6 +38,15 @@ public class Topic extends PanacheEntity {
     public String body;
     @Column(nullable = false)
     public boolean locked;
+    /**
+     * Visible contributions (neither hidden nor deleted) and the time of the newest: kept up to date in the
+     * transaction of every change by the feature that owns the contributions ({@link TopicActivity}), with atomic
+     * updates of the row, so the entity only reads them and never writes them back.
+     */
+    @Column(name = "comment_count", insertable = false, updatable = false)
+    public long commentCount;
+    @Column(name = "last_comment_at", insertable = false, updatable = false)
+    public Instant lastCommentAt;
 
     public static List<Topic> listByDiscussion(Discussion discussion) {
         return list("discussion = ?1 order by position", discussion);

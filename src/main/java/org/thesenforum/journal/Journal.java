@@ -8,10 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -28,10 +35,17 @@ public class Journal {
 
     private final EntityManager em;
     private final Event<JournalAppended> appended;
+    private final TransactionSynchronizationRegistry transactions;
+    /** How long appends waited for the discussion row's lock and held it until their transaction ended. */
+    private final LongAdder appends = new LongAdder();
+    private final LongAdder waitNanos = new LongAdder();
+    private final LongAdder holdNanos = new LongAdder();
+    private final LongAccumulator maxHoldNanos = new LongAccumulator(Math::max, 0);
 
-    Journal(EntityManager em, Event<JournalAppended> appended) {
+    Journal(EntityManager em, Event<JournalAppended> appended, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.appended = appended;
+        this.transactions = transactions;
     }
 
     /** What one audience gets: the entity's JSON and its page fragment (null when there is none). */
@@ -95,8 +109,24 @@ public class Journal {
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(long discussionId, String type, Long topicId, EntityRef entity, Payload forReaders,
             Payload forModerators, Placement placement) {
+        long asked = System.nanoTime();
         em.createNativeQuery("UPDATE discussions SET last_event_seq = last_event_seq + 1 WHERE id = ?1")
                 .setParameter(1, discussionId).executeUpdate();
+        long locked = System.nanoTime();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                long held = System.nanoTime() - locked;
+                appends.increment();
+                waitNanos.add(locked - asked);
+                holdNanos.add(held);
+                maxHoldNanos.accumulate(held);
+            }
+        });
         JournalEntry entry = new JournalEntry();
         entry.discussionId = discussionId;
         entry.seq = latestSeq(discussionId);
@@ -184,6 +214,20 @@ public class Journal {
                 + "journal_entries e WHERE e.discussion_id = discussions.id AND e.created_at < ?1)")
                 .setParameter(1, cutoff).executeUpdate();
         return (int) JournalEntry.delete("createdAt < ?1", cutoff);
+    }
+
+    /**
+     * The discussion row's lock is the journal's order: appends to one discussion run one after the other from the
+     * {@code UPDATE} to the end of their transaction. On shutdown the log says how long that took (docs/benchmarks.md,
+     * "Writes"): the inverse of the mean hold is the most appends one discussion can take per second.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        long n = appends.sum();
+        if (n > 0) {
+            Log.infof("Journal: %d appends; discussion lock: mean wait %.3f ms (incl. the UPDATE), mean hold %.3f ms "
+                    + "(UPDATE to end of transaction), max hold %.1f ms", n, waitNanos.sum() / 1e6 / n,
+                    holdNanos.sum() / 1e6 / n, maxHoldNanos.get() / 1e6);
+        }
     }
 
     private long number(String sql, long id) {

@@ -21,6 +21,7 @@ import org.thesenforum.event.ForumEvent;
 import org.thesenforum.event.Registration;
 import org.thesenforum.meeting.AgendaItem;
 import org.thesenforum.meeting.Meeting;
+import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
 
 /** A discussion of its own for protocol tests, with topics, threads, demands, events and a meeting stored directly. */
@@ -69,6 +70,7 @@ final class ProtocolData {
             c.body = body;
             c.createdAt = at;
             c.persist();
+            Fixtures.recountTopic(topicId);
             return c.id;
         });
     }
@@ -79,11 +81,16 @@ final class ProtocolData {
             c.hidden = true;
             c.hiddenReason = "Persönlicher Angriff";
             c.hiddenAt = now();
+            Fixtures.recountTopic(c.topic.id);
         });
     }
 
     static void delete(long commentId) {
-        QuarkusTransaction.requiringNew().run(() -> Comment.<Comment>findById(commentId).deletedAt = now());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Comment c = Comment.findById(commentId);
+            c.deletedAt = now();
+            Fixtures.recountTopic(c.topic.id);
+        });
     }
 
     /** A demand with its first wording; a pinned one goes to the end of the joint demands. */

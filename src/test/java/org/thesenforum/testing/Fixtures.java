@@ -117,8 +117,20 @@ public final class Fixtures {
             c.body = body;
             c.createdAt = Instant.now();
             c.persist();
+            recountTopic(topicId);
             return c.id;
         });
+    }
+
+    /**
+     * Sets a topic's kept activity figures (visible comments and the newest one) from its comments, as migration
+     * V17 does, for comments stored or changed directly. Must run inside a transaction.
+     */
+    public static void recountTopic(long topicId) {
+        Topic.getEntityManager().createNativeQuery("UPDATE topics SET comment_count = (SELECT COUNT(*) FROM comments c "
+                + "WHERE c.topic_id = ?1 AND c.deleted_at IS NULL AND c.hidden = FALSE), last_comment_at = (SELECT "
+                + "MAX(c.created_at) FROM comments c WHERE c.topic_id = ?1 AND c.deleted_at IS NULL AND c.hidden = FALSE) "
+                + "WHERE id = ?1").setParameter(1, topicId).executeUpdate();
     }
 
     /** Number of accounts of every role. */
@@ -137,6 +149,7 @@ public final class Fixtures {
             c.body = body;
             c.createdAt = Instant.now();
             c.persist();
+            recountTopic(topicId);
             return c.id;
         });
     }
