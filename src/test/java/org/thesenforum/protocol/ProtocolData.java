@@ -69,6 +69,7 @@ final class ProtocolData {
             c.body = body;
             c.createdAt = at;
             c.persist();
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }

@@ -117,6 +117,7 @@ public final class Fixtures {
             c.body = body;
             c.createdAt = Instant.now();
             c.persist();
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }
@@ -137,6 +138,7 @@ public final class Fixtures {
             c.body = body;
             c.createdAt = Instant.now();
             c.persist();
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }
