@@ -172,13 +172,13 @@ public class TopicPages {
         int unreadTotal = 0;
         if (lastVisit != null) {
             collectUnread(tree, reader.id, lastVisit, unread);
-            if (unread.isEmpty() && !threads.whole()) {
+            // With a question filter the notice stays with the page: the first new comment may not be on the question.
+            if (unread.isEmpty() && !threads.whole() && filter == null) {
                 ReadMarkers.Unread rest = readMarkers.unreadIn(topicId, reader.id, lastVisit);
                 if (rest != null) {
                     unreadTotal = (int) Math.min(rest.count(), Integer.MAX_VALUE);
                     Long start = comments.pageStartOf(topicId, rest.firstId(), filterId, THREADS_PER_PAGE);
                     unreadElsewhere = "/topics/" + topicId + "?" + (start == null ? "" : "nach=" + start + "&")
-                            + (filter == null ? "" : "frage=" + filter.id() + "&")
                             + "seit=" + lastVisit.toEpochMilli() + "#c" + rest.firstId();
                 }
             }
