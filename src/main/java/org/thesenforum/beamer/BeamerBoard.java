@@ -134,7 +134,12 @@ public class BeamerBoard {
                 + "where t.discussion.slug = ?1 and c.hidden = false and c.deletedAt is null "
                 + "order by c.createdAt desc, c.id desc", slug).range(0, COMMENTS - 1).list();
         return newest.stream().map(c -> new CommentLine(c.id, c.author.shownName(), c.topic.kind, c.topic.number,
-                c.topic.title, markdown.render(c.body), c.createdAt)).toList();
+                c.topic.title, storedOrRendered(c), c.createdAt)).toList();
+    }
+
+    /** The comment's HTML as stored at write time, rendered now only while the stored one is of another renderer. */
+    private String storedOrRendered(Comment c) {
+        return c.bodyHtml != null && c.bodyHtmlVersion == MarkdownRenderer.VERSION ? c.bodyHtml : markdown.render(c.body);
     }
 
     private static JointDemand joint(DemandView d) {

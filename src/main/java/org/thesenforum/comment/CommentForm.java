@@ -12,7 +12,7 @@ public record CommentForm(Kind kind, Long commentId, String text, Long questionI
     }
 
     /** The forms of the topic page. */
-    public enum Kind { NONE, NEW, REPLY, EDIT, DELETE, HIDE }
+    public enum Kind { NONE, NEW, REPLY, EDIT, DELETE, HIDE, UNHIDE }
 
     /** Nothing was refused: all forms start empty. */
     public static final CommentForm NONE = new CommentForm(Kind.NONE, null, null, null, null);

@@ -143,8 +143,9 @@ public class CommentPages {
         return comments.get(commentId, null).topicId();
     }
 
-    private static Response toComment(long topicId, long commentId) {
-        return Response.seeOther(URI.create("/topics/" + topicId + "#c" + commentId)).build();
+    /** To the comment at its place: on the page of the topic's threads that holds it. */
+    private Response toComment(long topicId, long commentId) {
+        return Response.seeOther(URI.create(pages.addressOf(topicId, commentId))).build();
     }
 
     private static Long id(String value) {

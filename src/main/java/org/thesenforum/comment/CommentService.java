@@ -58,7 +58,59 @@ public class CommentService {
      */
     public List<CommentView> thread(long topicId, Long questionId, Account reader) {
         Topic topic = discussions.requireTopic(topicId);
-        List<Comment> all = Comment.listByTopic(topic);
+        return tree(Comment.listByTopic(topic), questionId, reader);
+    }
+
+    /** A page of a topic's thread: up to {@code size} top-level threads, and where the next page starts. */
+    public record ThreadPage(List<CommentView> roots, Long after, Long next) {
+
+        /** Whether the page shows the topic's whole thread (no page before or after it). */
+        public boolean whole() {
+            return after == null && next == null;
+        }
+    }
+
+    /**
+     * Up to {@code size} top-level threads of a topic (with everything under them) that follow the top-level comment
+     * {@code after} (from the start when null), and the top-level comment after which the next page starts (null on
+     * the last page). With a question filter, only threads holding a comment on it count, each shown as in
+     * {@link #thread}. Two queries whatever the topic's size: the page's roots, then their threads.
+     */
+    public ThreadPage threadPage(long topicId, Long questionId, Account reader, Long after, int size) {
+        Topic topic = discussions.requireTopic(topicId);
+        Comment start = after == null ? null : Comment.findById(after);
+        if (start != null && (start.parent != null || !start.topic.id.equals(topic.id))) {
+            start = null;
+        }
+        List<Long> roots = Comment.rootIds(topic, questionId, start, size + 1);
+        Long next = roots.size() > size ? roots.get(size - 1) : null;
+        if (next != null) {
+            roots = roots.subList(0, size);
+        }
+        List<Comment> all = roots.isEmpty() ? List.of() : Comment.listByRoots(roots);
+        return new ThreadPage(tree(all, questionId, reader), start == null ? null : start.id, next);
+    }
+
+    /**
+     * The top-level comment after which the page holding this comment starts, for pages of {@code size} threads
+     * (null for the first page), or null when the comment is not on a page of this topic.
+     */
+    public Long pageStartOf(long topicId, long commentId, Long questionId, int size) {
+        Comment comment = Comment.findById(commentId);
+        if (comment == null || !comment.topic.id.equals(topicId)) {
+            return null;
+        }
+        Comment root = comment.rootId == null ? comment.root() : Comment.findById(comment.rootId);
+        long before = Comment.rootsBefore(comment.topic, questionId, root);
+        long page = before / size;
+        if (page == 0) {
+            return null;
+        }
+        Comment last = Comment.rootAt(comment.topic, questionId, page * size - 1);
+        return last == null ? null : last.id;
+    }
+
+    private List<CommentView> tree(List<Comment> all, Long questionId, Account reader) {
         Map<Long, Comment> byId = new HashMap<>();
         all.forEach(c -> byId.put(c.id, c));
         Map<Long, List<CommentView>> children = new HashMap<>();
@@ -104,9 +156,11 @@ public class CommentService {
         comment.author = author;
         comment.question = question;
         comment.body = body;
+        storeHtml(comment);
         comment.createdAt = now();
         comment.persist();
         activity.shown(comment);
+        comment.rootId = parent == null ? comment.id : (parent.rootId != null ? parent.rootId : parent.root().id);
         changed.fire(new CommentChanged(comment.id, CommentChanged.Change.CREATED));
         return view(comment, author);
     }
@@ -128,6 +182,7 @@ public class CommentService {
         if (!body.equals(comment.body)) {
             budgets.change(editor);
             comment.body = body;
+            storeHtml(comment);
             comment.editedAt = now();
             changed.fire(new CommentChanged(comment.id, CommentChanged.Change.EDITED));
         }
@@ -185,6 +240,17 @@ public class CommentService {
         return view(comment, moderator);
     }
 
+    /** Renders the comment's body into its stored HTML, with the renderer's version. */
+    void storeHtml(Comment comment) {
+        comment.bodyHtml = markdown.render(comment.body);
+        comment.bodyHtmlVersion = MarkdownRenderer.VERSION;
+    }
+
+    /** The stored HTML of the body, or the body rendered now while the stored one is missing or of another renderer. */
+    private String html(Comment c) {
+        return c.bodyHtml != null && c.bodyHtmlVersion == MarkdownRenderer.VERSION ? c.bodyHtml : markdown.render(c.body);
+    }
+
     private static Text text(Function<CommentMessages, String> message) {
         return Text.of(CommentMessages.class, message);
     }
@@ -227,7 +293,7 @@ public class CommentService {
         Account a = c.author;
         return new CommentView(c.id, c.topic.id, c.parent == null ? null : c.parent.id,
                 new AuthorView(a.id, a.shownName(), a.organisation, a.place),
-                c.question == null ? null : c.question.id, body, readable ? markdown.render(body) : null,
+                c.question == null ? null : c.question.id, body, readable ? html(c) : null,
                 c.createdAt, c.editedAt, c.isDeleted(), c.hidden,
                 moderatorView ? c.hiddenReason : null,
                 c.parent == null ? null : c.parent.author.shownName(), List.of());

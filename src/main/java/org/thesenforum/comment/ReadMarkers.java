@@ -76,6 +76,25 @@ public class ReadMarkers implements UnreadCounts {
                 .setParameter("t", topicId).executeUpdate();
     }
 
+    /** How many comments of a topic are new to the reader, and the first of them in creation order. */
+    record Unread(long count, long firstId) {
+    }
+
+    /** The comments of the topic new to the reader since {@code lastVisit} (see {@link #unread}), or null for none. */
+    Unread unreadIn(long topicId, long readerId, Instant lastVisit) {
+        String where = "from Comment c where c.topic.id = :t and c.createdAt > :since and c.author.id <> :a "
+                + "and c.deletedAt is null and c.hidden = false";
+        long count = em.createQuery("select count(c) " + where, Long.class).setParameter("t", topicId)
+                .setParameter("since", lastVisit).setParameter("a", readerId).getSingleResult();
+        if (count == 0) {
+            return null;
+        }
+        Long first = em.createQuery("select c.id " + where + " order by c.createdAt, c.id", Long.class)
+                .setParameter("t", topicId).setParameter("since", lastVisit).setParameter("a", readerId)
+                .setMaxResults(1).getSingleResult();
+        return new Unread(count, first);
+    }
+
     /** Whether a comment counts as new to the reader: visible, by someone else, and later than the last visit. */
     static boolean unread(CommentView c, long readerId, Instant lastVisit) {
         return lastVisit != null && !c.deleted() && !c.hidden() && c.author().id() != readerId

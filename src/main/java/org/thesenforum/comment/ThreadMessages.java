@@ -42,4 +42,16 @@ public interface ThreadMessages {
 
     @Message
     String next();
+
+    @Message
+    String more_threads();
+
+    @Message
+    String more_threads_label();
+
+    @Message
+    String first_threads();
+
+    @Message
+    String unhide_question();
 }

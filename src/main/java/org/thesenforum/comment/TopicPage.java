@@ -1,5 +1,6 @@
 package org.thesenforum.comment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +25,67 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
  */
 public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
         CommentForm form, boolean signedIn, boolean moderator, boolean live, TopicSummary previous,
-        TopicSummary next, Set<Long> unread) {
+        TopicSummary next, Set<Long> unread, Paging paging) {
+
+    /**
+     * Which page of the thread this is: the top-level comment it starts after ({@code after}, null on the first page)
+     * and the one the next page starts after ({@code next}, null on the last); {@code since} is the last visit the
+     * unread marks count from (carried to the next pages, as the first page records the new visit), and
+     * {@code unreadElsewhere} the address of the first unread comment when none is on this page, with
+     * {@code unreadTotal} the number of unread comments of the whole topic.
+     */
+    public record Paging(Long after, Long next, Instant since, String unreadElsewhere, int unreadTotal) {
+
+        public static final Paging WHOLE = new Paging(null, null, null, null, 0);
+
+        /** Whether the page shows only part of the thread. */
+        public boolean partial() {
+            return after != null || next != null;
+        }
+    }
 
     /** A page without neighbours and without unread marks. */
     public TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
             CommentForm form, boolean signedIn, boolean moderator, boolean live) {
-        this(topic, thread, addons, filter, form, signedIn, moderator, live, null, null, Set.of());
+        this(topic, thread, addons, filter, form, signedIn, moderator, live, null, null, Set.of(), Paging.WHOLE);
+    }
+
+    /** The address of the next page of threads (without JavaScript the reader lands at the start of the thread). */
+    public String nextPageUrl() {
+        return pageUrl(paging.next()) + "#thread-" + topic.id();
+    }
+
+    /** The address of the first page of threads, with the filter. */
+    public String firstPageUrl() {
+        return pageUrl(null) + "#thread-" + topic.id();
+    }
+
+    private String pageUrl(Long after) {
+        StringBuilder url = new StringBuilder("/topics/").append(topic.id());
+        char sep = '?';
+        if (after != null) {
+            url.append(sep).append("nach=").append(after);
+            sep = '&';
+        }
+        if (filter != null) {
+            url.append(sep).append("frage=").append(filter.id());
+            sep = '&';
+        }
+        if (after != null && paging.since() != null) {
+            url.append(sep).append("seit=").append(paging.since().toEpochMilli());
+        }
+        return url.toString();
+    }
+
+    /** The link to the first unread comment: on this page, or on another one; null when nothing is new. */
+    public String unreadHref() {
+        ThreadItem here = firstUnread();
+        return here != null ? "#c" + here.comment().id() : paging.unreadElsewhere();
+    }
+
+    /** How many comments are new: of this page when the first unread is on it, else of the whole topic. */
+    public int unreadNumber() {
+        return firstUnread() != null ? unreadShown() : paging.unreadTotal();
     }
 
     /** Whether this comment is new to the reader since their last visit. */
@@ -107,6 +163,7 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
             case EDIT -> "edit-form";
             case DELETE -> "delete-form";
             case HIDE -> "hide-form";
+            case UNHIDE -> "unhide-form";
             default -> "new-comment";
         };
     }
@@ -126,6 +183,10 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
 
     public ThreadItem hideAt() {
         return openUnder(Kind.HIDE);
+    }
+
+    public ThreadItem unhideAt() {
+        return openUnder(Kind.UNHIDE);
     }
 
     /** The form of this kind is open under this comment. */
@@ -149,6 +210,7 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
             case EDIT -> !topic.readOnly() && item.editable();
             case DELETE -> item.deletable();
             case HIDE -> moderator && !c.deleted() && !c.hidden();
+            case UNHIDE -> moderator && !c.deleted() && c.hidden();
             default -> false;
         };
         return usable ? item : null;

@@ -46,6 +46,13 @@ import org.owasp.html.PolicyFactory;
 @ApplicationScoped
 public class MarkdownRenderer {
 
+    /**
+     * The version of what {@link #render(String)} makes of a comment. Comments store their rendered HTML with the
+     * version that made it; at start-up every comment of another version is rendered again
+     * (comment.CommentHtmlBackfill). Raise it with every change to the renderer's output (CONTRIBUTING.md).
+     */
+    public static final int VERSION = 1;
+
     /** Value of the {@code rel} attribute on every rendered link. */
     public static final String LINK_REL = "nofollow noopener";
 

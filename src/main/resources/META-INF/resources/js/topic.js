@@ -8,6 +8,7 @@ import { createDrafts } from './live/drafts.js';
 import { createSession } from './live/session.js';
 import { startStream } from './live/stream.js';
 import { createTopicPage } from './live/topic-page.js';
+import { createThreadPages } from './live/thread-pages.js';
 
 const bar = document.getElementById('live');
 if (bar && 'fetch' in window) {
@@ -16,6 +17,7 @@ if (bar && 'fetch' in window) {
   const session = createSession(bar);
   const drafts = createDrafts(bar, session, status);
   const actions = createCommentActions(drafts);
+  createThreadPages(Number(data.liveTopic));
   actions.reopen(drafts.saved());
   if ('WebSocket' in window) {
     const announcer = createAnnouncer(document.getElementById('live-announce'),

@@ -182,14 +182,15 @@ class LiveBrowserIT {
         form.findElement(By.xpath(".//button[normalize-space()='Beitrag ausblenden']")).click();
         assertEquals(id, moderator.commentIdFromUrl());
         reader.awaitText(By.cssSelector("#c" + id + " .placeholder"), "Von der Moderation ausgeblendet");
-        // The moderators' fragment of the hidden comment brings the unhide form, its CSRF field filled in.
+        // The moderators' fragment of the hidden comment brings the unhide control for the page's one unhide form.
         moderator.markPage();
         Fixtures.moderator().as().post("/api/comments/" + id + "/unhide").then().statusCode(200);
         moderator.awaitText(By.cssSelector("#c" + id + " .comment-text"), "Ein Satz, der ausgeblendet wird.");
         Fixtures.moderator().as().body(Map.of("reason", "Doch")).post("/api/comments/" + id + "/hide")
                 .then().statusCode(200);
         moderator.awaitElement(By.cssSelector("#c" + id + " .moderation-note"));
-        moderator.button("Wieder einblenden").click();
+        WebElement unhide = moderator.openAction(id, "Wieder einblenden");
+        unhide.findElement(By.xpath(".//button[normalize-space()='Wieder einblenden']")).click();
         assertEquals(id, moderator.commentIdFromUrl());
         moderator.awaitText(By.cssSelector("#c" + id + " .comment-text"), "Ein Satz, der ausgeblendet wird.");
     }

@@ -71,6 +71,7 @@ final class ProtocolData {
             c.createdAt = at;
             c.persist();
             Fixtures.recountTopic(topicId);
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }

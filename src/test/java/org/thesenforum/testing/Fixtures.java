@@ -118,6 +118,7 @@ public final class Fixtures {
             c.createdAt = Instant.now();
             c.persist();
             recountTopic(topicId);
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }
@@ -150,6 +151,7 @@ public final class Fixtures {
             c.createdAt = Instant.now();
             c.persist();
             recountTopic(topicId);
+            c.rootId = c.parent == null ? c.id : c.parent.root().id;
             return c.id;
         });
     }

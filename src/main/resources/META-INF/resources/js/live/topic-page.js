@@ -46,7 +46,8 @@ export function createTopicPage(topicId, data, announcer, session, status) {
   const fragments = createFragments({
     prepare,
     accept,
-    partial: filter !== null,
+    // A page of a long thread shows only some threads: changes of others find no place here, as with a filter.
+    partial: filter !== null || (thread !== null && thread.hasAttribute('data-paged')),
     changed,
     updatedText: data.textUpdated,
     say: (text) => status.say(text),
@@ -116,8 +117,12 @@ export function createTopicPage(topicId, data, announcer, session, status) {
     }
   }
 
-  /** With a question filter, the page shows only new comments on that question. */
+  /** With a question filter, the page shows only new comments on that question; new threads only on the last page. */
   function accept(fresh) {
+    if (fresh.matches('[data-comment-id]') && !fresh.dataset.parentId && document.getElementById('thread-more')) {
+      // New threads belong to the last page: one that ends with "Weitere Beiträge laden" does not show them.
+      return false;
+    }
     return filter === null || !fresh.matches('[data-comment-id]') || fresh.dataset.questionId === filter;
   }
 
