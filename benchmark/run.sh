@@ -16,6 +16,7 @@
 #   INTERVAL_MIN/MAX   pause between posts in ms (default 100 / 200)
 #   BATCH, BATCH_PAUSE ramp-up: handshakes started at once, pause in ms between batches (default 250 / 50)
 #   RUN_TIMEOUT        hard limit per run in seconds (default 180)
+#   READY_TIMEOUT      seconds a server may take to answer its readiness check (default 60; more on a busy machine)
 #   AUTH               session (sign in once, post with the cookie, as browsers do; default) or basic
 #                      (HTTP Basic on every POST, which adds a bcrypt check of about 100 ms to each)
 #   SERVER_JAVA_OPTS   JVM options of the server (default "-Xms2g -Xmx2g"); a GC log is always added
@@ -44,6 +45,7 @@ INTERVAL_MAX="${INTERVAL_MAX:-200}"
 BATCH="${BATCH:-250}"
 BATCH_PAUSE="${BATCH_PAUSE:-50}"
 RUN_TIMEOUT="${RUN_TIMEOUT:-180}"
+READY_TIMEOUT="${READY_TIMEOUT:-60}"
 AUTH="${AUTH:-session}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms2g -Xmx2g}"
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xms1g -Xmx1g}"
@@ -138,10 +140,10 @@ fi
 ulimit -n "$hard_limit"
 log "ulimit -n is $(ulimit -n)"
 
-# Waits until the server answers its readiness check; fails if it exits or takes longer than 60 s.
+# Waits until the server answers its readiness check; fails if it exits or takes longer than READY_TIMEOUT s.
 wait_ready() {
     local port="$1"
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 $((READY_TIMEOUT * 2))); do
         if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
             return 0
         fi
