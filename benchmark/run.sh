@@ -16,6 +16,7 @@
 #   INTERVAL_MIN/MAX   pause between posts in ms (default 100 / 200)
 #   BATCH, BATCH_PAUSE ramp-up: handshakes started at once, pause in ms between batches (default 250 / 50)
 #   RUN_TIMEOUT        hard limit per run in seconds (default 180)
+#   READY_TIMEOUT      seconds a server may take to answer its readiness check (default 60; more on a busy machine)
 #   AUTH               session (sign in once, post with the cookie, as browsers do; default) or basic
 #                      (HTTP Basic on every POST, which adds a bcrypt check of about 100 ms to each)
 #   SERVER_JAVA_OPTS   JVM options of the server (default "-Xms2g -Xmx2g"); a GC log is always added
@@ -24,9 +25,10 @@
 #   FORUM_LIVE_MAX_QUEUE, QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE, ...: passed through to the server when set
 #   REFERENCE          1: after each forum run, the same generator run against the raw reference (default);
 #                      0: the forum only; only: the raw reference only (no app jar needed)
-#   FRAME              size of the raw reference's comment.created frames in characters: forum (default: the
-#                      mean comment frame size the generator measured on the forum at the same N, 2577 if there
-#                      is none), small (200), or a number
+#   FRAME              size of the raw reference's comment.created frames in characters: forum (the mean
+#                      comment frame size the generator measured on the forum at the same N, 2577 if there is
+#                      none), small (200), or a number; several, separated by spaces, run the raw reference once
+#                      per size after the same forum run (default "forum small")
 #   RAW_EVENT_LOOPS    event loops of the raw reference (default: QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE if set,
 #                      else 2 x cores, the Quarkus default); it runs with SERVER_JAVA_OPTS like the forum
 #   RESULTS_DIR        where results go (default benchmark/results/<timestamp>)
@@ -43,12 +45,13 @@ INTERVAL_MAX="${INTERVAL_MAX:-200}"
 BATCH="${BATCH:-250}"
 BATCH_PAUSE="${BATCH_PAUSE:-50}"
 RUN_TIMEOUT="${RUN_TIMEOUT:-180}"
+READY_TIMEOUT="${READY_TIMEOUT:-60}"
 AUTH="${AUTH:-session}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms2g -Xmx2g}"
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xms1g -Xmx1g}"
 LOADGEN_EVENT_LOOPS="${LOADGEN_EVENT_LOOPS:-$(nproc)}"
 REFERENCE="${REFERENCE:-1}"
-FRAME="${FRAME:-forum}"
+FRAME="${FRAME:-forum small}"
 RAW_EVENT_LOOPS="${RAW_EVENT_LOOPS:-${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-$((2 * $(nproc)))}}"
 RESULTS_DIR="${RESULTS_DIR:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 ADMIN_EMAIL="bench@example.org"
@@ -58,10 +61,12 @@ case "$REFERENCE" in
     0 | 1 | only) ;;
     *) echo "REFERENCE is 0, 1 or only" >&2; exit 64 ;;
 esac
-if [[ ! "$FRAME" =~ ^(forum|small|[0-9]+)$ ]]; then
-    echo "FRAME is forum, small or a number of characters" >&2
-    exit 64
-fi
+for frame in $FRAME; do
+    if [[ ! "$frame" =~ ^(forum|small|[0-9]+)$ ]]; then
+        echo "FRAME is forum, small or a number of characters (or several, separated by spaces)" >&2
+        exit 64
+    fi
+done
 
 SERVER_PID=""
 SAMPLER_PID=""
@@ -135,10 +140,10 @@ fi
 ulimit -n "$hard_limit"
 log "ulimit -n is $(ulimit -n)"
 
-# Waits until the server answers its readiness check; fails if it exits or takes longer than 60 s.
+# Waits until the server answers its readiness check; fails if it exits or takes longer than READY_TIMEOUT s.
 wait_ready() {
     local port="$1"
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 $((READY_TIMEOUT * 2))); do
         if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
             return 0
         fi
@@ -197,10 +202,10 @@ run_forum() {
     DATA_DIR=""
 }
 
-# The raw reference's frame size for N: FRAME, or with FRAME=forum what the generator measured on the forum.
+# The raw reference's frame size for N and one FRAME value: with forum, what the generator measured on the forum.
 frame_chars() {
-    local n="$1" measured=""
-    case "$FRAME" in
+    local n="$1" frame="$2" measured=""
+    case "$frame" in
         small) echo 200 ;;
         forum)
             if [[ -s "$RESULTS" ]]; then
@@ -209,29 +214,30 @@ frame_chars() {
             fi
             if [[ -n "$measured" && "$measured" -ge 64 ]]; then echo "$measured"; else echo 2577; fi
             ;;
-        *) echo "$FRAME" ;;
+        *) echo "$frame" ;;
     esac
 }
 
 run_reference() {
-    local n="$1" chars
-    chars="$(frame_chars "$n")"
+    local n="$1" frame="$2" chars suffix
+    chars="$(frame_chars "$n" "$frame")"
+    suffix="-raw-$frame"
     PORT="$(free_port)"
-    log "N=$n-raw: starting the raw reference on 127.0.0.1:$PORT" \
+    log "N=$n$suffix: starting the raw reference on 127.0.0.1:$PORT" \
         "($chars-character frames, $RAW_EVENT_LOOPS event loops)"
     # shellcheck disable=SC2086
-    java $SERVER_JAVA_OPTS "-Xlog:gc*:file=$RESULTS_DIR/server-gc-N$n-raw.log:time,uptime,level,tags" \
+    java $SERVER_JAVA_OPTS "-Xlog:gc*:file=$RESULTS_DIR/server-gc-N$n$suffix.log:time,uptime,level,tags" \
         -cp "$LOADGEN_JAR" org.thesenforum.benchmark.RawRebroadcastServer --host 127.0.0.1 --port "$PORT" \
-        --event-loops "$RAW_EVENT_LOOPS" --frame "$chars" >"$RESULTS_DIR/server-N$n-raw.log" 2>&1 &
+        --event-loops "$RAW_EVENT_LOOPS" --frame "$chars" >"$RESULTS_DIR/server-N$n$suffix.log" 2>&1 &
     SERVER_PID=$!
     if wait_ready "$PORT"; then
-        run_generator "$n" "-raw" "N=$n raw reference ($AUTH, $chars-char frames)"
-        log "N=$n-raw: stopping the raw reference"
+        run_generator "$n" "$suffix" "N=$n raw reference ($AUTH, $chars-char frames)"
+        log "N=$n$suffix: stopping the raw reference"
         stop_server
-        grep "stopping:" "$RESULTS_DIR/server-N$n-raw.log" | sed 's/^.*stopping: /raw reference: /' \
-            >>"$RESULTS_DIR/loadgen-N$n-raw.txt" || true
+        grep "stopping:" "$RESULTS_DIR/server-N$n$suffix.log" | sed 's/^.*stopping: /raw reference: /' \
+            >>"$RESULTS_DIR/loadgen-N$n$suffix.txt" || true
     else
-        log "N=$n-raw: the raw reference did not become ready; see $RESULTS_DIR/server-N$n-raw.log"
+        log "N=$n$suffix: the raw reference did not become ready; see $RESULTS_DIR/server-N$n$suffix.log"
         stop_server
     fi
 }
@@ -271,7 +277,9 @@ for n in $CLIENT_COUNTS; do
         run_forum "$n"
     fi
     if [[ "$REFERENCE" != "0" ]]; then
-        run_reference "$n"
+        for frame in $FRAME; do
+            run_reference "$n" "$frame"
+        done
     fi
 done
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,9 +46,9 @@ class CommentJournal {
         long discussionId = comment.topic.discussion.id;
         boolean moderatorsSeeMore = !moderators.equals(readers);
         CommentFragments.Rendered html = fragments.render(readers, moderatorsSeeMore ? moderators : null);
-        Payload forReaders = new Payload(write(readers), html.forReaders());
+        Payload forReaders = new Payload(data(readers), html.forReaders());
         // The moderators' fragment carries the hide or unhide control, so it differs even where the data do not.
-        Payload forModerators = new Payload(moderatorsSeeMore ? write(moderators) : forReaders.data(),
+        Payload forModerators = new Payload(moderatorsSeeMore ? data(moderators) : forReaders.data(),
                 html.forModerators());
         if (change.change() == Change.HIDDEN || change.change() == Change.DELETED) {
             // Earlier entries must not hand the text to readers in a replay either.
@@ -76,6 +77,16 @@ class CommentJournal {
         }
         Comment list = ancestors.get(Math.min(ancestors.size(), ThreadItem.MAX_DEPTH) - 1);
         return Placement.append("c" + list.id + "-replies");
+    }
+
+    /**
+     * The comment's REST JSON without {@code bodyHtml}: the frame's {@code html} fragment already carries the
+     * rendered text, so each frame holds the text once as source ({@code body}) and once rendered, not twice.
+     */
+    private String data(CommentView view) {
+        ObjectNode node = json.valueToTree(view);
+        node.remove("bodyHtml");
+        return write(node);
     }
 
     private String write(Object value) {

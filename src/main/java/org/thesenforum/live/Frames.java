@@ -64,6 +64,15 @@ class Frames {
         return hub.write(LogFrame.of(e, e.moderatorData, e.moderatorHtml));
     }
 
+    /** An event's frame for each audience, each encoded once; one object for both when they see the same. */
+    record Encoded(LiveFrame forReaders, LiveFrame forModerators) {
+    }
+
+    Encoded encode(JournalEntry e) {
+        LiveFrame readers = LiveFrame.of(forReaders(e));
+        return new Encoded(readers, e.moderatorData == null ? readers : LiveFrame.of(forModerators(e)));
+    }
+
     String forAudience(JournalEntry e, boolean moderator) {
         return moderator ? forModerators(e) : forReaders(e);
     }

@@ -94,7 +94,9 @@ public class LiveDispatcher {
             long through = dispatchedThrough(discussionId);
             batch = frames.readAfter(discussionId, through, BATCH);
             for (JournalEntry e : batch) {
-                hub.deliver(discussionId, e.seq, frames.forReaders(e), frames.forModerators(e));
+                // Each audience's frame is encoded once here; every connection of that audience gets the same bytes.
+                Frames.Encoded encoded = frames.encode(e);
+                hub.deliver(discussionId, e.seq, encoded.forReaders(), encoded.forModerators());
                 dispatchedThrough.put(discussionId, e.seq);
             }
         } while (batch.size() == BATCH);

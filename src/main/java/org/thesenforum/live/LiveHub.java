@@ -41,9 +41,10 @@ public class LiveHub {
         this.revocations = revocations;
     }
 
-    Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, java.util.concurrent.Executor loop,
-            long discussionId, boolean moderator, Subscriber.Owner owner, Long topicId) {
-        Subscriber s = new Subscriber(connection, loop, discussionId, moderator, owner, topicId,
+    Subscriber join(io.quarkus.websockets.next.WebSocketConnection connection, io.vertx.core.http.ServerWebSocket socket,
+            java.util.concurrent.Executor loop, long discussionId, boolean moderator, Subscriber.Owner owner,
+            Long topicId) {
+        Subscriber s = new Subscriber(connection, socket, loop, discussionId, moderator, owner, topicId,
                 config.live().maxQueue(), config.live().maxQueueBytes().asLongValue());
         byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
         presenceChanged.add(discussionId);
@@ -116,10 +117,11 @@ public class LiveHub {
     }
 
     /**
-     * Hands one committed event to every subscriber of its discussion, in the audience's variant. The writes run on
-     * the event loops that own the connections, one task per loop, rather than one cross-thread hop per socket.
+     * Hands one committed event to every subscriber of its discussion, in the audience's variant, each variant
+     * encoded once and shared by all its connections. The writes run on the event loops that own the connections,
+     * one task per loop, rather than one cross-thread hop per socket.
      */
-    void deliver(long discussionId, long seq, String forReaders, String forModerators) {
+    void deliver(long discussionId, long seq, LiveFrame forReaders, LiveFrame forModerators) {
         Set<Subscriber> subs = byDiscussion.get(discussionId);
         if (subs == null) {
             return;
@@ -148,8 +150,8 @@ public class LiveHub {
                 }
             });
             NamesPresent named = namesPresent(subs);
-            String frame = write(Map.of("type", "presence", "online", subs.size(), "topics", topics,
-                    "names", named.discussion(), "topicNames", named.byTopic()));
+            LiveFrame frame = LiveFrame.of(write(Map.of("type", "presence", "online", subs.size(), "topics", topics,
+                    "names", named.discussion(), "topicNames", named.byTopic())));
             subs.forEach(s -> s.sendEphemeral(frame));
         }
     }

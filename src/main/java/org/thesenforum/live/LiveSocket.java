@@ -1,5 +1,6 @@
 package org.thesenforum.live;
 
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.cookie.Cookie;
+import io.quarkus.logging.Log;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -24,6 +26,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.impl.ContextInternal;
 
 import org.thesenforum.web.Languages;
@@ -65,11 +68,15 @@ public class LiveSocket {
         var data = connection.userData();
         Subscriber.Owner owner = data.get(ACCOUNT) == null ? null
                 : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK), data.get(EXPIRES));
-        Subscriber s = hub.join(connection, eventLoopOf(Vertx.currentContext()), data.get(DISCUSSION),
-                Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
+        Subscriber s = hub.join(connection, socketOf(connection), eventLoopOf(Vertx.currentContext()),
+                data.get(DISCUSSION), Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
         data.put(LANGUAGE, languageOf(connection.handshakeRequest()));
         data.put(SUBSCRIBER, s);
-        early(connection).opened(s);
+        // Frames that came before the registration wait in EARLY; from here on message() finds the subscriber.
+        Early early = EARLY.remove(connection.id());
+        if (early != null) {
+            early.opened(s);
+        }
         if (!s.ended()) {
             replay.start(s, query.since());
         }
@@ -80,7 +87,7 @@ public class LiveSocket {
         Subscriber s = connection.userData().get(SUBSCRIBER);
         if (s == null) {
             // The client wrote before its connection was registered: handle it, in order, once it is.
-            early(connection).later(registered -> message(text, registered));
+            later(connection, registered -> message(text, registered));
             return;
         }
         message(text, s);
@@ -105,7 +112,7 @@ public class LiveSocket {
     public void binary(Buffer data, WebSocketConnection connection) {
         Subscriber s = connection.userData().get(SUBSCRIBER);
         if (s == null) {
-            early(connection).later(registered -> {
+            later(connection, registered -> {
                 registered.seen();
                 notUnderstood(registered);
             });
@@ -178,8 +185,50 @@ public class LiveSocket {
         }
     }
 
-    private static Early early(WebSocketConnection connection) {
-        return EARLY.computeIfAbsent(connection.id(), id -> new Early());
+    /**
+     * Queues a step until the connection is registered. Only a connection whose client wrote before that has an
+     * entry in EARLY, and only until then: if the registration finished meanwhile (and so did not see this entry),
+     * the step's own check below completes it.
+     */
+    private static void later(WebSocketConnection connection, Consumer<Subscriber> step) {
+        Early early = EARLY.computeIfAbsent(connection.id(), id -> new Early());
+        early.later(step);
+        Subscriber registered = connection.userData().get(SUBSCRIBER);
+        if (registered != null && EARLY.remove(connection.id(), early)) {
+            early.opened(registered);
+        }
+    }
+
+    /** Cached lookup of {@code WebSocketConnectionBase.webSocket()}, which WebSockets Next does not make public. */
+    private static volatile Method webSocketAccessor;
+
+    /**
+     * The Vert.x socket beneath a WebSockets Next connection, so that pre-encoded frames can be written to it
+     * without encoding them again per connection; null if this version of WebSockets Next does not offer it.
+     */
+    static ServerWebSocket socketOf(WebSocketConnection connection) {
+        try {
+            Method accessor = webSocketAccessor;
+            if (accessor == null || !accessor.getDeclaringClass().isInstance(connection)) {
+                accessor = null;
+                for (Class<?> c = connection.getClass(); c != null && accessor == null; c = c.getSuperclass()) {
+                    try {
+                        accessor = c.getDeclaredMethod("webSocket");
+                    } catch (NoSuchMethodException e) {
+                        // not declared here; look further up
+                    }
+                }
+                if (accessor == null) {
+                    return null;
+                }
+                accessor.setAccessible(true);
+                webSocketAccessor = accessor;
+            }
+            return accessor.invoke(connection) instanceof ServerWebSocket socket ? socket : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.debugf("No Vert.x socket beneath %s, frames go through sendText: %s", connection.id(), e);
+            return null;
+        }
     }
 
     /**

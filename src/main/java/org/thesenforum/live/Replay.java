@@ -45,10 +45,10 @@ class Replay {
             reset(s, latest);
             return;
         }
-        List<String> json = new ArrayList<>(missed.size());
+        List<LiveFrame> json = new ArrayList<>(missed.size());
         List<Long> seqs = new ArrayList<>(missed.size());
         for (JournalEntry e : missed) {
-            json.add(frames.forAudience(e, s.moderator));
+            json.add(LiveFrame.of(frames.forAudience(e, s.moderator)));
             seqs.add(e.seq);
         }
         long through = missed.isEmpty() ? since : missed.get(missed.size() - 1).seq;

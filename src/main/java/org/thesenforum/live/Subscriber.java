@@ -3,12 +3,16 @@ package org.thesenforum.live;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
  * One open socket in a discussion. While it catches up ({@code since}) live events are held back; afterwards each
@@ -30,10 +34,28 @@ final class Subscriber {
         }
     }
 
-    private record Held(long seq, String json) {
+    private record Held(long seq, LiveFrame frame) {
     }
 
+    /**
+     * The largest frame written as one WebSocket frame: Vert.x's default frame size, which clients built on it
+     * accept. Anything longer goes through {@code writeTextMessage}, which splits it.
+     */
+    static final int MAX_SINGLE_FRAME = 65536;
+
+    private static final AtomicIntegerFieldUpdater<Subscriber> IN_FLIGHT =
+            AtomicIntegerFieldUpdater.newUpdater(Subscriber.class, "inFlight");
+    private static final AtomicLongFieldUpdater<Subscriber> IN_FLIGHT_BYTES =
+            AtomicLongFieldUpdater.newUpdater(Subscriber.class, "inFlightBytes");
+    private static final AtomicIntegerFieldUpdater<Subscriber> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(Subscriber.class, "closing");
+
     final WebSocketConnection connection;
+    /**
+     * The Vert.x socket beneath the WebSockets Next connection: pre-encoded frames are written to it directly. Null
+     * when it cannot be reached (tests); then frames go through {@code sendText}.
+     */
+    private final ServerWebSocket socket;
     /** The event loop that owns the connection; all log frames are written from it, in order. Null in tests. */
     final Executor loop;
     final long discussionId;
@@ -42,9 +64,10 @@ final class Subscriber {
     final Owner owner;
     private final int maxQueue;
     private final long maxQueueBytes;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong inFlightBytes = new AtomicLong();
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private volatile int inFlight;
+    private volatile long inFlightBytes;
+    /** What arrived while catching up; null once live. */
+    private ArrayDeque<Held> held;
     private volatile Long topicId;
     private volatile long lastSeen = System.currentTimeMillis();
     private long lastSeq;
@@ -54,11 +77,12 @@ final class Subscriber {
     private long acknowledged = -1;
     private boolean live;
     private volatile boolean dropped;
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int closing;
 
-    Subscriber(WebSocketConnection connection, Executor loop, long discussionId, boolean moderator, Owner owner,
-            Long topicId, int maxQueue, long maxQueueBytes) {
+    Subscriber(WebSocketConnection connection, ServerWebSocket socket, Executor loop, long discussionId,
+            boolean moderator, Owner owner, Long topicId, int maxQueue, long maxQueueBytes) {
         this.connection = connection;
+        this.socket = socket;
         this.loop = loop;
         this.discussionId = discussionId;
         this.moderator = moderator;
@@ -69,9 +93,12 @@ final class Subscriber {
     }
 
     /** An event from the dispatcher, in seq order. */
-    synchronized void deliver(long seq, String json) {
+    synchronized void deliver(long seq, LiveFrame frame) {
         if (!live) {
-            held.addLast(new Held(seq, json));
+            if (held == null) {
+                held = new ArrayDeque<>();
+            }
+            held.addLast(new Held(seq, frame));
             if (held.size() > maxQueue) {
                 drop();
             }
@@ -79,8 +106,12 @@ final class Subscriber {
         }
         if (seq > lastSeq) {
             lastSeq = seq;
-            send(json);
+            send(frame);
         }
+    }
+
+    void deliver(long seq, String json) {
+        deliver(seq, LiveFrame.of(json));
     }
 
     /** Starts live delivery at {@code seq}: nothing older is sent. */
@@ -90,7 +121,7 @@ final class Subscriber {
     }
 
     /** Sends the replayed events, then what arrived meanwhile, then goes live. */
-    synchronized void catchUp(List<String> frames, List<Long> seqs, long replayedThrough) {
+    synchronized void catchUp(List<LiveFrame> frames, List<Long> seqs, long replayedThrough) {
         for (int i = 0; i < frames.size(); i++) {
             if (seqs.get(i) > lastSeq) {
                 lastSeq = seqs.get(i);
@@ -138,40 +169,61 @@ final class Subscriber {
     }
 
     /** A frame outside the log (presence, heartbeat, reset, error). */
+    void sendEphemeral(LiveFrame frame) {
+        send(frame);
+    }
+
     void sendEphemeral(String json) {
-        send(json);
+        send(LiveFrame.of(json));
     }
 
     private void flushHeld() {
-        while (!held.isEmpty()) {
-            Held h = held.pollFirst();
-            if (h.seq() > lastSeq) {
-                lastSeq = h.seq();
-                send(h.json());
+        if (held != null) {
+            while (!held.isEmpty()) {
+                Held h = held.pollFirst();
+                if (h.seq() > lastSeq) {
+                    lastSeq = h.seq();
+                    send(h.frame());
+                }
             }
+            held = null;
         }
         live = true;
     }
 
-    private void send(String json) {
+    private void send(LiveFrame frame) {
         if (dropped) {
             return;
         }
-        // Characters stand in for bytes: frames are mostly ASCII, and the bound only needs to be roughly right.
-        long size = json.length();
-        if (inFlight.incrementAndGet() > maxQueue || inFlightBytes.addAndGet(size) > maxQueueBytes) {
+        int size = frame.size();
+        if (IN_FLIGHT.incrementAndGet(this) > maxQueue || IN_FLIGHT_BYTES.addAndGet(this, size) > maxQueueBytes) {
             drop();
             return;
         }
-        connection.sendText(json).subscribe().with(ok -> sent(size), failure -> {
-            sent(size);
-            Log.debugf("Live send to %s failed: %s", connection.id(), failure.getMessage());
-        });
+        if (socket == null) {
+            connection.sendText(frame.text()).subscribe().with(ok -> sent(size), failure -> {
+                sent(size);
+                Log.debugf("Live send to %s failed: %s", connection.id(), failure.getMessage());
+            });
+        } else if (size <= MAX_SINGLE_FRAME) {
+            // The audience's bytes as they are: a view of the shared buffer per socket, no copy, no encoding.
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.bytes().getByteBuf(), true))
+                    .onComplete(result -> written(result, size));
+        } else {
+            socket.writeTextMessage(frame.text()).onComplete(result -> written(result, size));
+        }
+    }
+
+    private void written(AsyncResult<Void> result, int size) {
+        sent(size);
+        if (result.failed()) {
+            Log.debugf("Live send to %s failed: %s", connection.id(), result.cause().getMessage());
+        }
     }
 
     private void sent(long size) {
-        inFlight.decrementAndGet();
-        inFlightBytes.addAndGet(-size);
+        IN_FLIGHT.decrementAndGet(this);
+        IN_FLIGHT_BYTES.addAndGet(this, -size);
     }
 
     /** Stops writing at once, before the transaction that ends the session commits; the close follows after it. */
@@ -195,7 +247,7 @@ final class Subscriber {
 
     private void close(int code, String reason) {
         dropped = true;
-        if (closing.compareAndSet(false, true)) {
+        if (CLOSING.compareAndSet(this, 0, 1)) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
         }
     }

@@ -41,13 +41,17 @@ class SubscriberTest {
         }
     }
 
+    private static List<LiveFrame> frames(String... texts) {
+        return java.util.Arrays.stream(texts).map(LiveFrame::of).toList();
+    }
+
     @Test
     void eventsHeldWhileCatchingUpFollowTheReplayWithoutDuplicates() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 100, Long.MAX_VALUE);
         s.deliver(11, "e11");
         s.deliver(12, "e12");
-        s.catchUp(List.of("e9", "e10", "e11"), List.of(9L, 10L, 11L), 11);
+        s.catchUp(frames("e9", "e10", "e11"), List.of(9L, 10L, 11L), 11);
         s.deliver(12, "e12");
         s.deliver(13, "e13");
         assertEquals(List.of("e9", "e10", "e11", "e12", "e13"), c.sent);
@@ -57,12 +61,12 @@ class SubscriberTest {
     @Test
     void acknowledgementsStayWithinWhatWasSentAndNeverGoBack() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 100, Long.MAX_VALUE);
         assertEquals(null, s.acknowledged());
         s.resumeFrom(10);
         assertTrue(s.acknowledge(10), "what it resumed from, before the replay");
         assertFalse(s.acknowledge(11), "not sent yet");
-        s.catchUp(List.of("e11", "e12"), List.of(11L, 12L), 12);
+        s.catchUp(frames("e11", "e12"), List.of(11L, 12L), 12);
         assertTrue(s.acknowledge(12));
         assertTrue(s.acknowledge(12), "the same again");
         assertFalse(s.acknowledge(11), "backwards");
@@ -74,7 +78,7 @@ class SubscriberTest {
     @Test
     void startingAtASeqSkipsOlderEvents() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 100, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 100, Long.MAX_VALUE);
         s.deliver(5, "e5");
         s.deliver(6, "e6");
         s.startAt(5);
@@ -85,7 +89,7 @@ class SubscriberTest {
     @Test
     void aClientThatStopsReadingIsDroppedWithCloseCode4008() {
         FakeConnection c = new FakeConnection(true);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 10, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 10, Long.MAX_VALUE);
         s.startAt(0);
         for (int seq = 1; seq <= 50; seq++) {
             s.deliver(seq, "e" + seq);
@@ -97,7 +101,7 @@ class SubscriberTest {
     @Test
     void aClientWithTooManyBytesQueuedIsDroppedBeforeTheFrameCapIsReached() {
         FakeConnection c = new FakeConnection(true);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 1000, 10_000);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 1000, 10_000);
         s.startAt(0);
         String frame = "x".repeat(3000);
         for (int seq = 1; seq <= 10; seq++) {
@@ -110,7 +114,7 @@ class SubscriberTest {
     @Test
     void aClientThatFallsTooFarBehindWhileCatchingUpIsDroppedToo() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, false, null, null, 5, Long.MAX_VALUE);
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, false, null, null, 5, Long.MAX_VALUE);
         for (int seq = 1; seq <= 6; seq++) {
             s.deliver(seq, "e" + seq);
         }
@@ -143,7 +147,7 @@ class SubscriberTest {
         // The identity was checked (mark read), then every session of account 7 ended before the socket joined.
         revocations.record(new org.thesenforum.web.SessionEnded(7, null));
         FakeConnection late = new FakeConnection(false);
-        Subscriber s = hub.join(late.proxy, null, 1, true, new Subscriber.Owner(7, 70L, mark, null), null);
+        Subscriber s = hub.join(late.proxy, null, null, 1, true, new Subscriber.Owner(7, 70L, mark, null), null);
         assertTrue(s.ended());
         assertEquals(List.of(Subscriber.CLOSE_SESSION_ENDED), late.closedWith);
         s.startAt(0);
@@ -151,7 +155,8 @@ class SubscriberTest {
         assertTrue(late.sent.isEmpty(), "nothing is written to a socket whose session ended");
 
         FakeConnection other = new FakeConnection(false);
-        Subscriber someoneElse = hub.join(other.proxy, null, 1, false, new Subscriber.Owner(8, 80L, 0, null), null);
+        Subscriber someoneElse = hub.join(other.proxy, null, null, 1, false, new Subscriber.Owner(8, 80L, 0, null),
+                null);
         assertFalse(someoneElse.ended());
     }
 
@@ -162,8 +167,8 @@ class SubscriberTest {
         revocations.record(new org.thesenforum.web.SessionEnded(7, 71L));
         FakeConnection phone = new FakeConnection(false);
         FakeConnection office = new FakeConnection(false);
-        assertFalse(hub.join(phone.proxy, null, 1, false, new Subscriber.Owner(7, 70L, 0, null), null).ended());
-        assertTrue(hub.join(office.proxy, null, 1, false, new Subscriber.Owner(7, 71L, 0, null), null).ended());
+        assertFalse(hub.join(phone.proxy, null, null, 1, false, new Subscriber.Owner(7, 70L, 0, null), null).ended());
+        assertTrue(hub.join(office.proxy, null, null, 1, false, new Subscriber.Owner(7, 71L, 0, null), null).ended());
         assertEquals(List.of(Subscriber.CLOSE_SESSION_ENDED), office.closedWith);
         assertTrue(phone.closedWith.isEmpty());
     }
@@ -171,7 +176,7 @@ class SubscriberTest {
     @Test
     void aSilencedSocketWritesNothingAndClosesOnceWith4401() {
         FakeConnection c = new FakeConnection(false);
-        Subscriber s = new Subscriber(c.proxy, null, 1, true, new Subscriber.Owner(7, 70L, 0, null), null, 100,
+        Subscriber s = new Subscriber(c.proxy, null, null, 1, true, new Subscriber.Owner(7, 70L, 0, null), null, 100,
                 Long.MAX_VALUE);
         s.startAt(0);
         s.deliver(1, "{\"seq\":1}");

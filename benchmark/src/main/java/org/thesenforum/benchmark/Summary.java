@@ -33,7 +33,7 @@ final class Summary {
         StringBuilder b = new StringBuilder();
         b.append("| Run | Clients | Connected | Handshakes failed | Held at end | Posts (201) | Frames expected"
                 + " | Received | Lost | Duplicates | Frame chars | Delivery p50 | p90 | p99 | max | Fan-out spread p99"
-                + " | Last client p50 / max | POST p50 | POST p99 | Ramp-up | Timed out |\n");
+                + " | Last client p50 / p99 / max | POST p50 | POST p99 | Ramp-up | Timed out |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonObject r : rows) {
             JsonObject d = r.getJsonObject("delivery");
@@ -41,13 +41,13 @@ final class Summary {
             JsonObject l = r.getJsonObject("lastClient");
             JsonObject p = r.getJsonObject("post");
             b.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %d / %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s / %s"
+                    "| %s | %d | %d | %d | %d | %d / %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s / %s / %s"
                             + " | %s | %s | %.1f s | %s |%n",
                     r.getString("label"), r.getInteger("clients"), r.getInteger("connected"),
                     r.getInteger("handshakesFailed"), r.getInteger("held"), r.getInteger("postsOk"),
                     r.getInteger("comments"), r.getLong("expected"), r.getLong("received"), r.getLong("lost"),
                     r.getLong("duplicates"), r.getLong("meanFrameChars", 0L), ms(d, "p50"), ms(d, "p90"),
-                    ms(d, "p99"), ms(d, "max"), ms(s, "p99"), ms(l, "p50"), ms(l, "max"), ms(p, "p50"), ms(p, "p99"),
+                    ms(d, "p99"), ms(d, "max"), ms(s, "p99"), ms(l, "p50"), ms(l, "p99"), ms(l, "max"), ms(p, "p50"), ms(p, "p99"),
                     r.getDouble("rampSeconds"), r.getBoolean("timedOut") ? "yes" : "no"));
         }
         b.append(ratios(rows));
@@ -73,22 +73,30 @@ final class Summary {
                 continue;
             }
             if (b.length() == 0) {
-                b.append("\nForum ÷ raw reference, same N and generator settings (delivery includes the POST;"
-                        + " the fan-out spread does not):\n\n");
-                b.append("| N | Forum run | Delivery p50 forum / raw | p50 ratio | Delivery p99 forum / raw | p99 ratio"
-                        + " | Spread p99 forum / raw | Spread ratio | Lost forum / raw | Frame chars forum / raw |\n");
-                b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                b.append("\nForum ÷ raw reference, same N and generator settings (completion = the last client of a"
+                        + " comment, measured from just before its POST; delivery includes the POST; the fan-out spread"
+                        + " does not):\n\n");
+                b.append("| N | Forum run | Completion p50 forum / raw | p50 ratio | Completion p99 forum / raw"
+                        + " | p99 ratio | Delivery p50 forum / raw | p50 ratio | Delivery p99 forum / raw | p99 ratio"
+                        + " | Spread p99 forum / raw | Spread ratio | Lost forum / raw | Duplicates forum / raw"
+                        + " | Frame chars forum / raw |\n");
+                b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             }
+            JsonObject fl = forum.getJsonObject("lastClient");
+            JsonObject rl = raw.getJsonObject("lastClient");
             JsonObject fd = forum.getJsonObject("delivery");
             JsonObject rd = raw.getJsonObject("delivery");
             JsonObject fs = forum.getJsonObject("spread");
             JsonObject rs = raw.getJsonObject("spread");
             b.append(String.format(Locale.ROOT,
-                    "| %d | %s | %s / %s | %s | %s / %s | %s | %s / %s | %s | %d / %d | %d / %d |%n",
-                    raw.getInteger("clients"), forum.getString("label"), ms(fd, "p50"), ms(rd, "p50"),
-                    ratio(fd, rd, "p50"), ms(fd, "p99"), ms(rd, "p99"), ratio(fd, rd, "p99"), ms(fs, "p99"),
-                    ms(rs, "p99"), ratio(fs, rs, "p99"), forum.getLong("lost"), raw.getLong("lost"),
-                    forum.getLong("meanFrameChars", 0L), raw.getLong("meanFrameChars", 0L)));
+                    "| %d | %s | %s / %s | %s | %s / %s | %s | %s / %s | %s | %s / %s | %s | %s / %s | %s"
+                            + " | %d / %d | %d / %d | %d / %d |%n",
+                    raw.getInteger("clients"), forum.getString("label"), ms(fl, "p50"), ms(rl, "p50"),
+                    ratio(fl, rl, "p50"), ms(fl, "p99"), ms(rl, "p99"), ratio(fl, rl, "p99"), ms(fd, "p50"),
+                    ms(rd, "p50"), ratio(fd, rd, "p50"), ms(fd, "p99"), ms(rd, "p99"), ratio(fd, rd, "p99"),
+                    ms(fs, "p99"), ms(rs, "p99"), ratio(fs, rs, "p99"), forum.getLong("lost"), raw.getLong("lost"),
+                    forum.getLong("duplicates"), raw.getLong("duplicates"), forum.getLong("meanFrameChars", 0L),
+                    raw.getLong("meanFrameChars", 0L)));
         }
         return b.toString();
     }
@@ -99,7 +107,7 @@ final class Summary {
 
     private static String ratio(JsonObject forum, JsonObject raw, String key) {
         double r = raw.getDouble(key);
-        return r <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f×", forum.getDouble(key) / r);
+        return r <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f×", forum.getDouble(key) / r);
     }
 
     private static String ms(JsonObject q, String key) {
