@@ -116,8 +116,10 @@ if [[ ! -f "$APP_JAR" ]]; then
     log "building the app"
     (cd "$ROOT_DIR" && mvn -B -o -q package -DskipTests)
 fi
-(cd "$BENCH_DIR" && mvn -B -o -q package)
 LOADGEN_JAR="$BENCH_DIR/target/live-loadgen.jar"
+if [[ ! -f "$LOADGEN_JAR" || -n "$(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$LOADGEN_JAR" -print -quit)" ]]; then
+    (cd "$BENCH_DIR" && mvn -B -o -q package)
+fi
 {
     echo "date: $(date -u)"; echo "nproc: $(nproc)"; echo "load: $(cat /proc/loadavg)"
     grep -m1 'model name' /proc/cpuinfo || true; java -version 2>&1 | head -1

@@ -129,8 +129,9 @@ public final class WriteBenchmark {
                     token = createToken();
                 }
             }
-            WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
-                    .setMaxMessageSize(1 << 22));
+            // More sockets than Vert.x' default pool of 50 per server, or the rest wait for a free slot.
+            WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setMaxConnections(clients + 10).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
             CountDownLatch connected = new CountDownLatch(clients);
             for (int i = 0; i < clients; i++) {
                 Client c = new Client();
@@ -153,13 +154,19 @@ public final class WriteBenchmark {
             log("%s: %d of %d live clients connected; topic %s; %d posters, auth %s", label, open, clients, topic,
                     posters, auth);
 
+            // One client for every poster (HTTP/1.1: it opens a connection per concurrent request), signed in once:
+            // the forum throttles logins.
+            HttpClient http = client();
+            if ("session".equals(auth)) {
+                logIn(http);
+            }
             // Warm-up: the same load, not measured.
-            load(posters, topics, warmup, warmMarker, auth);
+            load(http, posters, topics, warmup, warmMarker, auth);
             Thread.sleep(1000);
             live.forEach(c -> c.seen.clear());
             double loadBefore = loadAverage();
             long began = System.nanoTime();
-            List<Post> posts = load(posters, topics, seconds, marker, auth);
+            List<Post> posts = load(http, posters, topics, seconds, marker, auth);
             double elapsed = (System.nanoTime() - began) / 1e9;
             double loadAfter = loadAverage();
 
@@ -212,7 +219,8 @@ public final class WriteBenchmark {
     }
 
     /** {@code posters} threads post to the topic as fast as answered, for {@code seconds}. */
-    private List<Post> load(int posters, long[] topics, int seconds, String tag, String auth) throws Exception {
+    private List<Post> load(HttpClient http, int posters, long[] topics, int seconds, String tag, String auth)
+            throws Exception {
         List<Post> posts = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -220,10 +228,6 @@ public final class WriteBenchmark {
         for (int t = 0; t < posters; t++) {
             Thread thread = new Thread(() -> {
                 try {
-                    HttpClient http = client();
-                    if ("session".equals(auth)) {
-                        logIn(http);
-                    }
                     while (System.nanoTime() < end) {
                         int k = next.getAndIncrement();
                         long begin = System.nanoTime();
