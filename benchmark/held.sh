@@ -9,8 +9,7 @@
 #
 # Environment (all optional): APP_JAR, N, SERVER_JAVA_OPTS (default "-Xms1g -Xmx1g"), LOADGEN_JAVA_OPTS,
 # REFERENCE (1: raw reference too, the default; 0: the forum only), READY_TIMEOUT (s, default 180),
-# RESULTS_DIR (default
-# benchmark/results/held-<timestamp>).
+# RESULTS_DIR (default benchmark/results/held-<timestamp>).
 set -euo pipefail
 export LC_ALL=C
 
