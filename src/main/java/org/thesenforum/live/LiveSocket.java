@@ -1,6 +1,7 @@
 package org.thesenforum.live;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,7 @@ public class LiveSocket {
     static final TypedKey<Long> MARK = TypedKey.forLong("revocationMark");
     static final TypedKey<Long> EXPIRES = TypedKey.forLong("sessionExpiresAt");
     private static final TypedKey<Subscriber> SUBSCRIBER = new TypedKey<>("subscriber");
+    private static final List<TypedKey<?>> HANDED_OVER = List.of(DISCUSSION, MODERATOR, ACCOUNT, SESSION, MARK, EXPIRES);
     /** Per open connection: its frames that arrived while it was still being registered. */
     private static final Map<String, Early> EARLY = new ConcurrentHashMap<>();
     private static final TypedKey<Locale> LANGUAGE = new TypedKey<>("language");
@@ -70,6 +72,10 @@ public class LiveSocket {
                 : new Subscriber.Owner(data.get(ACCOUNT), data.get(SESSION), data.get(MARK), data.get(EXPIRES));
         Subscriber s = hub.join(connection, socketOf(connection), eventLoopOf(Vertx.currentContext()),
                 data.get(DISCUSSION), Boolean.TRUE.equals(data.get(MODERATOR)), owner, query.topicId());
+        // What the upgrade check left for the opening now lives in the subscriber; a held connection keeps only that.
+        for (TypedKey<?> key : HANDED_OVER) {
+            data.remove(key);
+        }
         data.put(LANGUAGE, languageOf(connection.handshakeRequest()));
         data.put(SUBSCRIBER, s);
         // Frames that came before the registration wait in EARLY; from here on message() finds the subscriber.

@@ -63,6 +63,22 @@ class CommentJournalTest {
     }
 
     @Test
+    void aCommentFrameCarriesItsSourceInDataAndTheRenderedTextOnlyInTheFragment() throws Exception {
+        long topic = Fixtures.freshTopic();
+        long since = journal.latestSeq(stream());
+        long id = post(Fixtures.moderator(), topic, "Ganz *schlank* 4711", null);
+
+        JournalEntry entry = entriesAfter(since).get(0);
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(entry.data);
+        assertEquals(id, data.path("id").asLong());
+        assertEquals("Ganz *schlank* 4711", data.path("body").asText(), "API clients keep the source text");
+        assertFalse(data.has("bodyHtml"), "the rendered text is in the fragment, not a second time in data");
+        assertTrue(entry.html.contains("<em>schlank</em>"), entry.html);
+        assertEquals(1, entry.html.split("4711", -1).length - 1, "the fragment holds the text once");
+    }
+
+    @Test
     void aReplyBelowTheDeepestIndentationGoesToTheFlatListOfItsFourthLevelAncestor() {
         long topic = Fixtures.freshTopic();
         User moderator = Fixtures.moderator();

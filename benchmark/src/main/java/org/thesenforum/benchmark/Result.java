@@ -115,6 +115,7 @@ record Result(
         List<String> closes = new ArrayList<>();
         long[] delivery = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) clients.length * m)];
         int d = 0;
+        List<long[]> seen = new ArrayList<>(clients.length);
         for (Client c : clients) {
             synchronized (c) {
                 if (c.connected) {
@@ -132,8 +133,11 @@ record Result(
                 presence += c.presence;
                 heartbeats += c.heartbeats;
                 other += c.other;
+                // A snapshot: frames may still arrive after a deadline, and the spread below must see the same ones.
+                long[] got = c.receivedAt.clone();
+                seen.add(got);
                 for (int k = 0; k < m; k++) {
-                    long at = c.receivedAt[k];
+                    long at = got[k];
                     if (at == 0) {
                         if (ok[k] && c.open) {
                             lostOnHeld++;
@@ -149,12 +153,10 @@ record Result(
         }
         long[] spread = new long[d];
         int s = 0;
-        for (Client c : clients) {
-            synchronized (c) {
-                for (int k = 0; k < m; k++) {
-                    if (c.receivedAt[k] != 0) {
-                        spread[s++] = c.receivedAt[k] - first[k];
-                    }
+        for (long[] got : seen) {
+            for (int k = 0; k < m; k++) {
+                if (got[k] != 0) {
+                    spread[s++] = got[k] - first[k];
                 }
             }
         }
