@@ -1,0 +1,32 @@
+#!/bin/sh
+# Starts the packaged forum with the JVM settings described in README.md ("Start-up and memory") and, when the
+# build trained one, the class-data archive app-cds.jsa next to this script.
+#
+#   target/quarkus-app/thesenforum.sh                       # configuration as usual: FORUM_* variables, .env
+#   JAVA_OPTS='-Xmx2g' target/quarkus-app/thesenforum.sh    # more or other JVM options (they come last and win)
+#
+# The archive only fits the JVM build that trained it and this folder at this path: after a JDK update or a
+# move, the JVM prints a warning and starts without it (as fast as `java -jar`); `mvn package` trains it anew.
+set -e
+dir="$(cd "$(dirname "$0")" && pwd -P)"
+if [ -n "$JAVA_HOME" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+
+case "${FORUM_CDS_TRAINING:-}" in
+    "") if [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=$dir/app-cds.jsa -Xshare:auto"; else cds=""; fi ;;
+    # Used by the packaging step only (src/main/launcher/train-cds.sh): the JVM writes the archive when it exits.
+    full) cds="-XX:ArchiveClassesAtExit=$dir/app-cds.jsa" ;;
+    # Without a database to start against: Quarkus stops right after its static initialisation.
+    static) cds="-XX:ArchiveClassesAtExit=$dir/app-cds.jsa -Dquarkus.appcds.generate=true" ;;
+    *) echo "FORUM_CDS_TRAINING is full or static" >&2; exit 64 ;;
+esac
+
+# Memory (see README.md, "Start-up and memory"): a heap that starts small and grows as needed up to the JVM's default
+# maximum (a quarter of the machine's memory), the serial collector unless JAVA_OPTS names another, and at most two
+# malloc arenas instead of eight per core.
+case "${JAVA_OPTS:-}" in
+    *GC*) gc="" ;;
+    *) gc="-XX:+UseSerialGC" ;;
+esac
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# shellcheck disable=SC2086
+exec "$java" $cds -Xms32m $gc ${JAVA_OPTS:-} -jar "$dir/quarkus-run.jar" "$@"
