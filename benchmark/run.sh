@@ -1,4 +1,17 @@
 #!/usr/bin/env bash
+# All benchmarks start here. The first argument (or MODE) chooses what is measured; every mode runs a raw
+# Vert.x reference in the same run and prints the forum / raw ratios:
+#
+#   benchmark/run.sh [fanout]   live fan-out: a comment to N WebSocket clients (this script, described below)
+#   benchmark/run.sh writes     comments accepted per second with 100 live clients; `writes size` for a post on a
+#                               small vs. a 20,000-comment topic (benchmark/writes.sh)
+#   benchmark/run.sh pages      the topic page with 1,000 and 20,000 comments, anonymous and signed in (pages.sh)
+#   benchmark/run.sh startup    time to the first healthy response and RSS, launcher and plain java -jar (startup.sh)
+#   benchmark/run.sh held       heap per held live connection (held.sh)
+#   benchmark/run.sh search     search latency on 50,000 comments (search.sh)
+#   benchmark/run.sh all        fanout, writes, pages and startup one after the other
+#
+# Further arguments go to the mode's script; each script's header lists its environment variables.
 # Live-layer load test: for each client count, starts the packaged app on a free loopback port with a fresh
 # data directory, runs the load generator against it, stops the server and collects the numbers. Then, with the
 # same generator settings, it does the same against the raw reference server (RawRebroadcastServer: plain
@@ -33,6 +46,21 @@
 #                      else 2 x cores, the Quarkus default); it runs with SERVER_JAVA_OPTS like the forum
 #   RESULTS_DIR        where results go (default benchmark/results/<timestamp>)
 set -euo pipefail
+
+MODE="${1:-${MODE:-fanout}}"
+case "$MODE" in
+    fanout) if [[ $# -gt 0 ]]; then shift; fi ;;
+    writes | pages | startup | held | search)
+        if [[ $# -gt 0 ]]; then shift; fi
+        exec "$(dirname "${BASH_SOURCE[0]}")/$MODE.sh" "$@" ;;
+    all)
+        status=0
+        for mode in fanout writes pages startup; do
+            MODE="$mode" "${BASH_SOURCE[0]}" "$mode" || status=1
+        done
+        exit "$status" ;;
+    *) echo "mode is fanout, writes, pages, startup, held, search or all" >&2; exit 64 ;;
+esac
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
