@@ -97,7 +97,7 @@ class DemandCommentAddonTest {
         assertTrue(card.indexOf("comment-notes") < card.indexOf("comment-actions"), card);
         assertFalse(card(html, other).contains("comment-demands"), card(html, other));
 
-        String english = card(page(topic, "en", null), origin);
+        String english = card(page(topic, "en", Fixtures.expert()), origin);
         assertTrue(english.contains("→ Demand: <a href=\"" + DEMANDS + "#d" + demand + "\">Verlässliche Räume</a>"),
                 english);
         assertTrue(english.contains(">Propose as a demand</a>"), english);
