@@ -42,6 +42,45 @@ class ThreadPagesTest {
     @Inject
     CommentHtmlBackfill backfill;
 
+    @Inject
+    CommentService comments;
+
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
+    @Test
+    void aPageOfThreadsTakesTheSameQueriesWhateverTheTopicsSize() {
+        User author = Fixtures.expert();
+        long small = Fixtures.freshTopic();
+        List<Long> few = seed(small, author, 3);
+        Fixtures.comment(small, author, "Antwort", few.get(0));
+        long large = Fixtures.freshTopic();
+        List<Long> many = seed(large, author, TopicPages.THREADS_PER_PAGE + 50);
+        for (int i = 0; i < 20; i++) {
+            long reply = Fixtures.comment(large, author, "Antwort " + i, many.get(i));
+            Fixtures.comment(large, author, "Antwort darauf " + i, reply);
+        }
+        org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            int shownSmall = QuarkusTransaction.requiringNew().call(() -> comments.threadPage(small, null, null, null,
+                    TopicPages.THREADS_PER_PAGE).roots().stream().mapToInt(CommentView::size).sum());
+            long queriesSmall = statistics.getPrepareStatementCount();
+            statistics.clear();
+            int shownLarge = QuarkusTransaction.requiringNew().call(() -> comments.threadPage(large, null, null, null,
+                    TopicPages.THREADS_PER_PAGE).roots().stream().mapToInt(CommentView::size).sum());
+            long queriesLarge = statistics.getPrepareStatementCount();
+            assertEquals(4, shownSmall);
+            assertEquals(TopicPages.THREADS_PER_PAGE + 40, shownLarge);
+            assertEquals(queriesSmall, queriesLarge, "queries for a page of 240 comments against one of 4");
+            assertTrue(queriesLarge <= 3, "the topic, the page's roots and their threads: " + queriesLarge);
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
+    }
+
     @Test
     void theStoredHtmlIsTheRenderedBodyAndFollowsAnEdit() {
         long topic = Fixtures.freshTopic();

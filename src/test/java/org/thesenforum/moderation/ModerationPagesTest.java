@@ -34,7 +34,8 @@ class ModerationPagesTest {
 
     @Test
     void everyVisibleCommentLinksToItsReportPage() {
-        String html = given().get("/topics/" + topic).then().statusCode(200).extract().asString();
+        String html = PageForms.browser(PageForms.signIn(Fixtures.expert())).get("/topics/" + topic).then()
+                .statusCode(200).extract().asString();
         assertTrue(html.contains("class=\"action member-control report-control\" data-action=\"report\" href=\"/comments/"
                 + comment + "/melden\""), "a link, not a form per comment");
         given().redirects().follow(false).get("/comments/" + comment + "/melden").then().statusCode(303)
