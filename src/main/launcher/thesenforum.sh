@@ -23,10 +23,14 @@ esac
 # Memory (see README.md, "Start-up and memory"): a heap that starts small and grows as needed up to the JVM's default
 # maximum (a quarter of the machine's memory), the serial collector unless JAVA_OPTS names another, and at most two
 # malloc arenas instead of eight per core.
-case "${JAVA_OPTS:-}" in
-    *GC*) gc="" ;;
-    *) gc="-XX:+UseSerialGC" ;;
-esac
+# Only a collector selection (one option -XX:+Use...GC: G1, Parallel, Z, Shenandoah) counts, not a tuning flag such
+# as -XX:MaxGCPauseMillis or -XX:+UseGCOverheadLimit.
+gc="-XX:+UseSerialGC"
+set -f
+for opt in ${JAVA_OPTS:-}; do
+    case "$opt" in -XX:+Use*GC) gc="" ;; esac
+done
+set +f
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # shellcheck disable=SC2086
 exec "$java" $cds -Xms32m $gc ${JAVA_OPTS:-} -jar "$dir/quarkus-run.jar" "$@"

@@ -11,13 +11,16 @@
 #
 # The training run ignores the caller's FORUM_* and QUARKUS_* variables and runs in an empty folder (no .env), so
 # it never touches a real database or data folder. A failed training leaves no archive and a warning; the build
-# goes on (the launcher then starts without the archive).
+# goes on (the launcher then starts without the archive). Every wait is bounded: the start by FORUM_CDS_TIMEOUT
+# (300 s), each request by a few seconds, the JVM's exit (writing the archive) by FORUM_CDS_EXIT_TIMEOUT (60 s), after
+# which it is killed. Interrupted (Ctrl-C, SIGTERM, SIGHUP), the script kills the training JVM before it exits.
 set -euo pipefail
 
 SRC_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 APP_DIR="$(cd "$1" && pwd -P)"
 MODE="${2:-full}"
 TIMEOUT="${FORUM_CDS_TIMEOUT:-300}"
+EXIT_TIMEOUT="${FORUM_CDS_EXIT_TIMEOUT:-60}"
 SLUG="ankommen-im-gemeinwesen"
 
 log() { printf '[train-cds] %s\n' "$*"; }
@@ -40,6 +43,10 @@ cleanup() {
     rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
+# On a signal, exit (which runs cleanup): the JVM runs in the background, where Ctrl-C does not reach it.
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # A port outside the ephemeral range that nobody listens on.
 PORT=""
@@ -49,13 +56,16 @@ for _ in $(seq 1 50); do
 done
 if [[ -z "$PORT" ]]; then log "WARNING: no free port, no class-data archive"; exit 0; fi
 
-# GET over bash's /dev/tcp (no curl needed); prints the status code, or nothing when nobody answers.
+# GET over bash's /dev/tcp (no curl needed); prints the status code, or nothing when nobody answers within 5 s.
+# The body is read line by line, each within 5 s and all within 10 s, so a server that stops answering stalls
+# nothing.
 status_of() {
     (
         exec 3<>"/dev/tcp/127.0.0.1/$PORT" || exit 0
         printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAccept-Language: de\r\n\r\n' "$1" "$PORT" >&3
-        read -r _ code _ <&3 || exit 0
-        cat <&3 >/dev/null
+        read -r -t 5 _ code _ <&3 || exit 0
+        until_read=$((SECONDS + 10))
+        while (( SECONDS < until_read )) && read -r -t 5 _ <&3; do :; done
         echo "$code"
     ) 2>/dev/null
 }
@@ -86,11 +96,24 @@ if [[ "$MODE" == full ]]; then
     done
     kill -TERM "$SERVER_PID"
 fi
+# The JVM writes the archive as it exits; a JVM that does not exit in time is killed, and its archive (if any) is
+# incomplete and removed.
+stopping=$SECONDS
+while kill -0 "$SERVER_PID" 2>/dev/null && (( SECONDS - stopping < EXIT_TIMEOUT )); do sleep 0.2; done
+if kill -0 "$SERVER_PID" 2>/dev/null; then
+    log "WARNING: the training run did not exit within $EXIT_TIMEOUT s; killed, no class-data archive"
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+    rm -f "$APP_DIR/app-cds.jsa"
+    tail -n 30 "$WORK_DIR/server.log" || true
+    exit 0
+fi
 status=0
 wait "$SERVER_PID" || status=$?
 SERVER_PID=""
 if [[ -s "$APP_DIR/app-cds.jsa" ]]; then
-    log "app-cds.jsa: $(( $(stat -c %s "$APP_DIR/app-cds.jsa") / 1048576 )) MiB in $(( SECONDS - started )) s"
+    log "app-cds.jsa: $(( $(wc -c < "$APP_DIR/app-cds.jsa") / 1048576 )) MiB in $(( SECONDS - started )) s"
 else
     log "WARNING: the training run (exit $status) wrote no class-data archive. Its log:"
     tail -n 30 "$WORK_DIR/server.log" || true

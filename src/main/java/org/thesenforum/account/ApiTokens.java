@@ -119,6 +119,28 @@ public class ApiTokens implements PersonalData, AccountErasure {
     }
 
     /**
+     * Revokes every token of the account (a new password, by change or by reset link): each one's live connections
+     * close after the commit. Runs in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeAll(long accountId) {
+        for (ApiToken t : ApiToken.listOf(accountId)) {
+            t.delete();
+            ended.fire(new SessionEnded(accountId, SessionEnded.ofToken(t.id)));
+        }
+    }
+
+    /**
+     * Refuses to make a token for a request that itself signed in with one (403): a leaked token must not be able to
+     * mint a replacement that outlives its revocation. Tokens are made in the browser, signed in with the password.
+     */
+    static void refuseIfByToken(CurrentUser currentUser) {
+        if (currentUser.viaApiToken()) {
+            throw ProblemException.forbidden(ProfileService.text(ProfileMessages::problem_token_by_token));
+        }
+    }
+
+    /**
      * The token that {@code token} is, by one indexed read of its hash; notes its last use at most once per
      * {@link #TOUCH_EVERY}. Whether its account may still sign in is the caller's to check.
      */

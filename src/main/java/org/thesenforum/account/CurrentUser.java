@@ -43,6 +43,15 @@ public class CurrentUser {
                         .filter(id -> id > 0);
     }
 
+    /** Whether the request signed in with a personal API token (its stand-in session id is negative). */
+    public boolean viaApiToken() {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        Long id = identity.getAttribute(org.thesenforum.web.SessionEnded.SESSION_ID);
+        return id != null && id < 0;
+    }
+
     /** The signed-in account; 401 for anonymous requests. */
     public Account require() {
         return account().orElseThrow(() -> new UnauthorizedException("Anmeldung erforderlich"));

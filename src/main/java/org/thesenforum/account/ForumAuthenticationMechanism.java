@@ -36,7 +36,7 @@ public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), context, identityProviderManager);
         }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (BasicChallenge.isBearer(authorization)) {
             return identityProviderManager.authenticate(new ApiTokenRequest(authorization.substring(7).trim()));
         }
         Cookie cookie = context.request().getCookie(SessionCookies.NAME);
@@ -67,7 +67,8 @@ public class ForumAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, BasicChallenge.HEADER, BasicChallenge.VALUE));
+        return Uni.createFrom().item(new ChallengeData(401, BasicChallenge.HEADER,
+                BasicChallenge.refused(context.request().getHeader("Authorization"))));
     }
 
     @Override

@@ -41,10 +41,12 @@ public class PasswordResets {
     private final ResetLimiter limiter;
     private final Passwords passwords;
     private final DeviceSessions sessions;
+    private final ApiTokens tokens;
     private final Event<ResetMails.ResetMail> due;
 
     PasswordResets(AccountService accounts, AccountClock clock, AuditLog audit, ForumConfig config, MailSetup mail,
-            ResetLimiter limiter, Passwords passwords, DeviceSessions sessions, Event<ResetMails.ResetMail> due) {
+            ResetLimiter limiter, Passwords passwords, DeviceSessions sessions, ApiTokens tokens,
+            Event<ResetMails.ResetMail> due) {
         this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
@@ -53,6 +55,7 @@ public class PasswordResets {
         this.limiter = limiter;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.due = due;
     }
 
@@ -94,7 +97,7 @@ public class PasswordResets {
 
     /**
      * Sets a new password through a link (the registration's rules, field {@code password}): the link and every other
-     * open link of the account become void, and every session of the account ends.
+     * open link of the account become void, every session of the account ends, and every API token is revoked.
      */
     @Transactional
     public void complete(String token, String password) {
@@ -108,6 +111,8 @@ public class PasswordResets {
         Account account = reset.account;
         account.passwordHash = passwords.hash(password);
         PasswordReset.closeAllOf(account.id, now);
+        // A reset is the way back after a compromise: whoever had the password may have made tokens with it.
+        tokens.revokeAll(account.id);
         sessions.endAll(account.id);
     }
 

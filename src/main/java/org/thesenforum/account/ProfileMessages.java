@@ -266,6 +266,9 @@ public interface ProfileMessages {
     String problem_token_unknown();
 
     @Message
+    String problem_token_by_token();
+
+    @Message
     String done_token();
 
     @Message

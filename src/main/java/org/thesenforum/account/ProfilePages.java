@@ -225,6 +225,7 @@ public class ProfilePages {
     public Response createToken(@RestForm String name) {
         Account me = currentUser.require();
         try {
+            ApiTokens.refuseIfByToken(currentUser);
             ApiTokens.CreatedToken created = tokens.create(me, name);
             Account account = accounts.requireAccount(me.id);
             return LoginPages.page(200, page(account, ProfileForm.of(account), PageError.NONE, "", created, ""))

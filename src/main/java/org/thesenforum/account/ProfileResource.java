@@ -160,7 +160,7 @@ public class ProfileResource {
     @Path("/me/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Change one's password; every other session ends, this one stays")
+    @Operation(summary = "Change one's password; every other session ends, this one stays, every API token is revoked")
     public Response changePassword(PasswordChange change, @Context HttpServerRequest request) {
         PasswordChange c = ProblemException.requireBody(change);
         profiles.changePassword(currentUser.require(), c.current(), c.next(), currentUser.sessionId().orElse(null),
@@ -217,8 +217,10 @@ public class ProfileResource {
     @Path("/me/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Make a personal API token for scripts (Authorization: Bearer); the answer shows it this once")
+    @Operation(summary = "Make a personal API token for scripts (Authorization: Bearer); the answer shows it this once."
+            + " Refused (403) when the request itself signed in with a token")
     public Response createToken(NewToken body) {
+        ApiTokens.refuseIfByToken(currentUser);
         ApiTokens.CreatedToken created = tokens.create(currentUser.require(), ProblemException.requireBody(body).name());
         return Response.status(201).entity(created).header("Cache-Control", "no-store").build();
     }

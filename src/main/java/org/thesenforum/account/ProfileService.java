@@ -35,17 +35,19 @@ public class ProfileService {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final DeviceSessions sessions;
+    private final ApiTokens tokens;
     private final Passwords passwords;
     private final AccountClock clock;
     private final List<PersonalData> parts;
     private final List<AccountErasure> erasures;
 
-    ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, Passwords passwords,
-            AccountClock clock, @All List<PersonalData> parts,
+    ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, ApiTokens tokens,
+            Passwords passwords, AccountClock clock, @All List<PersonalData> parts,
             @All List<AccountErasure> erasures) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
         this.parts = parts;
@@ -92,7 +94,8 @@ public class ProfileService {
     /**
      * A new password, with the current one (checked and throttled like a login from {@code address}; wrong: 403
      * naming {@code current}) and the registration's rules for the new one (field {@code new}). Every other session of
-     * the account ends; {@code keepSession} (this device, null for HTTP Basic) stays signed in.
+     * the account ends; {@code keepSession} (this device, null for HTTP Basic) stays signed in. Every API token of the
+     * account is revoked.
      */
     @Transactional
     public void changePassword(Account actor, String current, String next, Long keepSession, String address) {
@@ -107,6 +110,8 @@ public class ProfileService {
         account.passwordHash = passwords.hash(next);
         PasswordReset.closeAllOf(account.id, clock.now());
         sessions.endAllExcept(account.id, keepSession);
+        // Tokens made with the old password go too: a change is often the answer to a suspected leak.
+        tokens.revokeAll(account.id);
     }
 
     /** The account's device sessions, the most recently used first; {@code current} marks this device's one. */

@@ -60,10 +60,10 @@ public class ProblemMappers {
             ContainerRequestContext request) {
         if (isApi(uri)) {
             String authorization = request.getHeaderString("Authorization");
-            boolean token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            boolean token = BasicChallenge.isBearer(authorization);
             return respond(uri, request, 401, "Unauthorized",
                     text(token ? Messages::problem_token_failed : Messages::problem_login_failed), null)
-                    .header(BasicChallenge.HEADER, BasicChallenge.VALUE).build();
+                    .header(BasicChallenge.HEADER, BasicChallenge.refused(authorization)).build();
         }
         return notSignedIn(uri, request);
     }

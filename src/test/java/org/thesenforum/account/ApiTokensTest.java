@@ -96,6 +96,45 @@ class ApiTokensTest {
     }
 
     @Test
+    void aRefusedTokenGetsABearerChallengeAndAWrongPasswordABasicOne() {
+        bearer("tf_" + "B".repeat(43)).get("/api/me").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"Thesenforum\", error=\"invalid_token\""));
+        given().auth().preemptive().basic(Fixtures.expert().email(), "falsch").get("/api/me").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic "));
+    }
+
+    @Test
+    void aTokenCannotMakeAnotherTokenButListsAndRevokesItself() {
+        User user = Fixtures.expert();
+        String token = create(user, "Geleakt");
+        String german = bearer(token).body(Map.of("name", "Ersatz")).post("/api/me/tokens").then().statusCode(403)
+                .contentType(PROBLEM).body("status", equalTo(403)).body("token", nullValue()).extract()
+                .path("detail");
+        assertTrue(german.contains("Mein Konto") && german.contains("Passwort"), german);
+        String english = bearer(token).header("Accept-Language", "en").body(Map.of("name", "Replacement"))
+                .post("/api/me/tokens").then().statusCode(403).contentType(PROBLEM).extract().path("detail");
+        assertTrue(english.contains("Mein Konto") && english.contains("password"), english);
+        user.as().get("/api/me/tokens").then().body("", hasSize(1));
+
+        long id = bearer(token).get("/api/me/tokens").then().statusCode(200).body("", hasSize(1)).extract()
+                .jsonPath().getLong("[0].id");
+        bearer(token).delete("/api/me/tokens/" + id).then().statusCode(204);
+        bearer(token).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void changingThePasswordRevokesEveryToken() {
+        User user = Fixtures.expert();
+        String first = create(user, "Eins");
+        String second = create(user, "Zwei");
+        user.as().body(Map.of("current", Fixtures.PASSWORD, "new", "ein-ganz-neues-passwort"))
+                .put("/api/me/password").then().statusCode(204);
+        bearer(first).get("/api/me").then().statusCode(401);
+        bearer(second).get("/api/me").then().statusCode(401);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ApiToken.countOf(user.id())));
+    }
+
+    @Test
     void aTokenActsWithTheAccountsCurrentRoleAndStopsWhenTheAccountIsDisabled() {
         User admin = Fixtures.admin();
         User user = Fixtures.expert();

@@ -160,6 +160,21 @@ class PasswordResetTest {
     }
 
     @Test
+    void theLinkRevokesEveryApiToken() {
+        User user = Fixtures.expert();
+        String apiToken = user.as().body(Map.of("name", "Vor dem Zurücksetzen")).post("/api/me/tokens").then()
+                .statusCode(201).extract().path("token");
+        given().header("Authorization", "Bearer " + apiToken).get("/api/me").then().statusCode(200);
+        ask(user.email()).statusCode(202);
+        String token = tokenMailedTo(user.email());
+        api().body(Map.of("password", NEW_PASSWORD)).post("/api/password-resets/" + token).then().statusCode(204);
+        given().header("Authorization", "Bearer " + apiToken).get("/api/me").then().statusCode(401)
+                .contentType(PROBLEM);
+        given().auth().preemptive().basic(user.email(), NEW_PASSWORD).get("/api/me/tokens").then().statusCode(200)
+                .body("", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
     void usingOneLinkVoidsTheOthers() {
         User user = Fixtures.expert();
         ask(user.email()).statusCode(202);
