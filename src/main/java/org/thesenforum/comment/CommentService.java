@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.thesenforum.account.Account;
@@ -159,8 +160,10 @@ public class CommentService {
         storeHtml(comment);
         comment.createdAt = now();
         comment.persist();
-        activity.shown(comment);
+        // The sequence gave the id at persist: set before the activity's native statement flushes the INSERT, so
+        // the INSERT carries root_id and no UPDATE follows.
         comment.rootId = parent == null ? comment.id : (parent.rootId != null ? parent.rootId : parent.root().id);
+        activity.shown(comment);
         changed.fire(new CommentChanged(comment.id, CommentChanged.Change.CREATED));
         return view(comment, author);
     }
@@ -191,7 +194,7 @@ public class CommentService {
 
     @Transactional
     public void delete(long commentId, Account account) {
-        Comment comment = require(commentId);
+        Comment comment = requireLocked(commentId);
         if (!CommentPolicy.isAuthor(account, comment)) {
             throw ProblemException.forbidden(text(CommentMessages::problem_delete_not_author));
         }
@@ -209,7 +212,7 @@ public class CommentService {
     @Transactional
     public CommentView hide(long commentId, String reason, Account moderator) {
         String cleanReason = Inputs.requiredLine("reason", reason, MAX_REASON);
-        Comment comment = require(commentId);
+        Comment comment = requireLocked(commentId);
         boolean wasVisible = !comment.hidden && !comment.isDeleted();
         comment.hidden = true;
         comment.hiddenReason = cleanReason;
@@ -225,7 +228,7 @@ public class CommentService {
 
     @Transactional
     public CommentView unhide(long commentId, Account moderator) {
-        Comment comment = require(commentId);
+        Comment comment = requireLocked(commentId);
         if (comment.hidden) {
             comment.hidden = false;
             comment.hiddenReason = null;
@@ -260,6 +263,21 @@ public class CommentService {
         if (comment == null) {
             throw ProblemException.notFound(text(CommentMessages::problem_comment_not_found));
         }
+        return comment;
+    }
+
+    /**
+     * The comment for a change of its visibility (delete, hide, unhide), read under its row lock
+     * ({@code SELECT ... FOR UPDATE}): whether it was visible is decided from what the last writer committed, so two
+     * parallel deletes, a hide racing a delete or two moderators hiding it withdraw it from the topic's figures once,
+     * and neither overwrites the other's change. Locks are taken in one order on every write path: the comment, then
+     * the topic's row ({@link CommentActivity}), then the discussion's (the journal); nothing takes a comment's lock
+     * after the topic's or the discussion's. A comment this transaction has loaded already (the moderation queue
+     * reads it first) is read again under the lock.
+     */
+    private Comment requireLocked(long id) {
+        Comment comment = require(id);
+        Comment.getEntityManager().refresh(comment, LockModeType.PESSIMISTIC_WRITE);
         return comment;
     }
 

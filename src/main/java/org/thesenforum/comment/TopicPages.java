@@ -148,7 +148,6 @@ public class TopicPages {
      */
     private TopicPage page(long topicId, Long questionId, CommentForm form, Long after, Instant since,
             boolean visit) {
-        boolean laterPage = after != null;
         TopicView topic = discussions.topic(topicId);
         Map<Long, QuestionView> questions = topic.guidingQuestions().stream()
                 .collect(Collectors.toMap(QuestionView::id, Function.identity()));
@@ -158,6 +157,9 @@ public class TopicPages {
         if (after == null && form.commentId() != null) {
             after = comments.pageStartOf(topicId, form.commentId(), filterId, THREADS_PER_PAGE);
         }
+        // After the form's page is known: a form (?antwort=, ...) opened on a later page records no visit either,
+        // which would take the marks of new comments from the reader.
+        boolean laterPage = after != null;
         CommentService.ThreadPage threads = comments.threadPage(topicId, filterId, reader, after, THREADS_PER_PAGE);
         List<CommentView> tree = threads.roots();
         List<ThreadItem> thread = ThreadItem.of(tree, questions, reader == null ? null : reader.id);

@@ -3,6 +3,7 @@ package org.thesenforum.comment;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,6 +160,57 @@ class TopicActivityTest {
         assertEquals(posts, countInOverview(topic));
     }
 
+    /**
+     * A double-clicked delete, a hide racing a delete, two moderators hiding one comment and the two newest
+     * comments withdrawn at once, all as parallel requests: each comment leaves the figures once, and the newest
+     * visible comment is the one left.
+     */
+    @Test
+    void parallelDeletesAndHidesWithdrawEachCommentOnce() throws Exception {
+        long topic = Fixtures.freshTopic();
+        User author = Fixtures.moderator();
+        User moderator = Fixtures.moderator();
+        User other = Fixtures.moderator();
+        long kept = post(author, topic, "Bleibt stehen");
+        long clickedTwice = post(author, topic, "Doppelt gelöscht");
+        long hiddenAndDeleted = post(author, topic, "Ausgeblendet und gelöscht");
+        long hiddenTwice = post(author, topic, "Zweimal ausgeblendet");
+        long newer = post(author, topic, "Zweitneuester Beitrag");
+        long newest = post(author, topic, "Neuester Beitrag");
+        assertCounted(topic, 6);
+
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(() -> author.as().delete("/api/comments/" + clickedTwice).statusCode());
+            expected.add(204);
+        }
+        tasks.add(() -> hideRequest(moderator, hiddenAndDeleted));
+        tasks.add(() -> author.as().delete("/api/comments/" + hiddenAndDeleted).statusCode());
+        tasks.add(() -> hideRequest(moderator, hiddenTwice));
+        tasks.add(() -> hideRequest(other, hiddenTwice));
+        tasks.add(() -> author.as().delete("/api/comments/" + newest).statusCode());
+        tasks.add(() -> hideRequest(other, newer));
+        expected.addAll(List.of(200, 204, 200, 200, 204, 200));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(tasks, 2, TimeUnit.MINUTES)) {
+                statuses.add(status.get());
+            }
+            assertEquals(expected, statuses, "a second delete of a deleted comment is answered like the first");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertCounted(topic, 1);
+        assertEquals(createdAt(kept), lastActivity(topic));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Comment both = Comment.findById(hiddenAndDeleted);
+            assertTrue(both.hidden && both.isDeleted(), "neither the hide nor the delete is lost");
+        });
+    }
+
     @Test
     void hideUnhideAndDeleteKeepTheCountEqualToARecount() {
         long topic = Fixtures.freshTopic();
@@ -203,6 +255,11 @@ class TopicActivityTest {
     private static long post(User author, long topic, String body) {
         return author.as().body(Map.of("body", body)).post("/api/topics/" + topic + "/comments").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static int hideRequest(User moderator, long comment) {
+        return moderator.as().body(Map.of("reason", "Beleidigend")).post("/api/comments/" + comment + "/hide")
+                .statusCode();
     }
 
     private static void hide(User moderator, long comment) {
