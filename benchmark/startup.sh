@@ -26,6 +26,8 @@ SERVER_PID=""
 DATA_DIR=""
 
 log() { printf '[startup.sh %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# free_port comes from lib.sh
+source "$BENCH_DIR/lib.sh"
 
 stop_server() {
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -38,14 +40,6 @@ stop_server() {
 }
 cleanup() { stop_server; if [[ -n "$DATA_DIR" ]]; then rm -rf "$DATA_DIR"; fi; }
 trap cleanup EXIT
-
-free_port() {
-    for _ in $(seq 1 50); do
-        local port=$((20000 + RANDOM % 12000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-    done
-    log "no free port found"; exit 1
-}
 
 rss_mib() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo ""; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14+$15)*1000/hz}' "/proc/$1/stat" 2>/dev/null || echo ""; }

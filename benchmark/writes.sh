@@ -48,24 +48,11 @@ DATA_DIR="$(mktemp -d)"
 SERVER_PID=""
 
 log() { printf '[writes.sh %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# free_port and stop_server come from lib.sh
+source "$BENCH_DIR/lib.sh"
 
-stop_server() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID"
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-}
 cleanup() { stop_server; rm -rf "$DATA_DIR"; }
 trap cleanup EXIT
-
-free_port() {
-    for _ in $(seq 1 50); do
-        local port=$((20000 + RANDOM % 12000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-    done
-    log "no free port found"; exit 1
-}
 
 wait_ready() {
     for _ in $(seq 1 600); do
