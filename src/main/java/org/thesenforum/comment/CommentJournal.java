@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.thesenforum.comment.CommentChanged.Change;
 import org.thesenforum.journal.Journal;
@@ -39,7 +38,20 @@ class CommentJournal {
         this.json = json;
     }
 
-    void commentChanged(@Observes CommentChanged change) {
+    /**
+     * An entry ready to be appended: everything rendered and serialised, so that appending takes the discussion's
+     * lock only for the statements that need it.
+     */
+    record Prepared(CommentChanged change, long commentId, long discussionId, long topicId, Payload forReaders,
+            Payload forModerators, Placement placement) {
+    }
+
+    /**
+     * Builds the entry of a comment change: the views for readers and moderators, their fragments and JSON, and
+     * where the fragment goes. Takes no lock; {@link CommentService} calls it before the statements that lock the
+     * topic and the discussion rows, so rendering never runs while another write of the discussion waits.
+     */
+    Prepared prepare(CommentChanged change) {
         CommentView readers = comments.viewFor(change.commentId(), false);
         CommentView moderators = comments.viewFor(change.commentId(), true);
         Comment comment = Comment.findById(change.commentId());
@@ -50,12 +62,22 @@ class CommentJournal {
         // The moderators' fragment carries the hide or unhide control, so it differs even where the data do not.
         Payload forModerators = new Payload(moderatorsSeeMore ? data(moderators) : forReaders.data(),
                 html.forModerators());
-        if (change.change() == Change.HIDDEN || change.change() == Change.DELETED) {
+        return new Prepared(change, comment.id, discussionId, readers.topicId(), forReaders, forModerators,
+                placement(comment, change.change()));
+    }
+
+    /**
+     * Appends a prepared entry in the caller's transaction: the last statements of a comment write, since the append
+     * locks the discussion's row until the commit. Hiding or deleting also redacts the comment's earlier entries.
+     */
+    void append(Prepared entry) {
+        Change change = entry.change().change();
+        if (change == Change.HIDDEN || change == Change.DELETED) {
             // Earlier entries must not hand the text to readers in a replay either.
-            journal.redact(discussionId, KIND, comment.id, forReaders);
+            journal.redact(entry.discussionId(), KIND, entry.commentId(), entry.forReaders());
         }
-        journal.append(discussionId, change.change().type(), readers.topicId(), new EntityRef(KIND, comment.id),
-                forReaders, forModerators, placement(comment, change.change()));
+        journal.append(entry.discussionId(), change.type(), entry.topicId(), new EntityRef(KIND, entry.commentId()),
+                entry.forReaders(), entry.forModerators(), entry.placement());
     }
 
     /**

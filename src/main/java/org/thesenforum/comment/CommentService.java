@@ -38,15 +38,17 @@ public class CommentService {
     private final AuditLog audit;
     private final Event<CommentChanged> changed;
     private final CommentActivity activity;
+    private final CommentJournal journal;
 
     CommentService(DiscussionService discussions, CommentBudgets budgets, MarkdownRenderer markdown, AuditLog audit,
-            Event<CommentChanged> changed, CommentActivity activity) {
+            Event<CommentChanged> changed, CommentActivity activity, CommentJournal journal) {
         this.discussions = discussions;
         this.budgets = budgets;
         this.markdown = markdown;
         this.audit = audit;
         this.changed = changed;
         this.activity = activity;
+        this.journal = journal;
     }
 
     /** What a new comment says. */
@@ -163,9 +165,9 @@ public class CommentService {
         // The sequence gave the id at persist: set before the activity's native statement flushes the INSERT, so
         // the INSERT carries root_id and no UPDATE follows.
         comment.rootId = parent == null ? comment.id : (parent.rootId != null ? parent.rootId : parent.root().id);
-        activity.shown(comment);
-        changed.fire(new CommentChanged(comment.id, CommentChanged.Change.CREATED));
-        return view(comment, author);
+        CommentView view = view(comment, author);
+        finish(comment, CommentChanged.Change.CREATED, () -> activity.shown(comment));
+        return view;
     }
 
     @Transactional
@@ -187,7 +189,9 @@ public class CommentService {
             comment.body = body;
             storeHtml(comment);
             comment.editedAt = now();
-            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.EDITED));
+            CommentView view = view(comment, editor);
+            finish(comment, CommentChanged.Change.EDITED, () -> { });
+            return view;
         }
         return view(comment, editor);
     }
@@ -202,10 +206,11 @@ public class CommentService {
             budgets.change(account);
             boolean wasVisible = !comment.hidden;
             comment.deletedAt = now();
-            if (wasVisible) {
-                activity.withdrawn(comment);
-            }
-            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.DELETED));
+            finish(comment, CommentChanged.Change.DELETED, () -> {
+                if (wasVisible) {
+                    activity.withdrawn(comment);
+                }
+            });
         }
     }
 
@@ -218,12 +223,14 @@ public class CommentService {
         comment.hiddenReason = cleanReason;
         comment.hiddenBy = moderator;
         comment.hiddenAt = now();
-        if (wasVisible) {
-            activity.withdrawn(comment);
-        }
         audit.record(moderator.id, "COMMENT_HIDDEN", "comment", comment.id, cleanReason);
-        changed.fire(new CommentChanged(comment.id, CommentChanged.Change.HIDDEN));
-        return view(comment, moderator);
+        CommentView view = view(comment, moderator);
+        finish(comment, CommentChanged.Change.HIDDEN, () -> {
+            if (wasVisible) {
+                activity.withdrawn(comment);
+            }
+        });
+        return view;
     }
 
     @Transactional
@@ -234,13 +241,32 @@ public class CommentService {
             comment.hiddenReason = null;
             comment.hiddenBy = null;
             comment.hiddenAt = null;
-            if (!comment.isDeleted()) {
-                activity.shown(comment);
-            }
             audit.record(moderator.id, "COMMENT_UNHIDDEN", "comment", comment.id, null);
-            changed.fire(new CommentChanged(comment.id, CommentChanged.Change.UNHIDDEN));
+            CommentView view = view(comment, moderator);
+            finish(comment, CommentChanged.Change.UNHIDDEN, () -> {
+                if (!comment.isDeleted()) {
+                    activity.shown(comment);
+                }
+            });
+            return view;
         }
         return view(comment, moderator);
+    }
+
+    /**
+     * The end of every comment write, in the one lock order of all of them (comment, topic, discussion, accounts):
+     * the journal entry is rendered first, under no lock but the comment's own; then {@code counters} update the
+     * topic's activity (the topic row's lock), the entry is appended (the discussion row's lock, which numbers the
+     * discussion's changes), and the features hear of the change last (notifications lock their addressees' rows).
+     * Each lock is so held from one of the last statements to the commit, and never while a fragment is rendered,
+     * so parallel writes of one topic or discussion wait for each other only that long.
+     */
+    private void finish(Comment comment, CommentChanged.Change change, Runnable counters) {
+        CommentChanged event = new CommentChanged(comment.id, change);
+        CommentJournal.Prepared entry = journal.prepare(event);
+        counters.run();
+        journal.append(entry);
+        changed.fire(event);
     }
 
     /** Renders the comment's body into its stored HTML, with the renderer's version. */

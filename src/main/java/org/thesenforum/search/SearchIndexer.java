@@ -15,8 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,6 +61,7 @@ public class SearchIndexer {
         return t;
     });
     private volatile SearchIndex index;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     SearchIndexer(Journal journal, SearchSources sources, ForumConfig config) {
         this.journal = journal;
@@ -104,9 +107,22 @@ public class SearchIndexer {
         wake();
     }
 
+    /**
+     * Queues one catch-up unless one is already waiting to start: a run reads everything logged up to when it
+     * starts, so commits that arrive while one waits need no run of their own. A busy forum so costs one index
+     * commit per run, not one per post.
+     */
     private void wake() {
-        if (!executor.isShutdown()) {
-            executor.execute(this::runCatchUp);
+        if (executor.isShutdown() || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                wakePending.set(false);
+                runCatchUp();
+            });
+        } catch (RejectedExecutionException e) {
+            wakePending.set(false);
         }
     }
 
