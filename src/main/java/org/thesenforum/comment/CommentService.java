@@ -161,10 +161,16 @@ public class CommentService {
         comment.body = body;
         storeHtml(comment);
         comment.createdAt = now();
+        // The INSERT carries the state of the moment of persist: a reply's root is known before, so its INSERT
+        // holds root_id; a top-level comment is its own root, and its id comes from the sequence at persist, so one
+        // UPDATE of the new row follows in the same flush.
+        if (parent != null) {
+            comment.rootId = parent.rootId != null ? parent.rootId : parent.root().id;
+        }
         comment.persist();
-        // The sequence gave the id at persist: set before the activity's native statement flushes the INSERT, so
-        // the INSERT carries root_id and no UPDATE follows.
-        comment.rootId = parent == null ? comment.id : (parent.rootId != null ? parent.rootId : parent.root().id);
+        if (parent == null) {
+            comment.rootId = comment.id;
+        }
         CommentView view = view(comment, author);
         finish(comment, CommentChanged.Change.CREATED, () -> activity.shown(comment));
         return view;
