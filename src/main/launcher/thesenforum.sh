@@ -14,7 +14,9 @@ if [ -n "$JAVA_HOME" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 case "${FORUM_CDS_TRAINING:-}" in
     "") if [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=$dir/app-cds.jsa -Xshare:auto"; else cds=""; fi ;;
     # Used by the packaging step only (src/main/launcher/train-cds.sh): the JVM writes the archive when it exits.
-    full) cds="-XX:ArchiveClassesAtExit=$dir/app-cds.jsa" ;;
+    # The class-load log lets the application link, as it stops, the classes the archive would otherwise leave out
+    # (web/ArchiveTraining); it is written into the working folder, the training's scratch folder.
+    full) cds="-XX:ArchiveClassesAtExit=$dir/app-cds.jsa -Xlog:class+load=info:file=cds-classes.log -Dthesenforum.cds.class-log=cds-classes.log" ;;
     # Without a database to start against: Quarkus stops right after its static initialisation.
     static) cds="-XX:ArchiveClassesAtExit=$dir/app-cds.jsa -Dquarkus.appcds.generate=true" ;;
     *) echo "FORUM_CDS_TRAINING is full or static" >&2; exit 64 ;;
