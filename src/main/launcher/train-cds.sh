@@ -3,8 +3,9 @@
 # puts the launcher thesenforum.sh next to quarkus-run.jar and trains the class-data archive app-cds.jsa.
 #
 #   train-cds.sh APP_DIR full     start the app once on a scratch H2 database in a temporary folder, wait until
-#                                 /q/health/ready answers 200, request a few pages, stop it; the JVM writes the
-#                                 classes it loaded into app-cds.jsa as it exits
+#                                 /q/health/ready answers 200, request a few pages, stop it; as it stops, the app
+#                                 links the classes it only loaded (web/ArchiveTraining, from the launcher's
+#                                 class-load log), and the JVM writes the classes it loaded into app-cds.jsa
 #   train-cds.sh APP_DIR static   without a database (the PostgreSQL build): the archive covers Quarkus' static
 #                                 initialisation only
 #   train-cds.sh APP_DIR off      the launcher only, no archive

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,13 +21,19 @@ public class Passwords {
     public static final int MAX_BYTES = 72;
     static final int COST = 10;
 
-    private final String dummyHash;
+    private String dummyHash;
     private final AtomicLong checks = new AtomicLong();
 
-    Passwords() {
+    /**
+     * Made when the bean is first used, not in the constructor: the constructor also runs for the client proxy,
+     * which CDI creates at start-up for every bean that injects this one, and a bcrypt hash there cost every start
+     * a hash on a cold JVM. Created before the first call, so every check still costs the same.
+     */
+    @PostConstruct
+    void makeDummyHash() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.dummyHash = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random), COST);
+        dummyHash = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random), COST);
     }
 
     public String hash(String password) {
