@@ -49,10 +49,11 @@ public class TopicPages {
     private final CommentAddons addons;
     private final ReaderLanguage language;
     private final ReadMarkers readMarkers;
+    private final CommentCards cards;
 
     TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
             @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language,
-            ReadMarkers readMarkers) {
+            ReadMarkers readMarkers, CommentCards cards) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
@@ -60,6 +61,7 @@ public class TopicPages {
         this.addons = addons;
         this.language = language;
         this.readMarkers = readMarkers;
+        this.cards = cards;
     }
 
     @CheckedTemplate
@@ -192,7 +194,7 @@ public class TopicPages {
         TopicPage.Paging paging = new TopicPage.Paging(threads.after(), threads.next(), lastVisit, unreadElsewhere,
                 unreadTotal);
         return new TopicPage(topic, thread, added, filter, form, reader != null, currentUser.isModerator(), false,
-                previous, next, unread, paging);
+                previous, next, unread, paging, cards, language.locale());
     }
 
     private static void collectUnread(List<CommentView> level, long readerId, Instant lastVisit, Set<Long> into) {
