@@ -28,6 +28,7 @@ import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
 import org.thesenforum.web.Inputs;
+import org.thesenforum.web.PageBodies;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 
@@ -77,14 +78,15 @@ public class TopicPages {
      */
     @GET
     @Path("topics/{id}")
-    public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage,
+    public Response topic(@RestPath long id, @RestQuery("frage") String frage,
             @RestQuery("antwort") String antwort, @RestQuery("bearbeiten") String bearbeiten,
             @RestQuery("loeschen") String loeschen, @RestQuery("ausblenden") String ausblenden,
             @RestQuery("einblenden") String einblenden, @RestQuery("nach") String nach,
             @RestQuery("seit") String seit) {
         CommentForm form = opened(antwort, bearbeiten, loeschen, ausblenden, einblenden);
         TopicPage page = page(id, Inputs.number(frage), form, Inputs.number(nach), since(seit), true);
-        return Templates.topic(page, sections(page));
+        // Straight into the body: a page of hundreds of comments is a megabyte.
+        return PageBodies.ok(Templates.topic(page, sections(page)));
     }
 
     /**
