@@ -4,11 +4,8 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rendered HTML by the exact inputs it was rendered from, bounded in size ({@code forum.fragment-cache.size}).
@@ -35,8 +32,8 @@ public class FragmentCache {
     private final long bound;
 
     @Inject
-    FragmentCache(@ConfigProperty(name = "forum.fragment-cache.size", defaultValue = "8M") MemorySize size) {
-        this(size.asLongValue());
+    FragmentCache(ForumConfig config) {
+        this(config.fragmentCache().size().asLongValue());
     }
 
     /** A cache of at most {@code bound} characters (keys' large texts included). */
