@@ -97,8 +97,10 @@ class CommentCardsTest {
         long root = Fixtures.comment(topic, author, "Ursprünglicher Text", null);
         long other = Fixtures.comment(topic, author, "Noch ein Beitrag", null);
         String reader = PageForms.signIn(Fixtures.expert());
+        String moderatorSession = PageForms.signIn(moderator);
         page(topic, reader, "de");
         page(topic, null, "de");
+        assertTrue(card(page(topic, moderatorSession, "de"), other).contains("data-action=\"hide\""));
 
         // An edit.
         author.as().body(Map.of("body", "Geänderter Text")).patch("/api/comments/" + root).then().statusCode(200);
@@ -121,9 +123,10 @@ class CommentCardsTest {
         moderator.as().body(Map.of("reason", "Unsachlich")).post("/api/comments/" + other + "/hide")
                 .then().statusCode(200);
         assertFalse(card(page(topic, reader, "de"), other).contains("Noch ein Beitrag"), "hidden from readers");
-        String moderators = page(topic, PageForms.signIn(moderator), "de");
+        String moderators = page(topic, moderatorSession, "de");
         assertTrue(card(moderators, other).contains("Noch ein Beitrag"), "moderators still read it");
         assertTrue(card(moderators, other).contains("moderation-note"));
+        assertTrue(card(moderators, other).contains("data-action=\"unhide\""), "the moderators' card follows");
 
         // An unread mark comes and goes with the reader's visits.
         long fresh = Fixtures.comment(topic, writer, "Seit dem Besuch", null);
