@@ -27,6 +27,7 @@ import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.web.FragmentCache;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.PageBodies;
 import org.thesenforum.web.ProblemException;
@@ -51,10 +52,11 @@ public class TopicPages {
     private final ReaderLanguage language;
     private final ReadMarkers readMarkers;
     private final CommentCards cards;
+    private final FragmentCache fragments;
 
     TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
             @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language,
-            ReadMarkers readMarkers, CommentCards cards) {
+            ReadMarkers readMarkers, CommentCards cards, FragmentCache fragments) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
@@ -63,6 +65,7 @@ public class TopicPages {
         this.language = language;
         this.readMarkers = readMarkers;
         this.cards = cards;
+        this.fragments = fragments;
     }
 
     @CheckedTemplate
@@ -86,7 +89,7 @@ public class TopicPages {
         CommentForm form = opened(antwort, bearbeiten, loeschen, ausblenden, einblenden);
         TopicPage page = page(id, Inputs.number(frage), form, Inputs.number(nach), since(seit), true);
         // Straight into the body: a page of hundreds of comments is a megabyte.
-        return PageBodies.ok(Templates.topic(page, sections(page)));
+        return PageBodies.ok(Templates.topic(page, sections(page)), fragments);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.thesenforum.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,7 +17,8 @@ import jakarta.inject.Inject;
  * features share one cache and one bound. What carries per-request secrets (CSRF tokens, typed text) is never put in.
  *
  * <p>The bound counts the characters of the HTML and of the key's large texts ({@link Weighed}), about one byte each
- * for the Latin-1 text of the forum's pages; with a size of 0 nothing is kept.
+ * for the Latin-1 text of the forum's pages, and larger HTML twice, as it is also kept in UTF-8 for the page bodies
+ * ({@link #utf8}, {@link PageBodies}); with a size of 0 nothing is kept.
  */
 @ApplicationScoped
 public class FragmentCache {
@@ -28,7 +30,12 @@ public class FragmentCache {
         int weight();
     }
 
+    /** Pieces shorter than this are encoded as they come; looking them up would cost more. */
+    static final int ENCODED_FROM = 256;
+
     private final Cache<Object, String> cache;
+    /** The UTF-8 of the kept HTML, by the very string kept (weak keys compare by identity): gone with it. */
+    private final Cache<String, byte[]> encoded;
     private final long bound;
 
     @Inject
@@ -43,6 +50,7 @@ public class FragmentCache {
                 .weigher((Object key, String html) -> weight(key, html))
                 // Evicts on the caller's thread, so the bound holds right after each put.
                 .executor(Runnable::run).build();
+        this.encoded = Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
     }
 
     /** The HTML for {@code key}, rendered by {@code render} when it is not kept. */
@@ -54,8 +62,25 @@ public class FragmentCache {
         if (html == null) {
             html = render.apply(key);
             cache.put(key, html);
+            if (html.length() >= ENCODED_FROM) {
+                encoded.put(html, html.getBytes(StandardCharsets.UTF_8));
+            }
         }
         return html;
+    }
+
+    /**
+     * A piece of a page in UTF-8: for HTML kept here the bytes encoded when it was kept (found by the identity of
+     * the string, so they are always its own), otherwise encoded now.
+     */
+    public byte[] utf8(String piece) {
+        if (piece.length() >= ENCODED_FROM) {
+            byte[] bytes = encoded.getIfPresent(piece);
+            if (bytes != null) {
+                return bytes;
+            }
+        }
+        return piece.getBytes(StandardCharsets.UTF_8);
     }
 
     /** How many characters the kept entries weigh now (for tests and diagnostics). */
@@ -73,10 +98,13 @@ public class FragmentCache {
     public void clear() {
         cache.invalidateAll();
         cache.cleanUp();
+        encoded.invalidateAll();
     }
 
     private static int weight(Object key, String html) {
-        long w = 64L + html.length() + (key instanceof Weighed weighed ? weighed.weight() : 0);
+        // The HTML is kept twice from ENCODED_FROM on: as text and as UTF-8.
+        long w = 64L + (html.length() >= ENCODED_FROM ? 2L : 1L) * html.length()
+                + (key instanceof Weighed weighed ? weighed.weight() : 0);
         return (int) Math.min(w, Integer.MAX_VALUE);
     }
 }

@@ -1,6 +1,5 @@
 package org.thesenforum.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Large pages rendered straight into their UTF-8 body. Rendering a template into a string grows a buffer by copying
  * it again and again, and a page of a megabyte is then copied into a string and encoded once more; here each piece
- * the template gives is encoded as it comes and the pieces are joined once, into a body of the exact size.
+ * the template gives is encoded as it comes (or taken as kept encoded, {@link FragmentCache#utf8}) and the pieces are
+ * joined once, into a body of the exact size.
  */
 public final class PageBodies {
 
@@ -20,17 +20,20 @@ public final class PageBodies {
     private PageBodies() {
     }
 
-    /** The rendered template as a 200 response with an HTML body. */
-    public static Response ok(TemplateInstance page) {
-        return Response.ok(utf8(page), HTML).build();
+    /**
+     * The rendered template as a 200 response with an HTML body; pieces kept in {@code kept} (the cards of comments)
+     * come already encoded.
+     */
+    public static Response ok(TemplateInstance page, FragmentCache kept) {
+        return Response.ok(utf8(page, kept), HTML).build();
     }
 
     /** The rendered template as UTF-8. */
-    public static byte[] utf8(TemplateInstance page) {
+    public static byte[] utf8(TemplateInstance page, FragmentCache kept) {
         List<byte[]> parts = new ArrayList<>(1024);
         int[] total = { 0 };
         page.consume(piece -> {
-            byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = kept.utf8(piece);
             parts.add(bytes);
             total[0] += bytes.length;
         }).toCompletableFuture().join();

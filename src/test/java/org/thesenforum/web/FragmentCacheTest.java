@@ -1,8 +1,10 @@
 package org.thesenforum.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,16 @@ class FragmentCacheTest {
             assertTrue(cache.weight() <= bound, "weight " + cache.weight() + " after " + i);
         }
         assertTrue(cache.weight() > bound / 2, "it keeps what fits: " + cache.weight());
+    }
+
+    @Test
+    void keptHtmlComesEncodedAndEveryOtherPieceIsEncodedAsItComes() {
+        FragmentCache cache = new FragmentCache(100_000);
+        String kept = cache.get(new Key(1, "eins"), k -> "<p>Größe „" + "ä".repeat(300) + "“</p>");
+        assertArrayEquals(kept.getBytes(StandardCharsets.UTF_8), cache.utf8(kept));
+        String same = new String(kept.toCharArray());
+        assertArrayEquals(kept.getBytes(StandardCharsets.UTF_8), cache.utf8(same), "an equal string, not kept");
+        assertArrayEquals("<b>ö</b>".getBytes(StandardCharsets.UTF_8), cache.utf8("<b>ö</b>"));
     }
 
     @Test
