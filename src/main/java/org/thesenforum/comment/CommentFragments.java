@@ -25,12 +25,14 @@ public class CommentFragments {
     private final Template comment;
     private final DiscussionService discussions;
     private final CommentAddons addons;
+    private final CommentCards cards;
 
     CommentFragments(@Location("tags/comment") Template comment, DiscussionService discussions,
-            CommentAddons addons) {
+            CommentAddons addons, CommentCards cards) {
         this.comment = comment;
         this.discussions = discussions;
         this.addons = addons;
+        this.cards = cards;
     }
 
     /** The fragments of one comment for readers and, where moderators see more, for moderators. */
@@ -61,7 +63,8 @@ public class CommentFragments {
 
     private String render(ThreadItem item, TopicView topic, Map<Long, CommentAddon.Snippets> added,
             boolean moderator) {
-        return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, added, moderator))
+        return comment.data("item", item).data("page", TopicPage.forLiveFragment(topic, added, moderator, cards,
+                Languages.DEFAULT))
                 .setLocale(Languages.DEFAULT).render();
     }
 }

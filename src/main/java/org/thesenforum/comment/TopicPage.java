@@ -2,6 +2,7 @@ package org.thesenforum.comment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,10 +23,13 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
  *
  * <p>To find one's way: the topics before and after this one in the paper ({@code previous}, {@code next}, null at
  * either end) and the comments that are new to the signed-in reader since their last visit ({@code unread}).
+ *
+ * <p>Each comment's card comes from {@code cards} in the reader's {@code locale} ({@link #card}), kept by exactly
+ * what it shows ({@link CommentCard}).
  */
 public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
         CommentForm form, boolean signedIn, boolean moderator, boolean live, TopicSummary previous,
-        TopicSummary next, Set<Long> unread, Paging paging) {
+        TopicSummary next, Set<Long> unread, Paging paging, CommentCards cards, Locale locale) {
 
     /**
      * Which page of the thread this is: the top-level comment it starts after ({@code after}, null on the first page)
@@ -42,12 +46,6 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
         public boolean partial() {
             return after != null || next != null;
         }
-    }
-
-    /** A page without neighbours and without unread marks. */
-    public TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snippets> addons, QuestionView filter,
-            CommentForm form, boolean signedIn, boolean moderator, boolean live) {
-        this(topic, thread, addons, filter, form, signedIn, moderator, live, null, null, Set.of(), Paging.WHOLE);
     }
 
     /** The address of the next page of threads (without JavaScript the reader lands at the start of the thread). */
@@ -129,8 +127,23 @@ public record TopicPage(TopicView topic, List<ThreadItem> thread, Map<Long, Snip
      * alike, so without a CSRF token (the page's script fills in its own); the author's controls are in it and
      * shown by the page to the author only.
      */
-    public static TopicPage forLiveFragment(TopicView topic, Map<Long, Snippets> addons, boolean moderator) {
-        return new TopicPage(topic, List.of(), addons, null, CommentForm.NONE, true, moderator, true);
+    static TopicPage forLiveFragment(TopicView topic, Map<Long, Snippets> addons, boolean moderator,
+            CommentCards cards, Locale locale) {
+        return new TopicPage(topic, List.of(), addons, null, CommentForm.NONE, true, moderator, true, null, null,
+                Set.of(), Paging.WHOLE, cards, locale);
+    }
+
+    /**
+     * The card of this comment (all of it but its replies and a form opened under it) as HTML: the same for every
+     * page and fragment that shows the same values, so rendered once for them.
+     */
+    public String card(ThreadItem item) {
+        return cards.html(CommentCard.of(item, this, locale));
+    }
+
+    /** Whether one of the page's forms may stand under this comment (cheap; {@link #opensUnder} decides). */
+    public boolean formNear(long commentId) {
+        return signedIn && form.commentId() != null && form.commentId() == commentId;
     }
 
     /** What the features above add to this comment (nothing when they add nothing). */

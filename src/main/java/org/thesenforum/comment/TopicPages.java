@@ -27,7 +27,9 @@ import org.thesenforum.discussion.DiscussionService;
 import org.thesenforum.discussion.DiscussionViews.QuestionView;
 import org.thesenforum.discussion.DiscussionViews.TopicSummary;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.web.FragmentCache;
 import org.thesenforum.web.Inputs;
+import org.thesenforum.web.PageBodies;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 
@@ -49,10 +51,12 @@ public class TopicPages {
     private final CommentAddons addons;
     private final ReaderLanguage language;
     private final ReadMarkers readMarkers;
+    private final CommentCards cards;
+    private final FragmentCache fragments;
 
     TopicPages(DiscussionService discussions, CommentService comments, CurrentUser currentUser,
             @All List<TopicSection> sections, CommentAddons addons, ReaderLanguage language,
-            ReadMarkers readMarkers) {
+            ReadMarkers readMarkers, CommentCards cards, FragmentCache fragments) {
         this.discussions = discussions;
         this.comments = comments;
         this.currentUser = currentUser;
@@ -60,6 +64,8 @@ public class TopicPages {
         this.addons = addons;
         this.language = language;
         this.readMarkers = readMarkers;
+        this.cards = cards;
+        this.fragments = fragments;
     }
 
     @CheckedTemplate
@@ -75,14 +81,15 @@ public class TopicPages {
      */
     @GET
     @Path("topics/{id}")
-    public TemplateInstance topic(@RestPath long id, @RestQuery("frage") String frage,
+    public Response topic(@RestPath long id, @RestQuery("frage") String frage,
             @RestQuery("antwort") String antwort, @RestQuery("bearbeiten") String bearbeiten,
             @RestQuery("loeschen") String loeschen, @RestQuery("ausblenden") String ausblenden,
             @RestQuery("einblenden") String einblenden, @RestQuery("nach") String nach,
             @RestQuery("seit") String seit) {
         CommentForm form = opened(antwort, bearbeiten, loeschen, ausblenden, einblenden);
         TopicPage page = page(id, Inputs.number(frage), form, Inputs.number(nach), since(seit), true);
-        return Templates.topic(page, sections(page));
+        // Straight into the body: a page of hundreds of comments is a megabyte.
+        return PageBodies.ok(Templates.topic(page, sections(page)), fragments);
     }
 
     /**
@@ -192,7 +199,7 @@ public class TopicPages {
         TopicPage.Paging paging = new TopicPage.Paging(threads.after(), threads.next(), lastVisit, unreadElsewhere,
                 unreadTotal);
         return new TopicPage(topic, thread, added, filter, form, reader != null, currentUser.isModerator(), false,
-                previous, next, unread, paging);
+                previous, next, unread, paging, cards, language.locale());
     }
 
     private static void collectUnread(List<CommentView> level, long readerId, Instant lastVisit, Set<Long> into) {

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.thesenforum.comment.CommentAddon;
 import org.thesenforum.comment.CommentView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.web.FragmentCache;
 
 /**
  * What demands add to the comments on a topic page (through comment's {@link CommentAddon} outlet): the control to
@@ -27,11 +28,21 @@ class DemandCommentAddon implements CommentAddon {
 
     private final Template actions;
     private final Template notes;
+    private final FragmentCache cache;
 
     DemandCommentAddon(@Location("DemandCommentAddon/actions") Template actions,
-            @Location("DemandCommentAddon/notes") Template notes) {
+            @Location("DemandCommentAddon/notes") Template notes, FragmentCache cache) {
         this.actions = actions;
         this.notes = notes;
+        this.cache = cache;
+    }
+
+    /** Exactly what the proposal link shows: the key of its HTML in the {@link FragmentCache}. */
+    record Propose(String slug, long commentId, Locale locale) {
+    }
+
+    /** Exactly what the notes under a comment show: the key of their HTML in the {@link FragmentCache}. */
+    record Notes(String slug, List<Note> notes, Locale locale) {
     }
 
     /**
@@ -49,18 +60,26 @@ class DemandCommentAddon implements CommentAddon {
         for (CommentView c : comments) {
             // No proposals in an archived discussion: the link would lead to a page without the form.
             String propose = !topic.archived() && c.visible() && !c.hidden() && !c.deleted()
-                    ? actions.data("slug", topic.discussionSlug()).data("commentId", c.id()).setLocale(locale).render()
-                            .strip()
+                    ? cache.get(new Propose(topic.discussionSlug(), c.id(), locale), this::render)
                     : "";
             // A hidden or deleted comment names no demand, as a demand's card names no hidden or deleted origin.
             List<Note> its = c.visible() && !c.hidden() && !c.deleted() ? grown.get(c.id()) : null;
             String shown = its == null ? ""
-                    : notes.data("slug", topic.discussionSlug()).data("notes", its).setLocale(locale).render().strip();
+                    : cache.get(new Notes(topic.discussionSlug(), List.copyOf(its), locale), this::render);
             if (!propose.isEmpty() || !shown.isEmpty()) {
                 snippets.put(c.id(), new Snippets(propose, shown));
             }
         }
         return snippets;
+    }
+
+    private String render(Propose key) {
+        return actions.data("slug", key.slug()).data("commentId", key.commentId()).setLocale(key.locale()).render()
+                .strip();
+    }
+
+    private String render(Notes key) {
+        return notes.data("slug", key.slug()).data("notes", key.notes()).setLocale(key.locale()).render().strip();
     }
 
     /**

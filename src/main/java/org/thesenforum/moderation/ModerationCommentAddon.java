@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.thesenforum.comment.CommentAddon;
 import org.thesenforum.comment.CommentView;
 import org.thesenforum.discussion.DiscussionViews.TopicView;
+import org.thesenforum.web.FragmentCache;
 
 /**
  * Adds "Melden" to every visible comment (for members) and "Überprüfung erbitten" to hidden ones (shown by the page's
@@ -21,9 +22,15 @@ import org.thesenforum.discussion.DiscussionViews.TopicView;
 class ModerationCommentAddon implements CommentAddon {
 
     private final Template actions;
+    private final FragmentCache cache;
 
-    ModerationCommentAddon(@Location("ModerationPages/commentActions") Template actions) {
+    ModerationCommentAddon(@Location("ModerationPages/commentActions") Template actions, FragmentCache cache) {
         this.actions = actions;
+        this.cache = cache;
+    }
+
+    /** Exactly what the link shows (the review link for a hidden comment, else the report link): its cache key. */
+    record Link(long id, boolean hidden, Locale locale) {
     }
 
     @Override
@@ -36,10 +43,14 @@ class ModerationCommentAddon implements CommentAddon {
         Map<Long, Snippets> result = new HashMap<>();
         for (CommentView c : comments) {
             if (!c.deleted()) {
-                String html = actions.data("c", c).setLocale(locale).render().strip();
+                String html = cache.get(new Link(c.id(), c.hidden(), locale), this::render);
                 result.put(c.id(), new Snippets(html, ""));
             }
         }
         return result;
+    }
+
+    private String render(Link link) {
+        return actions.data("id", link.id()).data("hidden", link.hidden()).setLocale(link.locale()).render().strip();
     }
 }

@@ -38,6 +38,8 @@ public interface ForumConfig {
 
     Http http();
 
+    FragmentCacheSettings fragmentCache();
+
     enum ReadAccess {
         PUBLIC, MEMBERS
     }
@@ -56,6 +58,15 @@ public interface ForumConfig {
         /** Edits and deletes (one budget) an expert may make per minute; moderators and admins are exempt. */
         @WithDefault("20")
         int editsPerMinute();
+    }
+
+    interface FragmentCacheSettings {
+        /**
+         * Memory for rendered fragments kept by exactly what they show ({@link FragmentCache}), counted in characters
+         * of HTML and of the keys' large texts; 0 keeps nothing.
+         */
+        @WithDefault("8M")
+        io.quarkus.runtime.configuration.MemorySize size();
     }
 
     interface LoginLimits {
