@@ -39,6 +39,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # every 10 s. JDK 17.0.9+ and 21.0.1+ know the option, older ones refuse to start with it: the version comes from
 # the JDK's release file, read without starting a JVM; when it cannot be read, the option is left out.
 trim=""
+# Experimental in the first updates that have it (JDK-8293114), a product option later (JDK-8325496): unlocking
+# experimental options first is harmless where it no longer is one.
+trim_opts="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000"
 home="${JAVA_HOME:-}"
 if [ -z "$home" ] && command -v readlink >/dev/null 2>&1; then
     resolved="$(readlink -f "$(command -v "$java" 2>/dev/null || echo /nonexistent)" 2>/dev/null || true)"
@@ -49,9 +52,9 @@ if [ -n "$home" ] && [ -f "$home/release" ]; then
     major="${version%%.*}"
     update="$(echo "$version" | cut -s -d. -f3)"
     case "$major" in
-        17) [ "${update:-0}" -ge 9 ] 2>/dev/null && trim="-XX:TrimNativeHeapInterval=10000" ;;
-        21) [ "${update:-0}" -ge 1 ] 2>/dev/null && trim="-XX:TrimNativeHeapInterval=10000" ;;
-        2[2-9] | [3-9][0-9]) trim="-XX:TrimNativeHeapInterval=10000" ;;
+        17) [ "${update:-0}" -ge 9 ] 2>/dev/null && trim="$trim_opts" ;;
+        21) [ "${update:-0}" -ge 1 ] 2>/dev/null && trim="$trim_opts" ;;
+        2[2-9] | [3-9][0-9]) trim="$trim_opts" ;;
     esac
 fi
 # shellcheck disable=SC2086

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final String TRIM = "-XX:TrimNativeHeapInterval=10000";
+    private static final String UNLOCK = "-XX:+UnlockExperimentalVMOptions";
 
     @TempDir
     Path temp;
@@ -32,6 +33,9 @@ class LauncherTest {
         for (String version : List.of("17.0.9", "17.0.15", "21.0.1", "21.0.8", "25")) {
             List<String> options = launch(version, "");
             assertTrue(options.contains(TRIM), version + ": " + options);
+            // The first updates with the option know it as experimental only, and refuse it without the unlock.
+            int unlock = options.indexOf(UNLOCK);
+            assertTrue(unlock >= 0 && unlock < options.indexOf(TRIM), version + ": " + options);
         }
     }
 
@@ -40,6 +44,7 @@ class LauncherTest {
         for (String version : List.of("17.0.8", "17", "21", "21.0.0", "19.0.2", "1.8.0_402", "")) {
             List<String> options = launch(version, "");
             assertFalse(options.contains(TRIM), version + ": " + options);
+            assertFalse(options.contains(UNLOCK), version + ": " + options);
             assertTrue(options.contains("-jar"), version + ": the JVM starts anyway: " + options);
         }
     }

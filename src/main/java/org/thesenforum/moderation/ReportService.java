@@ -161,7 +161,10 @@ public class ReportService {
             case UNHIDE -> Outcome.UNHIDDEN;
             case KEEP_HIDDEN -> Outcome.KEPT_HIDDEN;
         };
-        close(r, outcome, moderator);
+        // Settled at once (the report row is locked already), told last: telling the reporter locks their account
+        // row, which every write takes after the comment's, the topic's and the discussion's rows
+        // (CommentService.finish), so the hide or unhide below takes those first.
+        settle(r, outcome, moderator);
         if (action == Action.HIDE && r.target == Target.COMMENT) {
             Comment c = requireComment(r.targetId);
             if (!c.hidden && !c.isDeleted()) {
@@ -179,6 +182,7 @@ public class ReportService {
         } else if (action == Action.UNHIDE) {
             comments.unhide(r.targetId, moderator);
         }
+        announce(r);
         return view(r);
     }
 
@@ -204,12 +208,22 @@ public class ReportService {
 
     /** Records the outcome in the audit log and tells the person who filed the entry. */
     private void close(Report r, Outcome outcome, Account moderator) {
+        settle(r, outcome, moderator);
+        announce(r);
+    }
+
+    /** Marks the entry decided, so that {@link #closeAll} no longer finds it open. */
+    private void settle(Report r, Outcome outcome, Account moderator) {
         r.status = Status.DECIDED;
         r.outcome = outcome;
         r.decidedBy = moderator;
         r.decidedAt = now();
-        if (moderator != null) {
-            audit.record(moderator.id, "REPORT_" + outcome.name(), "report", r.id,
+    }
+
+    /** Records a settled entry's outcome in the audit log and tells the person who filed it. */
+    private void announce(Report r) {
+        if (r.decidedBy != null) {
+            audit.record(r.decidedBy.id, "REPORT_" + r.outcome.name(), "report", r.id,
                     r.target.name().toLowerCase() + " " + r.targetId);
         }
         notices.reportHandled(r);

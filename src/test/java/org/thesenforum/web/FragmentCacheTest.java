@@ -2,6 +2,8 @@ package org.thesenforum.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,8 +54,11 @@ class FragmentCacheTest {
         FragmentCache cache = new FragmentCache(100_000);
         String kept = cache.get(new Key(1, "eins"), k -> "<p>Größe „" + "ä".repeat(300) + "“</p>");
         assertArrayEquals(kept.getBytes(StandardCharsets.UTF_8), cache.utf8(kept));
+        assertSame(cache.utf8(kept), cache.utf8(kept), "the kept string's bytes are encoded once and handed out");
         String same = new String(kept.toCharArray());
-        assertArrayEquals(kept.getBytes(StandardCharsets.UTF_8), cache.utf8(same), "an equal string, not kept");
+        byte[] fresh = cache.utf8(same);
+        assertArrayEquals(kept.getBytes(StandardCharsets.UTF_8), fresh, "an equal string, not kept");
+        assertNotSame(cache.utf8(kept), fresh, "found by the identity of the kept string, not by equality");
         assertArrayEquals("<b>ö</b>".getBytes(StandardCharsets.UTF_8), cache.utf8("<b>ö</b>"));
     }
 
