@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,17 +51,25 @@ public class SearchIndexer {
     /** The folder under {@code forum.data-dir}; deleting it makes the next start rebuild the index. */
     static final String FOLDER = "search-index";
     private static final int BATCH = 500;
+    /**
+     * The shortest time between the starts of two catch-ups woken by commits: a busy discussion so costs at most
+     * four index commits (each with its fsync and, now and then, a merge) per second, not one per post. A search
+     * never waits for it: it runs its own catch-up at once when the index is behind ({@link #awaitSeq}).
+     */
+    static final long WAKE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Journal journal;
     private final SearchSources sources;
     private final Path folder;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-index");
         t.setDaemon(true);
         return t;
     });
     private volatile SearchIndex index;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** When the last catch-up started ({@link System#nanoTime()}); only the index thread writes it. */
+    private volatile long lastRunStarted = System.nanoTime() - WAKE_GAP_NANOS;
 
     SearchIndexer(Journal journal, SearchSources sources, ForumConfig config) {
         this.journal = journal;
@@ -109,18 +117,20 @@ public class SearchIndexer {
 
     /**
      * Queues one catch-up unless one is already waiting to start: a run reads everything logged up to when it
-     * starts, so commits that arrive while one waits need no run of their own. A busy forum so costs one index
-     * commit per run, not one per post.
+     * starts, so commits that arrive while one waits need no run of their own. The run starts at once after a quiet
+     * spell, otherwise {@link #WAKE_GAP_NANOS} after the previous one started, so a busy forum costs a few index
+     * commits per second, not one per post.
      */
     private void wake() {
         if (executor.isShutdown() || !wakePending.compareAndSet(false, true)) {
             return;
         }
+        long delay = Math.max(0, lastRunStarted + WAKE_GAP_NANOS - System.nanoTime());
         try {
-            executor.execute(() -> {
+            executor.schedule(() -> {
                 wakePending.set(false);
                 runCatchUp();
-            });
+            }, delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             wakePending.set(false);
         }
@@ -191,6 +201,7 @@ public class SearchIndexer {
         if (index == null) {
             return;
         }
+        lastRunStarted = System.nanoTime();
         try {
             Map<Long, Long> stamps = QuarkusTransaction.requiringNew().call(() -> {
                 Map<Long, Long> all = new LinkedHashMap<>();
