@@ -25,7 +25,8 @@
 #   APP_JAR            packaged app (default: ../target/quarkus-app/quarkus-run.jar relative to this directory);
 #                      built with `mvn -B -o -q package -DskipTests` in the project root when it is missing
 #   CLIENT_COUNTS      client counts to run, one fresh server each (default "100 1000 10000")
-#   COMMENTS           measured comments per run (default 50); WARMUP unmeasured ones before (default 20)
+#   COMMENTS           measured comments per run (default 50); WARMUP unmeasured ones before (default 20),
+#                      WARMUP_INTERVAL ms after each of them (default 100)
 #   INTERVAL_MIN/MAX   pause between posts in ms (default 100 / 200)
 #   BATCH, BATCH_PAUSE ramp-up: handshakes started at once, pause in ms between batches (default 250 / 50)
 #   RUN_TIMEOUT        hard limit per run in seconds (default 180)
@@ -68,6 +69,7 @@ APP_JAR="${APP_JAR:-$ROOT_DIR/target/quarkus-app/quarkus-run.jar}"
 CLIENT_COUNTS="${CLIENT_COUNTS:-100 1000 10000}"
 COMMENTS="${COMMENTS:-50}"
 WARMUP="${WARMUP:-20}"
+WARMUP_INTERVAL="${WARMUP_INTERVAL:-100}"
 INTERVAL_MIN="${INTERVAL_MIN:-100}"
 INTERVAL_MAX="${INTERVAL_MAX:-200}"
 BATCH="${BATCH:-250}"
@@ -188,7 +190,7 @@ run_generator() {
     # shellcheck disable=SC2086
     LOADGEN_PASSWORD="$ADMIN_PASSWORD" timeout --kill-after=10 $((RUN_TIMEOUT + 45)) \
         java $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --port "$PORT" --clients "$n" --comments "$COMMENTS" \
-        --warmup "$WARMUP" --interval-min "$INTERVAL_MIN" --interval-max "$INTERVAL_MAX" --batch "$BATCH" \
+        --warmup "$WARMUP" --warmup-interval "$WARMUP_INTERVAL" --interval-min "$INTERVAL_MIN" --interval-max "$INTERVAL_MAX" --batch "$BATCH" \
         --batch-pause "$BATCH_PAUSE" --timeout "$RUN_TIMEOUT" --event-loops "$LOADGEN_EVENT_LOOPS" \
         --user "$ADMIN_EMAIL" --auth "$AUTH" --label "$label" --out "$RESULTS" \
         >"$RESULTS_DIR/loadgen-N$n$suffix.txt" 2>"$RESULTS_DIR/loadgen-N$n$suffix.log" &
@@ -291,7 +293,7 @@ RESULTS="$RESULTS_DIR/results.jsonl"
     echo "app jar: $APP_JAR"
     echo "server JVM: $SERVER_JAVA_OPTS"
     echo "generator JVM: $LOADGEN_JAVA_OPTS, event loops $LOADGEN_EVENT_LOOPS"
-    echo "comments: $COMMENTS (+$WARMUP warm-up), interval ${INTERVAL_MIN}-${INTERVAL_MAX} ms"
+    echo "comments: $COMMENTS (+$WARMUP warm-up, ${WARMUP_INTERVAL} ms apart), interval ${INTERVAL_MIN}-${INTERVAL_MAX} ms"
     echo "ramp-up: batches of $BATCH, $BATCH_PAUSE ms pause"
     echo "posting: auth $AUTH"
     echo "server env: FORUM_LIVE_MAX_QUEUE=${FORUM_LIVE_MAX_QUEUE:-<default 1000>}" \

@@ -313,7 +313,7 @@ public final class LiveLoadGenerator {
             } catch (IOException e) {
                 log("warm-up post %d failed: %s", k, e.getMessage());
             }
-            Thread.sleep(100);
+            Thread.sleep(o.warmupIntervalMs());
         }
         if (posted == 0) {
             return;

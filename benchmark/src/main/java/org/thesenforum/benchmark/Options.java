@@ -14,6 +14,7 @@ record Options(
         int clients,
         int comments,
         int warmup,
+        int warmupIntervalMs,
         int minIntervalMs,
         int maxIntervalMs,
         int batchSize,
@@ -39,6 +40,8 @@ record Options(
               --clients N           WebSocket clients to open (default 100)
               --comments M          measured comments to post (default 50)
               --warmup W            unmeasured comments posted first (default 20)
+              --warmup-interval MS  pause after each warm-up post (default 100); a short one with many warm-up
+                                    comments lets the JIT compile the POST path as in a server that has run a while
               --interval-min MS     smallest pause between two posts (default 100)
               --interval-max MS     largest pause between two posts (default 200)
               --batch B             handshakes started at once while ramping up (default 250)
@@ -68,7 +71,7 @@ record Options(
             }
             values.put(key.substring(2), args[++i]);
         }
-        List<String> known = List.of("host", "port", "slug", "topic", "clients", "comments", "warmup",
+        List<String> known = List.of("host", "port", "slug", "topic", "clients", "comments", "warmup", "warmup-interval",
                 "interval-min", "interval-max", "batch", "batch-pause", "connect-timeout", "settle", "drain",
                 "timeout", "event-loops", "body-chars", "user", "password", "auth", "label", "out");
         for (String key : values.keySet()) {
@@ -95,7 +98,8 @@ record Options(
                 topic == null ? null : Long.valueOf(topic),
                 clients,
                 integer(values, "comments", 50, 1, 10_000),
-                integer(values, "warmup", 20, 0, 1_000),
+                integer(values, "warmup", 20, 0, 100_000),
+                integer(values, "warmup-interval", 100, 0, 60_000),
                 minInterval,
                 maxInterval,
                 integer(values, "batch", 250, 1, 100_000),
