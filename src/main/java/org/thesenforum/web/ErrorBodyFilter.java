@@ -75,11 +75,8 @@ public class ErrorBodyFilter {
         }
 
         private static boolean exceeds(String contentLength, long limit) {
-            try {
-                return Long.parseLong(contentLength.trim()) > limit;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            Long declared = Inputs.number(contentLength);
+            return declared != null && declared > limit;
         }
     }
 }

@@ -79,16 +79,9 @@ class JsonBodies {
         if (type == null || !isJson(type)) {
             return false;
         }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            return false;
-        }
-        try {
-            long declared = Long.parseLong(length.trim());
-            return declared > 0 && declared <= limit;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        Long declared = Inputs.number(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        return declared != null && declared > 0 && declared <= limit
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
     }
 
     /** {@code application/json} or a {@code +json} type, parameters aside. */

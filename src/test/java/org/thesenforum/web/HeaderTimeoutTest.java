@@ -116,7 +116,8 @@ class HeaderTimeoutTest {
         return closedByServer(socket);
     }
 
-    private static boolean closedByServer(Socket socket) {
+    /** Whether the server has closed the connection (it answers nothing more, it closes). */
+    static boolean closedByServer(Socket socket) {
         try {
             socket.setSoTimeout(50);
             int read = socket.getInputStream().read();

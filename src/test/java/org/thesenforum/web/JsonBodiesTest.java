@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,7 +78,7 @@ class JsonBodiesTest {
             out.flush();
             long started = System.nanoTime();
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> closedByServer(socket));
+                    .until(() -> HeaderTimeoutTest.closedByServer(socket));
             long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
             assertTrue(waited >= 4_500, "not before the read timeout (5 s): " + waited + " ms");
         }
@@ -138,16 +137,5 @@ class JsonBodiesTest {
         Socket socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(10_000);
         return socket;
-    }
-
-    private static boolean closedByServer(Socket socket) {
-        try {
-            socket.setSoTimeout(50);
-            return socket.getInputStream().read() == -1;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 }
