@@ -25,9 +25,9 @@ class ArchitectureTest {
     private static final String ROOT = "org.thesenforum";
 
     /** Every package under {@link #ROOT}, so that a new one cannot slip past the layer rule. */
-    private static final Set<String> PACKAGES = Set.of("web", "audit", "journal", "account", "discussion", "comment",
-            "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation", "search",
-            "admin");
+    private static final Set<String> PACKAGES = Set.of("web", "cluster", "audit", "journal", "account", "discussion",
+            "comment", "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation",
+            "search", "admin");
 
     private static JavaClasses classes;
 
@@ -74,8 +74,8 @@ class ArchitectureTest {
     }
 
     /**
-     * From the bottom: shared web helpers; the audit log and the journal of changes; accounts; discussions; the
-     * comment thread (with the topic page); joint demands; events and registration (beside demands, above
+     * From the bottom: shared web helpers; what the instances on one database share (cluster); the audit log and the
+     * journal of changes; accounts; discussions; the comment thread (with the topic page); joint demands; events and registration (beside demands, above
      * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
      * which read them; personal notifications, which observe comments and demands; the moderation queue; search,
      * which reads topics, comments and demands and follows the journal. The live push layer sits beside the features
@@ -84,6 +84,7 @@ class ArchitectureTest {
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("web").definedBy(ROOT + ".web..")
+                .layer("cluster").definedBy(ROOT + ".cluster..")
                 .layer("audit").definedBy(ROOT + ".audit..")
                 .layer("journal").definedBy(ROOT + ".journal..")
                 .layer("account").definedBy(ROOT + ".account..")
@@ -120,7 +121,10 @@ class ArchitectureTest {
                         "meeting", "notification", "live", "moderation", "search", "admin")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "discussion", "comment", "demand",
                         "event", "meeting", "notification", "moderation", "admin")
-                .whereLayer("web").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion", "comment",
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("audit", "journal", "account", "discussion",
+                        "comment", "demand", "event", "meeting", "beamer", "protocol", "notification", "live",
+                        "moderation", "search", "admin")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cluster", "audit", "journal", "account", "discussion", "comment",
                         "demand", "event", "meeting", "beamer", "protocol", "notification", "live", "moderation",
                         "search", "admin");
     }

@@ -40,6 +40,8 @@ public interface ForumConfig {
 
     FragmentCacheSettings fragmentCache();
 
+    ClusterSettings cluster();
+
     enum ReadAccess {
         PUBLIC, MEMBERS
     }
@@ -58,6 +60,42 @@ public interface ForumConfig {
         /** Edits and deletes (one budget) an expert may make per minute; moderators and admins are exempt. */
         @WithDefault("20")
         int editsPerMinute();
+    }
+
+    /**
+     * Several instances on one PostgreSQL database (README.md, "Several instances"). On H2 there is one instance and
+     * none of this applies.
+     */
+    interface ClusterSettings {
+        /**
+         * On PostgreSQL: live updates, presence, rate limits and scheduled jobs are shared with the other instances
+         * through the database. Off: this instance behaves as if it were the only one.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * After a commit that appended to the live log, tell the other instances with a PostgreSQL NOTIFY. Off, they
+         * learn of it from their backstop read (for measuring what the doorbell costs and brings).
+         */
+        @WithDefault("true")
+        boolean doorbell();
+
+        /** How often each instance reads the log's latest numbers, to heal doorbells it missed. */
+        @WithDefault("1s")
+        Duration backstop();
+
+        /** How often each instance tells the database that it is alive. */
+        @WithDefault("5s")
+        Duration heartbeat();
+
+        /** An instance not heard of for this long counts as gone: its presence no longer counts. */
+        @WithDefault("20s")
+        Duration instanceTimeout();
+
+        /** Behind the log for longer than this, the instance reports itself not ready ({@code /q/health/ready}). */
+        @WithDefault("30s")
+        Duration maxLag();
     }
 
     interface FragmentCacheSettings {
