@@ -75,11 +75,11 @@ class ArchitectureTest {
 
     /**
      * From the bottom: shared web helpers; what the instances on one database share (cluster); the audit log and the
-     * journal of changes; accounts; discussions; the comment thread (with the topic page); joint demands; events and registration (beside demands, above
-     * discussions and accounts); the live meeting (above demands); the projector view and the workshop protocol,
-     * which read them; personal notifications, which observe comments and demands; the moderation queue; search,
-     * which reads topics, comments and demands and follows the journal. The live push layer sits beside the features
-     * and reads the journal. The admin area sits on top and may use every feature.
+     * journal of changes; accounts; discussions; the comment thread (with the topic page); joint demands; events and
+     * registration (beside demands, above discussions and accounts); the live meeting (above demands); the projector
+     * view and the workshop protocol, which read them; personal notifications, which observe comments and demands; the
+     * moderation queue; search, which reads topics, comments and demands and follows the journal. The live push layer
+     * sits beside the features and reads the journal. The admin area sits on top and may use every feature.
      */
     private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
