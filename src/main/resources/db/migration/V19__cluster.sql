@@ -21,3 +21,9 @@ CREATE TABLE cluster_presence (
     PRIMARY KEY (instance_id, discussion_id, topic_id, account_id)
 );
 CREATE INDEX cluster_presence_discussion ON cluster_presence (discussion_id);
+
+-- Scheduled jobs that must run once per forum, not once per instance: when each last ran (see cluster/ClusterJobs).
+CREATE TABLE cluster_jobs (
+    name VARCHAR(100) PRIMARY KEY,
+    last_run_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.thesenforum.cluster.ClusterJobs;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.SessionEnded;
 
@@ -36,8 +37,10 @@ public class DeviceSessions {
 
     private final ForumConfig config;
     private final Event<SessionEnded> ended;
+    private final ClusterJobs jobs;
 
-    DeviceSessions(ForumConfig config, Event<SessionEnded> ended) {
+    DeviceSessions(ForumConfig config, Event<SessionEnded> ended, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.config = config;
         this.ended = ended;
     }
@@ -127,8 +130,13 @@ public class DeviceSessions {
         return DeviceSession.countOf(accountId);
     }
 
-    /** Removes sessions past their lifetime; their cookies have expired too. */
+    /** Hourly, on one instance of the forum. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPrune() {
+        jobs.runOnce("device-sessions-prune", java.time.Duration.ofHours(1), this::pruneExpired);
+    }
+
+    /** Removes sessions past their lifetime; their cookies have expired too. */
     @Transactional
     void pruneExpired() {
         DeviceSession.delete("expiresAt < ?1", now());

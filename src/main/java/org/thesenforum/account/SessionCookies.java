@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.NewCookie;
 
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.KeyFiles;
+import org.thesenforum.web.SharedKey;
 
 /**
  * Issues and reads the encrypted session cookie (AES-GCM over account id, device session token and expiry).
@@ -26,7 +27,7 @@ import org.thesenforum.web.KeyFiles;
  */
 @Startup
 @ApplicationScoped
-public class SessionCookies {
+public class SessionCookies implements SharedKey {
 
     public static final String NAME = "tf_session";
     private static final int IV_BYTES = 12;
@@ -38,6 +39,21 @@ public class SessionCookies {
     SessionCookies(ForumConfig config) {
         this.config = config;
         this.key = new SecretKeySpec(loadOrCreateKey(config), "AES");
+    }
+
+    @Override
+    public String setting() {
+        return "forum.session.key";
+    }
+
+    @Override
+    public boolean generated() {
+        return config.session().key().filter(k -> !k.isBlank()).isEmpty();
+    }
+
+    @Override
+    public String fingerprint() {
+        return SharedKey.fingerprintOf(key.getEncoded());
     }
 
     /** What a valid cookie says: whose it is and the token of its device session. */

@@ -35,6 +35,11 @@ public class Cluster {
         this.instanceId = HexFormat.of().formatHex(random);
     }
 
+    /** An instance alone on its database, for code built outside the container (unit tests). */
+    public static Cluster single() {
+        return new Cluster(false, null);
+    }
+
     /** Whether other instances may share the database: true on PostgreSQL unless {@code forum.cluster.enabled=false}. */
     public boolean shared() {
         return shared;

@@ -17,9 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.thesenforum.cluster.Doorbell;
 
 /**
  * The append-only journal of changes, one stream per discussion. Features append their own entries in the
@@ -33,8 +36,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Journal {
 
+    /** The doorbell's kind for appends: its text is the discussion's id and its newest seq. */
+    static final String RING = "journal";
+
     private final EntityManager em;
     private final Event<JournalAppended> appended;
+    private final Event<AppendedElsewhere> appendedElsewhere;
+    private final Doorbell doorbell;
     private final TransactionSynchronizationRegistry transactions;
     /** How long appends waited for the discussion row's lock and held it until their transaction ended. */
     private final LongAdder appends = new LongAdder();
@@ -42,9 +50,12 @@ public class Journal {
     private final LongAdder holdNanos = new LongAdder();
     private final LongAccumulator maxHoldNanos = new LongAccumulator(Math::max, 0);
 
-    Journal(EntityManager em, Event<JournalAppended> appended, TransactionSynchronizationRegistry transactions) {
+    Journal(EntityManager em, Event<JournalAppended> appended, Event<AppendedElsewhere> appendedElsewhere,
+            Doorbell doorbell, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.appended = appended;
+        this.appendedElsewhere = appendedElsewhere;
+        this.doorbell = doorbell;
         this.transactions = transactions;
     }
 
@@ -113,6 +124,10 @@ public class Journal {
         em.createNativeQuery("UPDATE discussions SET last_event_seq = last_event_seq + 1 WHERE id = ?1")
                 .setParameter(1, discussionId).executeUpdate();
         long locked = System.nanoTime();
+        JournalEntry entry = new JournalEntry();
+        entry.discussionId = discussionId;
+        entry.seq = latestSeq(discussionId);
+        long seq = entry.seq;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -125,11 +140,12 @@ public class Journal {
                 waitNanos.add(locked - asked);
                 holdNanos.add(held);
                 maxHoldNanos.accumulate(held);
+                if (status == Status.STATUS_COMMITTED) {
+                    // Several appends of one transaction ring once: a waiting ring takes the newest seq.
+                    doorbell.ring(RING, Long.toString(discussionId), discussionId + " " + seq);
+                }
             }
         });
-        JournalEntry entry = new JournalEntry();
-        entry.discussionId = discussionId;
-        entry.seq = latestSeq(discussionId);
         entry.type = type;
         entry.topicId = topicId;
         if (entity != null) {
@@ -150,6 +166,19 @@ public class Journal {
         entry.persist();
         appended.fire(new JournalAppended(discussionId));
         return entry.seq;
+    }
+
+    /** Another instance appended to a discussion's journal: passed on as {@link AppendedElsewhere}. */
+    void rung(@Observes Doorbell.Rung rung) {
+        if (!RING.equals(rung.kind())) {
+            return;
+        }
+        String[] parts = rung.body().split(" ");
+        try {
+            appendedElsewhere.fire(new AppendedElsewhere(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            Log.warnf("Journal: ignored a malformed ring '%s'", rung.body());
+        }
     }
 
     /**

@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.thesenforum.cluster.Cluster;
+import org.thesenforum.cluster.Doorbell;
+import org.thesenforum.journal.AppendedElsewhere;
 import org.thesenforum.journal.Journal;
 import org.thesenforum.journal.JournalAppended;
 import org.thesenforum.journal.JournalEntry;
@@ -24,7 +28,9 @@ import org.thesenforum.journal.JournalEntry;
 /**
  * Pushes committed journal entries: after every commit that appended to the journal it reads the new entries, in
  * seq order, on one dispatch thread, and hands them to the hub. Reading the journal rather than passing objects
- * along keeps it the single source, so another instance on the same database could dispatch the same way.
+ * along keeps it the single source: on a database shared with other instances, their commits reach this one as a
+ * doorbell ({@link AppendedElsewhere}) or through the backstop read, and are read from the log the same way, each
+ * entry once and in order.
  */
 @ApplicationScoped
 public class LiveDispatcher {
@@ -34,7 +40,12 @@ public class LiveDispatcher {
     private final Journal journal;
     private final LiveHub hub;
     private final Frames frames;
+    private final Cluster cluster;
     private final Map<Long, Long> dispatchedThrough = new ConcurrentHashMap<>();
+    /** Only the dispatch thread writes these three. */
+    private volatile Map<Long, Long> lagTargets;
+    private volatile long lagSince;
+    private volatile Lag lag = new Lag(0, 0, false);
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -43,7 +54,8 @@ public class LiveDispatcher {
         return t;
     });
 
-    LiveDispatcher(Journal journal, LiveHub hub, Frames frames) {
+    LiveDispatcher(Journal journal, LiveHub hub, Frames frames, Cluster cluster) {
+        this.cluster = cluster;
         this.journal = journal;
         this.hub = hub;
         this.frames = frames;
@@ -60,6 +72,74 @@ public class LiveDispatcher {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalAppended appended) {
         wake(appended.discussionId());
+    }
+
+    /** Another instance's doorbell: its entries are read from the log like this instance's own. */
+    void elsewhere(@Observes AppendedElsewhere appended) {
+        if (appended.seq() > dispatchedThrough(appended.discussionId())) {
+            wake(appended.discussionId());
+        }
+    }
+
+    /** The doorbell (re)connected: rings sent while it was away are lost, so read what is new now. */
+    void listening(@Observes Doorbell.Listening listening) {
+        executor.execute(this::backstopNow);
+    }
+
+    /**
+     * The backstop, on a database shared with other instances: every {@code forum.cluster.backstop} the newest seq of
+     * every discussion is compared with what was pushed, and a discussion behind is read, so a doorbell that never
+     * rang (lost, or switched off) delays entries by at most this interval. It also measures the lag ({@link Lag}).
+     */
+    @Scheduled(every = "${forum.cluster.backstop:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void backstop() {
+        if (cluster.shared()) {
+            executor.execute(this::backstopNow);
+        }
+    }
+
+    /** How far this instance's pushes are behind the log, as of the last backstop read. */
+    public Lag lag() {
+        return lag;
+    }
+
+    /**
+     * Entries in the log not yet pushed, and for how long the instance has been behind: since the first backstop read
+     * that found entries which later reads found still not pushed (0 when it keeps up).
+     */
+    public record Lag(long entries, double seconds, boolean measured) {
+    }
+
+    @ActivateRequestContext
+    void backstopNow() {
+        Map<Long, Long> latest;
+        try {
+            latest = journal.latestSeqs();
+        } catch (RuntimeException e) {
+            Log.warnf("Live backstop: cannot read the log's numbers (%s)", e.getMessage());
+            return;
+        }
+        long now = System.nanoTime();
+        long behind = 0;
+        Map<Long, Long> behindTargets = new java.util.HashMap<>();
+        for (Map.Entry<Long, Long> e : latest.entrySet()) {
+            long through = dispatchedThrough.computeIfAbsent(e.getKey(), id -> 0L);
+            if (e.getValue() > through) {
+                behind += e.getValue() - through;
+                behindTargets.put(e.getKey(), e.getValue());
+                wake(e.getKey());
+            }
+        }
+        // The lag runs from the read that first saw entries until a read finds all of them pushed.
+        if (lagTargets != null && lagTargets.entrySet().stream()
+                .allMatch(t -> dispatchedThrough(t.getKey()) >= t.getValue())) {
+            lagTargets = null;
+        }
+        if (lagTargets == null && !behindTargets.isEmpty()) {
+            lagTargets = behindTargets;
+            lagSince = now;
+        }
+        lag = new Lag(behind, lagTargets == null ? 0 : (now - lagSince) / 1e9, true);
     }
 
     /** Everything up to this seq has been handed to the hub. */

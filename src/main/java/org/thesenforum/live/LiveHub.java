@@ -8,14 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.thesenforum.cluster.Cluster;
+import org.thesenforum.cluster.Doorbell;
+import org.thesenforum.cluster.Instances;
+import org.thesenforum.cluster.SharedPresence;
 import org.thesenforum.journal.PresenceNames;
 import org.thesenforum.web.ForumConfig;
+import org.thesenforum.web.LiveSessions;
 import org.thesenforum.web.Revocations;
 import org.thesenforum.web.SessionEnded;
 
@@ -26,8 +32,16 @@ import org.thesenforum.web.SessionEnded;
 @ApplicationScoped
 public class LiveHub {
 
+    /** The doorbell's kind for ended sessions: its text is the account's id and the session's, or {@code all}. */
+    static final String SESSION_RING = "session";
+    /** The doorbell's kind for presence: its text is the discussion's id. */
+    static final String PRESENCE_RING = "presence";
+
     private final Map<Long, Set<Subscriber>> byDiscussion = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sessionRings = new java.util.concurrent.atomic.AtomicLong();
     private final Set<Long> presenceChanged = ConcurrentHashMap.newKeySet();
+    /** Discussions whose connections on another instance changed: their sum is sent again. */
+    private final Set<Long> presenceElsewhere = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
     private final ForumConfig config;
     private final Revocations revocations;
@@ -35,7 +49,24 @@ public class LiveHub {
     @jakarta.inject.Inject
     jakarta.enterprise.inject.Instance<PresenceNames> presenceNames;
 
+    /** On a shared database: which sessions of open sockets ended on another instance. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<LiveSessions> liveSessions;
+    private final Cluster cluster;
+    private final Doorbell doorbell;
+    private final SharedPresence sharedPresence;
+
+    /** A hub alone on its database (unit tests). */
     LiveHub(ObjectMapper json, ForumConfig config, Revocations revocations) {
+        this(json, config, revocations, Cluster.single(), Doorbell.silent(), null);
+    }
+
+    @jakarta.inject.Inject
+    LiveHub(ObjectMapper json, ForumConfig config, Revocations revocations, Cluster cluster, Doorbell doorbell,
+            SharedPresence sharedPresence) {
+        this.cluster = cluster;
+        this.sharedPresence = sharedPresence;
+        this.doorbell = doorbell;
         this.json = json;
         this.config = config;
         this.revocations = revocations;
@@ -64,10 +95,62 @@ public class LiveHub {
         forEachOf(ending, Subscriber::silence);
     }
 
-    /** After the commit: the silenced sockets are closed with 4401, before the request that ended them returns. */
+    /**
+     * After the commit: the silenced sockets are closed with 4401, before the request that ended them returns; the
+     * other instances on the database hear of it by doorbell and close theirs.
+     */
     void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
         revocations.record(ended);
         forEachOf(ended, this::endSession);
+        doorbell.ring(SESSION_RING, Long.toString(sessionRings.incrementAndGet()),
+                ended.accountId() + " " + (ended.allSessions() ? "all" : ended.sessionId()));
+    }
+
+    /** A session ended on another instance: its sockets here close as if it had ended here. */
+    void sessionEndedElsewhere(@Observes Doorbell.Rung rung) {
+        if (!SESSION_RING.equals(rung.kind())) {
+            return;
+        }
+        String[] parts = rung.body().split(" ");
+        SessionEnded ended;
+        try {
+            ended = new SessionEnded(Long.parseLong(parts[0]), "all".equals(parts[1]) ? null : Long.valueOf(parts[1]));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return;
+        }
+        revocations.record(ended);
+        forEachOf(ended, this::endSession);
+    }
+
+    /**
+     * The backstop for a lost doorbell, on a database shared with other instances: sockets whose session (device or
+     * token) no longer exists are closed. Runs with the heartbeat and whenever the doorbell connects again.
+     */
+    void closeGoneSessions() {
+        if (!cluster.shared() || !liveSessions.isResolvable()) {
+            return;
+        }
+        Map<Long, java.util.List<Subscriber>> bySession = new java.util.HashMap<>();
+        byDiscussion.values().forEach(subs -> subs.forEach(s -> {
+            if (s.owner != null && s.owner.sessionId() != null && !s.ended()) {
+                bySession.computeIfAbsent(s.owner.sessionId(), id -> new java.util.ArrayList<>()).add(s);
+            }
+        }));
+        if (bySession.isEmpty()) {
+            return;
+        }
+        for (Long gone : liveSessions.get().gone(bySession.keySet())) {
+            bySession.get(gone).forEach(this::endSession);
+        }
+    }
+
+    @jakarta.enterprise.context.control.ActivateRequestContext
+    void listening(@Observes Doorbell.Listening listening) {
+        try {
+            closeGoneSessions();
+        } catch (RuntimeException e) {
+            Log.warnf("Live: cannot check the sessions of open connections (%s)", e.getMessage());
+        }
     }
 
     /** The sessions did not end after all: the silenced sockets reconnect and resume where they were. */
@@ -138,45 +221,109 @@ public class LiveHub {
                 s -> s.deliver(seq, s.moderator ? forModerators : forReaders))));
     }
 
+    /**
+     * Once a second, for each discussion whose connections changed: tells its connections who is present. On a
+     * database shared with other instances, this instance's share is published first and the sum of all instances
+     * is sent; the other instances hear of the change by doorbell and send the new sum to their connections.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @jakarta.enterprise.context.control.ActivateRequestContext
     void broadcastPresence() {
+        Set<Long> sent = new java.util.HashSet<>();
         for (Long discussionId : Set.copyOf(presenceChanged)) {
             presenceChanged.remove(discussionId);
             Set<Subscriber> subs = byDiscussion.getOrDefault(discussionId, Set.of());
-            Map<String, Integer> topics = new TreeMap<>();
-            subs.forEach(s -> {
-                if (s.topicId() != null) {
-                    topics.merge(String.valueOf(s.topicId()), 1, Integer::sum);
+            java.util.List<SharedPresence.Row> rows = rowsOf(subs);
+            if (cluster.shared()) {
+                try {
+                    sharedPresence.publish(discussionId, rows);
+                    doorbell.ring(PRESENCE_RING, discussionId.toString(), discussionId.toString());
+                    rows = sharedPresence.sum(discussionId);
+                } catch (RuntimeException e) {
+                    // This instance's own connections are still counted; the next change publishes again.
+                    Log.warnf("Live: cannot share presence (%s)", e.getMessage());
+                    presenceChanged.add(discussionId);
                 }
-            });
-            NamesPresent named = namesPresent(subs);
-            LiveFrame frame = LiveFrame.of(write(Map.of("type", "presence", "online", subs.size(), "topics", topics,
-                    "names", named.discussion(), "topicNames", named.byTopic())));
-            subs.forEach(s -> s.sendEphemeral(frame));
+            }
+            sendPresence(subs, rows);
+            sent.add(discussionId);
         }
+        for (Long discussionId : Set.copyOf(presenceElsewhere)) {
+            presenceElsewhere.remove(discussionId);
+            Set<Subscriber> subs = byDiscussion.getOrDefault(discussionId, Set.of());
+            if (sent.contains(discussionId) || subs.isEmpty()) {
+                continue;
+            }
+            try {
+                sendPresence(subs, sharedPresence.sum(discussionId));
+            } catch (RuntimeException e) {
+                Log.warnf("Live: cannot read presence (%s)", e.getMessage());
+            }
+        }
+    }
+
+    /** Another instance's connections to a discussion changed. */
+    void presenceElsewhere(@Observes Doorbell.Rung rung) {
+        if (PRESENCE_RING.equals(rung.kind())) {
+            try {
+                presenceElsewhere.add(Long.valueOf(rung.body()));
+            } catch (NumberFormatException e) {
+                // Not a ring of this version: ignored.
+            }
+        }
+    }
+
+    /** An instance joined or is gone: every discussion followed here gets the new sum. */
+    void instancesChanged(@Observes Instances.Changed changed) {
+        presenceElsewhere.addAll(byDiscussion.keySet());
+    }
+
+    /** This instance's connections, grouped by topic page and account. */
+    private static java.util.List<SharedPresence.Row> rowsOf(Set<Subscriber> subs) {
+        Map<java.util.List<Long>, Integer> counts = new java.util.HashMap<>();
+        subs.forEach(s -> counts.merge(java.util.List.of(s.topicId() == null ? 0L : s.topicId(),
+                s.owner == null ? 0L : s.owner.accountId()), 1, Integer::sum));
+        java.util.List<SharedPresence.Row> rows = new java.util.ArrayList<>();
+        counts.forEach((k, n) -> rows.add(new SharedPresence.Row(k.get(0), k.get(1), n)));
+        return rows;
+    }
+
+    private void sendPresence(Set<Subscriber> subs, java.util.List<SharedPresence.Row> rows) {
+        int online = 0;
+        Map<String, Integer> topics = new TreeMap<>();
+        for (SharedPresence.Row r : rows) {
+            online += r.connections();
+            if (r.topicId() != 0) {
+                topics.merge(String.valueOf(r.topicId()), r.connections(), Integer::sum);
+            }
+        }
+        NamesPresent named = namesPresent(rows);
+        LiveFrame frame = LiveFrame.of(write(Map.of("type", "presence", "online", online, "topics", topics,
+                "names", named.discussion(), "topicNames", named.byTopic())));
+        subs.forEach(s -> s.sendEphemeral(frame));
     }
 
     /** The names of the present people who allow it: on the discussion, and per topic page; each name once. */
     record NamesPresent(java.util.List<String> discussion, Map<String, java.util.List<String>> byTopic) {
     }
 
-    private NamesPresent namesPresent(Set<Subscriber> subs) {
+    private NamesPresent namesPresent(java.util.List<SharedPresence.Row> rows) {
         Set<Long> accounts = new java.util.HashSet<>();
-        subs.forEach(s -> {
-            if (s.owner != null) {
-                accounts.add(s.owner.accountId());
+        rows.forEach(r -> {
+            if (r.accountId() != 0) {
+                accounts.add(r.accountId());
             }
         });
         Map<Long, String> names = accounts.isEmpty() || !presenceNames.isResolvable() ? Map.of()
                 : presenceNames.get().shown(accounts);
         Set<String> all = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Set<String>> byTopic = new TreeMap<>();
-        subs.forEach(s -> {
-            String name = s.owner == null ? null : names.get(s.owner.accountId());
+        rows.forEach(r -> {
+            String name = r.accountId() == 0 ? null : names.get(r.accountId());
             if (name != null) {
                 all.add(name);
-                if (s.topicId() != null) {
-                    byTopic.computeIfAbsent(String.valueOf(s.topicId()),
+                if (r.topicId() != 0) {
+                    byTopic.computeIfAbsent(String.valueOf(r.topicId()),
                             t -> new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(name);
                 }
             }
@@ -187,7 +334,13 @@ public class LiveHub {
     }
 
     @Scheduled(every = "${forum.live.heartbeat:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @jakarta.enterprise.context.control.ActivateRequestContext
     void heartbeat() {
+        try {
+            closeGoneSessions();
+        } catch (RuntimeException e) {
+            Log.warnf("Live: cannot check the sessions of open connections (%s)", e.getMessage());
+        }
         long silentSince = System.currentTimeMillis() - config.live().heartbeat().toMillis() * 3;
         long now = System.currentTimeMillis();
         byDiscussion.forEach((discussionId, subs) -> subs.forEach(s -> {

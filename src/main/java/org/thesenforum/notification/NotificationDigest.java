@@ -13,7 +13,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.thesenforum.account.Account;
+import org.thesenforum.cluster.ClusterJobs;
 
 /**
  * The daily digest: every few minutes, finds the people who chose "täglich" whose hour (Berlin time) it is and who
@@ -31,8 +33,13 @@ public class NotificationDigest {
     private final EntityManager em;
     private final NotificationClock clock;
     private final NotificationMails mails;
+    private final ClusterJobs jobs;
+    private final Duration every;
 
-    NotificationDigest(EntityManager em, NotificationClock clock, NotificationMails mails) {
+    NotificationDigest(EntityManager em, NotificationClock clock, NotificationMails mails, ClusterJobs jobs,
+            @ConfigProperty(name = "forum.notifications.digest-every", defaultValue = "5m") Duration every) {
+        this.jobs = jobs;
+        this.every = every;
         this.em = em;
         this.clock = clock;
         this.mails = mails;
@@ -41,7 +48,8 @@ public class NotificationDigest {
     @Scheduled(every = "${forum.notifications.digest-every:5m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        run();
+        // On one instance at a time; the per-account claims below keep a digest from going out twice anyway.
+        jobs.runOnce("notification-digest", every, this::run);
     }
 
     /** One run: sends the digests due now; returns how many this instance sent. */

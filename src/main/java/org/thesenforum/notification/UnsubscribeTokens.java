@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.KeyFiles;
+import org.thesenforum.web.SharedKey;
 
 /**
  * Signed tokens of the unsubscribe link in every notification mail: the account id and an HMAC-SHA256 of it under
@@ -21,14 +22,36 @@ import org.thesenforum.web.KeyFiles;
  * made for another account.
  */
 @ApplicationScoped
-class UnsubscribeTokens {
+class UnsubscribeTokens implements SharedKey {
 
     private final SecretKeySpec key;
+    private final boolean generated;
 
     UnsubscribeTokens(ForumConfig config) {
-        byte[] secret = Base64.getDecoder().decode(
-                KeyFiles.loadOrCreate(Path.of(config.dataDir(), "notifications.key"), 32));
+        String configured = config.notificationsKey().map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
+        byte[] secret = Base64.getDecoder().decode(configured != null ? configured
+                : KeyFiles.loadOrCreate(Path.of(config.dataDir(), "notifications.key"), 32));
+        if (secret.length < 32) {
+            throw new IllegalStateException("The notifications key must be at least 32 bytes, base64 "
+                    + "(FORUM_NOTIFICATIONS_KEY or data-dir/notifications.key)");
+        }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.generated = configured == null;
+    }
+
+    @Override
+    public String setting() {
+        return "forum.notifications-key";
+    }
+
+    @Override
+    public boolean generated() {
+        return generated;
+    }
+
+    @Override
+    public String fingerprint() {
+        return SharedKey.fingerprintOf(key.getEncoded());
     }
 
     String tokenFor(long accountId) {

@@ -31,7 +31,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 
+import org.thesenforum.cluster.Doorbell;
 import org.thesenforum.discussion.Discussion;
+import org.thesenforum.journal.AppendedElsewhere;
 import org.thesenforum.journal.Journal;
 import org.thesenforum.journal.JournalAppended;
 import org.thesenforum.journal.JournalEntry;
@@ -109,7 +111,17 @@ public class SearchIndexer {
         wake();
     }
 
-    /** The backstop: changes another instance logged, and anything a failed run left behind. */
+    /** Another instance's doorbell: it logged changes to index. */
+    void elsewhere(@Observes AppendedElsewhere appended) {
+        wake();
+    }
+
+    /** The doorbell (re)connected: rings may have been missed meanwhile. */
+    void listening(@Observes Doorbell.Listening listening) {
+        wake();
+    }
+
+    /** The backstop: changes whose doorbell was missed, and anything a failed run left behind. */
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         wake();

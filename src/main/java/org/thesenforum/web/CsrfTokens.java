@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * for as long as its cookie lives, so every open page and every fragment pushed live carries a valid one.
  */
 @ApplicationScoped
-public class CsrfTokens {
+public class CsrfTokens implements SharedKey {
 
     public static final String NAME = "csrf-token";
     private static final int RANDOM_BYTES = 16;
@@ -29,6 +29,7 @@ public class CsrfTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
+    private final boolean generated;
 
     CsrfTokens(ForumConfig config) {
         String configured = config.csrfKey().map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
@@ -39,6 +40,22 @@ public class CsrfTokens {
                     + "data-dir/csrf.key)");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.generated = configured == null;
+    }
+
+    @Override
+    public String setting() {
+        return "forum.csrf-key";
+    }
+
+    @Override
+    public boolean generated() {
+        return generated;
+    }
+
+    @Override
+    public String fingerprint() {
+        return SharedKey.fingerprintOf(key.getEncoded());
     }
 
     /** A new token: random part, a dot, and its signature. */

@@ -26,6 +26,12 @@ public interface ForumConfig {
     /** Key that signs CSRF tokens; generated into the data folder when empty (see CsrfKeySource). */
     Optional<String> csrfKey();
 
+    /**
+     * Base64 key (at least 32 bytes) that signs the unsubscribe links in notification mails; generated into the data
+     * folder when empty.
+     */
+    Optional<String> notificationsKey();
+
     Admin admin();
 
     CommentLimits comment();
