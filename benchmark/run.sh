@@ -9,6 +9,8 @@
 #   benchmark/run.sh startup    time to the first healthy response and RSS, launcher and plain java -jar (startup.sh)
 #   benchmark/run.sh held       heap per held live connection (held.sh)
 #   benchmark/run.sh search     search latency on 50,000 comments (search.sh)
+#   benchmark/run.sh cluster    two instances on one PostgreSQL: delivery next to one instance, doorbell on/off
+#                               (cluster.sh)
 #   benchmark/run.sh all        fanout, writes, pages and startup one after the other
 #
 # Further arguments go to the mode's script; each script's header lists its environment variables.
@@ -51,7 +53,7 @@ set -euo pipefail
 MODE="${1:-${MODE:-fanout}}"
 case "$MODE" in
     fanout) if [[ $# -gt 0 ]]; then shift; fi ;;
-    writes | pages | startup | held | search)
+    writes | pages | startup | held | search | cluster)
         if [[ $# -gt 0 ]]; then shift; fi
         exec "$(dirname "${BASH_SOURCE[0]}")/$MODE.sh" "$@" ;;
     all)
@@ -60,7 +62,7 @@ case "$MODE" in
             MODE="$mode" "${BASH_SOURCE[0]}" "$mode" || status=1
         done
         exit "$status" ;;
-    *) echo "mode is fanout, writes, pages, startup, held, search or all" >&2; exit 64 ;;
+    *) echo "mode is fanout, writes, pages, startup, held, search, cluster or all" >&2; exit 64 ;;
 esac
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

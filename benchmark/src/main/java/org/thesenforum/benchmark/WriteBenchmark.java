@@ -65,6 +65,10 @@ public final class WriteBenchmark {
     private final String warmMarker;
     private final String host;
     private final int port;
+    /** {@code --base2}: a second instance on the same database; null for one server. */
+    private final URI second;
+    /** When each measured post was sent ({@link System#nanoTime()}), by its number, for the delivery latency. */
+    private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
     private volatile String token;
 
     private WriteBenchmark(Map<String, String> options) {
@@ -75,6 +79,7 @@ public final class WriteBenchmark {
         URI base = URI.create(options.getOrDefault("base", "http://127.0.0.1:8080"));
         this.host = base.getHost();
         this.port = base.getPort();
+        this.second = options.containsKey("base2") ? URI.create(options.get("base2").replaceAll("/?$", "/")) : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,6 +104,8 @@ public final class WriteBenchmark {
     /** One live client: which measured comments it got, and how often. */
     private static final class Client {
         final Map<Integer, Integer> seen = new ConcurrentHashMap<>();
+        /** Milliseconds from each measured post's sending to its arrival here (first arrival only). */
+        final List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile boolean open;
         volatile WebSocket socket;
     }
@@ -136,7 +143,10 @@ public final class WriteBenchmark {
             for (int i = 0; i < clients; i++) {
                 Client c = new Client();
                 live.add(c);
-                ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/live/" + slug))
+                // With --base2, every other client follows the second instance.
+                URI target = second != null && i % 2 == 1 ? second : base();
+                ws.connect(new WebSocketConnectOptions().setHost(target.getHost()).setPort(target.getPort())
+                        .setURI("/live/" + slug))
                         .onComplete(ar -> {
                             if (ar.succeeded()) {
                                 c.socket = ar.result();
@@ -151,8 +161,8 @@ public final class WriteBenchmark {
                 throw new IllegalStateException("live clients did not connect in time");
             }
             long open = live.stream().filter(c -> c.open).count();
-            log("%s: %d of %d live clients connected; topic %s; %d posters, auth %s", label, open, clients, topic,
-                    posters, auth);
+            log("%s: %d of %d live clients connected%s; topic %s; %d posters, auth %s", label, open, clients,
+                    second == null ? "" : " (half to " + second + ")", topic, posters, auth);
 
             // One client for every poster (HTTP/1.1: it opens a connection per concurrent request), signed in once:
             // the forum throttles logins.
@@ -163,7 +173,11 @@ public final class WriteBenchmark {
             // Warm-up: the same load, not measured.
             load(http, posters, topics, warmup, warmMarker, auth);
             Thread.sleep(1000);
-            live.forEach(c -> c.seen.clear());
+            live.forEach(c -> {
+                c.seen.clear();
+                c.delays.clear();
+            });
+            sentAt.clear();
             double loadBefore = loadAverage();
             long began = System.nanoTime();
             List<Post> posts = load(http, posters, topics, seconds, marker, auth);
@@ -192,6 +206,11 @@ public final class WriteBenchmark {
             Map<Integer, Integer> statuses = new TreeMap<>();
             posts.forEach(p -> statuses.merge(p.status, 1, Integer::sum));
             long[] nanos = posts.stream().filter(p -> p.status == 201).mapToLong(Post::nanos).sorted().toArray();
+            long[] delays = live.stream().flatMap(c -> c.delays.stream()).mapToLong(Long::longValue).sorted()
+                    .toArray();
+            System.out.printf(Locale.ROOT,
+                    "%s delivery ms (post sent to frame received, %d deliveries): p50 %.1f p99 %.1f max %.1f%n",
+                    label, delays.length, pct(delays, 0.50), pct(delays, 0.99), pct(delays, 1.0));
             System.out.printf(Locale.ROOT,
                     "%s auth=%s topic=%s clients=%d posters=%d seconds=%.1f: accepted %d (%.0f/s); statuses %s; "
                             + "POST ms p50 %.1f p90 %.1f p99 %.1f max %.1f; live: %d of %d clients open, "
@@ -224,20 +243,30 @@ public final class WriteBenchmark {
         List<Post> posts = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // --pause: milliseconds each poster waits after an answer (0: post as fast as answered).
+        long pause = Long.parseLong(o.getOrDefault("pause", "0"));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < posters; t++) {
+            // With --base2, every other poster posts to the second instance.
+            URI target = second != null && t % 2 == 1 ? second : base();
             Thread thread = new Thread(() -> {
                 try {
                     while (System.nanoTime() < end) {
                         int k = next.getAndIncrement();
                         long begin = System.nanoTime();
+                        if (tag.equals(marker)) {
+                            sentAt.put(k, begin);
+                        }
                         int status;
                         try {
-                            status = send(http, topics[k % topics.length], body(tag + k + ";"), auth);
+                            status = send(http, target, topics[k % topics.length], body(tag + k + ";"), auth);
                         } catch (IOException e) {
                             status = -1;
                         }
                         posts.add(new Post(k, status, System.nanoTime() - begin));
+                        if (pause > 0) {
+                            Thread.sleep(pause);
+                        }
                     }
                 } catch (Exception e) {
                     log("poster failed: %s", e);
@@ -268,13 +297,19 @@ public final class WriteBenchmark {
             }
             n = n * 10 + (ch - '0');
         }
-        c.seen.merge(n, 1, Integer::sum);
+        if (c.seen.merge(n, 1, Integer::sum) == 1) {
+            Long sent = sentAt.get(n);
+            if (sent != null) {
+                c.delays.add(System.nanoTime() - sent);
+            }
+        }
     }
 
-    private int send(HttpClient http, long topic, String body, String auth) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve("/api/topics/" + topic + "/comments"))
+    private int send(HttpClient http, URI target, long topic, String body, String auth)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve("/api/topics/" + topic + "/comments"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Origin", base().toString().replaceAll("/$", ""))
+                .header("Origin", target.toString().replaceAll("/$", ""))
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("body", body).encode()));
         if ("basic".equals(auth)) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
