@@ -80,6 +80,8 @@ public class PasswordResets {
         if (!mail.configured()) {
             throw new ProblemException(503, null, text(ProfileMessages::problem_reset_no_mail));
         }
+        // Before this transaction's first statement: on a shared database the limiter counts in a transaction of its
+        // own, which then needs no second connection from the pool.
         limiter.acquire(email, requester == null ? "unknown" : requester);
         Optional<Account> found = Account.findByEmail(email).filter(a -> a.enabled && !a.deleted());
         if (found.isEmpty()) {

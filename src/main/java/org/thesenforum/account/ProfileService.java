@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -95,9 +96,9 @@ public class ProfileService {
      * A new password, with the current one (checked and throttled like a login from {@code address}; wrong: 403
      * naming {@code current}) and the registration's rules for the new one (field {@code new}). Every other session of
      * the account ends; {@code keepSession} (this device, null for HTTP Basic) stays signed in. Every API token of the
-     * account is revoked.
+     * account is revoked. The current password is checked before the change's transaction begins (see
+     * {@link #confirms}).
      */
-    @Transactional
     public void changePassword(Account actor, String current, String next, Long keepSession, String address) {
         Account account = live(actor);
         if (current == null || current.isEmpty()) {
@@ -107,11 +108,15 @@ public class ProfileService {
         if (!confirms(account, current, address)) {
             throw new ProblemException(403, "current", text(ProfileMessages::problem_current_wrong));
         }
-        account.passwordHash = passwords.hash(next);
-        PasswordReset.closeAllOf(account.id, clock.now());
-        sessions.endAllExcept(account.id, keepSession);
-        // Tokens made with the old password go too: a change is often the answer to a suspected leak.
-        tokens.revokeAll(account.id);
+        String hash = passwords.hash(next);
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Account changed = live(actor);
+            changed.passwordHash = hash;
+            PasswordReset.closeAllOf(changed.id, clock.now());
+            sessions.endAllExcept(changed.id, keepSession);
+            // Tokens made with the old password go too: a change is often the answer to a suspected leak.
+            tokens.revokeAll(changed.id);
+        });
     }
 
     /** The account's device sessions, the most recently used first; {@code current} marks this device's one. */
@@ -135,17 +140,22 @@ public class ProfileService {
      * the e-mail becomes an unusable unique value, name, organisation and place are removed, every session and open
      * reset link ends, each feature erases what it holds of the person only ({@link AccountErasure}), and the account
      * can no longer sign in. Comments, demands and notes stay, shown as by
-     * "gelöschtes Konto". The last admin cannot delete themself (409).
+     * "gelöschtes Konto". The last admin cannot delete themself (409). The password is checked before the deletion's
+     * transaction begins (see {@link #confirms}).
      */
-    @Transactional
     public void delete(Account actor, String password, String address) {
-        Account account = live(actor);
+        Account confirmed = live(actor);
         if (password == null || password.isEmpty()) {
             throw ProblemException.invalid("password", text(ProfileMessages::problem_password_missing));
         }
-        if (!confirms(account, password, address)) {
+        if (!confirms(confirmed, password, address)) {
             throw new ProblemException(403, "password", text(ProfileMessages::problem_current_wrong));
         }
+        String unusableHash = passwords.hash(randomToken());
+        QuarkusTransaction.joiningExisting().run(() -> erase(live(actor), unusableHash));
+    }
+
+    private void erase(Account account, String unusableHash) {
         if (account.role == Role.ADMIN) {
             // Locks the admins' rows, so that two admins deleting themselves at once cannot leave none.
             List<Account> admins = Account.find("role = ?1 and deletedAt is null order by id", Role.ADMIN)
@@ -161,7 +171,7 @@ public class ProfileService {
         account.displayNameSkeleton = null;
         account.organisation = null;
         account.place = null;
-        account.passwordHash = passwords.hash(randomToken());
+        account.passwordHash = unusableHash;
         account.enabled = false;
         // A deleted admin must not count as one: FirstAdmin creates a new admin only when there is none.
         account.role = Role.EXPERT;
@@ -187,7 +197,10 @@ public class ProfileService {
     /**
      * Whether {@code password} is the account's, checked like a login: the attempt is reserved with the login
      * throttle first (429 when used up), under a key of its own, so that the signed-in request itself (HTTP Basic
-     * succeeds on every call) cannot reset the count of wrong confirmations.
+     * succeeds on every call) cannot reset the count of wrong confirmations. The callers check before their
+     * transaction begins: on a shared database the throttle counts in transactions of its own, and one begun while
+     * the caller's held a database connection would need a second one from the pool, which many parallel requests
+     * could exhaust; and the bcrypt check holds no connection either.
      */
     private boolean confirms(Account account, String password, String address) {
         if (Passwords.tooLong(password)) {

@@ -204,6 +204,8 @@ public class CommentService {
 
     @Transactional
     public void delete(long commentId, Account account) {
+        // The budget's lock before the comment's (a no-op on one instance): the lock order of every write.
+        budgets.lockChanges(account);
         Comment comment = requireLocked(commentId);
         if (!CommentPolicy.isAuthor(account, comment)) {
             throw ProblemException.forbidden(text(CommentMessages::problem_delete_not_author));
