@@ -29,7 +29,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thesenforum.cluster.OtherInstance;
+import org.thesenforum.cluster.OtherInstanceCounters;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.MutableClock;
 import org.thesenforum.testing.PageForms;
@@ -57,7 +57,7 @@ class SharedLoginThrottleTest {
 
     @BeforeEach
     void twoInstances() {
-        assumeTrue(OtherInstance.sharedDatabase(), "the throttle counts in the database on PostgreSQL only");
+        assumeTrue(OtherInstanceCounters.sharedDatabase(), "the throttle counts in the database on PostgreSQL only");
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         one = instance(LoginThrottle.MAX_WAIT);
         two = instance(LoginThrottle.MAX_WAIT);
@@ -70,7 +70,7 @@ class SharedLoginThrottleTest {
     }
 
     private LoginThrottle instance(Duration maxWait) {
-        return new LoginThrottle(MAX_FAILURES, LOCKOUT, maxWait, clock, OtherInstance.counters());
+        return new LoginThrottle(MAX_FAILURES, LOCKOUT, maxWait, clock, OtherInstanceCounters.counters());
     }
 
     @Test
@@ -151,8 +151,8 @@ class SharedLoginThrottleTest {
         });
         assertEquals(List.of(), refusals);
         assertEquals(attempts, checked.get());
-        assertEquals(0, OtherInstance.live("login-account:" + alice, LoginThrottle.PENDING, clock.instant()));
-        assertEquals(0, OtherInstance.live("login-address:" + VENUE, LoginThrottle.PENDING, clock.instant()));
+        assertEquals(0, OtherInstanceCounters.live("login-account:" + alice, LoginThrottle.PENDING, clock.instant()));
+        assertEquals(0, OtherInstanceCounters.live("login-address:" + VENUE, LoginThrottle.PENDING, clock.instant()));
     }
 
     @Test
@@ -199,7 +199,7 @@ class SharedLoginThrottleTest {
     void failuresCountedByAnotherInstanceLockTheSignInFormHere() {
         Fixtures.User user = Fixtures.expert();
         LoginThrottle other = new LoginThrottle(5, LOCKOUT, LoginThrottle.MAX_WAIT, java.time.Clock.systemUTC(),
-                OtherInstance.counters());
+                OtherInstanceCounters.counters());
         fail(other, user.email(), HOME, 5);
         PageForms.open("/login", null).post().formParam("email", user.email())
                 .formParam("password", Fixtures.PASSWORD).post("/login").then().statusCode(429)
@@ -214,7 +214,7 @@ class SharedLoginThrottleTest {
         Fixtures.User user = Fixtures.expert();
         String address = "127.0.0.1";
         LoginThrottle other = new LoginThrottle(5, LOCKOUT, LoginThrottle.MAX_WAIT, java.time.Clock.systemUTC(),
-                OtherInstance.counters());
+                OtherInstanceCounters.counters());
         for (int i = 0; i < 5; i++) {
             user.as().body(java.util.Map.of("current", "falsch-" + i + "-passwort", "new", "ganz-neu-2026-passwort"))
                     .put("/api/me/password").then().statusCode(403);

@@ -28,7 +28,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thesenforum.cluster.OtherInstance;
+import org.thesenforum.cluster.OtherInstanceCounters;
 import org.thesenforum.testing.MutableClock;
 import org.thesenforum.web.ProblemException;
 
@@ -46,12 +46,12 @@ class SharedResetLimitTest {
 
     @BeforeEach
     void twoInstances() {
-        assumeTrue(OtherInstance.sharedDatabase(), "the limits count in the database on PostgreSQL only");
+        assumeTrue(OtherInstanceCounters.sharedDatabase(), "the limits count in the database on PostgreSQL only");
         time = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         clock = new AccountClock();
         clock.use(time);
-        one = new ResetLimiter(clock, OtherInstance.counters());
-        two = new ResetLimiter(clock, OtherInstance.counters());
+        one = new ResetLimiter(clock, OtherInstanceCounters.counters());
+        two = new ResetLimiter(clock, OtherInstanceCounters.counters());
     }
 
     @AfterEach
@@ -117,7 +117,7 @@ class SharedResetLimitTest {
     @Test
     void requestsCountedByAnotherInstanceRefuseHere() {
         String email = "anderswo-" + System.nanoTime() + "@example.org";
-        ResetLimiter other = new ResetLimiter(new AccountClock(), OtherInstance.counters());
+        ResetLimiter other = new ResetLimiter(new AccountClock(), OtherInstanceCounters.counters());
         for (int i = 0; i < ResetLimiter.PER_ADDRESS; i++) {
             other.acquire(email, "198.51.100." + i);
         }

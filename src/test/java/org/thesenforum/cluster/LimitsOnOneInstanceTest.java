@@ -26,7 +26,7 @@ class LimitsOnOneInstanceTest {
 
     @Test
     void limitsCountInMemoryAndTheCleanupLeavesTheDatabaseAlone() {
-        assumeFalse(OtherInstance.sharedDatabase(), "one instance: H2");
+        assumeFalse(OtherInstanceCounters.sharedDatabase(), "one instance: H2");
         Fixtures.User expert = Fixtures.expert();
         expert.as().body(Map.of("body", "Ein Beitrag")).post("/api/topics/" + Fixtures.freshTopic() + "/comments")
                 .then().statusCode(201);

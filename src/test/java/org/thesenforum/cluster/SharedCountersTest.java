@@ -49,9 +49,9 @@ class SharedCountersTest {
 
     @BeforeEach
     void twoInstances() {
-        assumeTrue(OtherInstance.sharedDatabase(), "counters are shared on PostgreSQL only");
-        one = OtherInstance.counters();
-        two = OtherInstance.counters();
+        assumeTrue(OtherInstanceCounters.sharedDatabase(), "counters are shared on PostgreSQL only");
+        one = OtherInstanceCounters.counters();
+        two = OtherInstanceCounters.counters();
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         key = SCOPE + ":" + System.nanoTime();
     }
@@ -74,7 +74,7 @@ class SharedCountersTest {
         assertEquals(31, refused.retryAfter(), "until the first slot, taken on the other instance, leaves the window");
         assertEquals(31, one.take(now.plusSeconds(30), budget).retryAfter());
         assertTrue(two.take(now.plusSeconds(60), budget).granted(), "the first slot has left the window");
-        assertEquals(3, OtherInstance.live(key, SharedCounters.SLOT, now.plusSeconds(60)));
+        assertEquals(3, OtherInstanceCounters.live(key, SharedCounters.SLOT, now.plusSeconds(60)));
     }
 
     @Test
@@ -82,7 +82,7 @@ class SharedCountersTest {
         Budget budget = new Budget(key, 5, MINUTE);
         List<Boolean> granted = parallel(24, i -> (i % 2 == 0 ? one : two).take(now, budget).granted());
         assertEquals(5, granted.stream().filter(g -> g).count(), granted.toString());
-        assertEquals(5, OtherInstance.live(key, SharedCounters.SLOT, now));
+        assertEquals(5, OtherInstanceCounters.live(key, SharedCounters.SLOT, now));
     }
 
     @Test
@@ -142,9 +142,9 @@ class SharedCountersTest {
             tally.add(key, "mark", now.plusSeconds(9));
             return null;
         });
-        assertEquals(2, OtherInstance.live(key, "mark", now.plusSeconds(4)));
-        assertEquals(1, OtherInstance.live(key, "mark", now.plusSeconds(5)));
-        assertEquals(0, OtherInstance.live(key, "mark", now.plusSeconds(9)));
+        assertEquals(2, OtherInstanceCounters.live(key, "mark", now.plusSeconds(4)));
+        assertEquals(1, OtherInstanceCounters.live(key, "mark", now.plusSeconds(5)));
+        assertEquals(0, OtherInstanceCounters.live(key, "mark", now.plusSeconds(9)));
         assertEquals(now.plusSeconds(9), two.locked(keys, now.plusSeconds(6),
                 tally -> tally.soonestExpiry(key, "mark").orElseThrow()));
     }
@@ -163,9 +163,9 @@ class SharedCountersTest {
             return null;
         });
         assertTrue(two.<Boolean>locked(keys, now, tally -> tally.removeOwn(key, "pending")));
-        assertEquals(2, OtherInstance.live(key, "pending", now));
+        assertEquals(2, OtherInstanceCounters.live(key, "pending", now));
         assertEquals(2, one.<Integer>locked(keys, now, tally -> tally.removeAll(key, "pending")));
-        assertEquals(0, OtherInstance.live(key, "pending", now));
+        assertEquals(0, OtherInstanceCounters.live(key, "pending", now));
     }
 
     @Test

@@ -32,7 +32,7 @@ import io.restassured.response.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thesenforum.cluster.OtherInstance;
+import org.thesenforum.cluster.OtherInstanceCounters;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
 import org.thesenforum.testing.LogCapture;
@@ -55,10 +55,10 @@ class SharedCommentBudgetTest {
 
     @BeforeEach
     void anotherInstance() {
-        assumeTrue(OtherInstance.sharedDatabase(), "budgets count in the database on PostgreSQL only");
+        assumeTrue(OtherInstanceCounters.sharedDatabase(), "budgets count in the database on PostgreSQL only");
         topic = Fixtures.freshTopic();
         author = Fixtures.expert();
-        otherPosts = CommentRateLimiter.forComments(PER_MINUTE, Clock.systemUTC(), OtherInstance.counters());
+        otherPosts = CommentRateLimiter.forComments(PER_MINUTE, Clock.systemUTC(), OtherInstanceCounters.counters());
     }
 
     @Test
@@ -80,8 +80,8 @@ class SharedCommentBudgetTest {
     @Test
     void twoInstancesCountOneSlidingWindowWithTheSameTexts() {
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        CommentRateLimiter one = CommentRateLimiter.forChanges(2, clock, OtherInstance.counters());
-        CommentRateLimiter two = CommentRateLimiter.forChanges(2, clock, OtherInstance.counters());
+        CommentRateLimiter one = CommentRateLimiter.forChanges(2, clock, OtherInstanceCounters.counters());
+        CommentRateLimiter two = CommentRateLimiter.forChanges(2, clock, OtherInstanceCounters.counters());
         inTransaction(() -> one.acquire(author.id()));
         clock.advance(Duration.ofSeconds(10));
         inTransaction(() -> two.acquire(author.id()));

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thesenforum.cluster.OtherInstance;
+import org.thesenforum.cluster.OtherInstanceCounters;
 import org.thesenforum.testing.MutableClock;
 import org.thesenforum.web.ProblemException;
 
@@ -36,7 +36,7 @@ class SharedRegistrationLimitTest {
 
     @BeforeEach
     void sharedDatabase() {
-        assumeTrue(OtherInstance.sharedDatabase(), "the budget counts in the database on PostgreSQL only");
+        assumeTrue(OtherInstanceCounters.sharedDatabase(), "the budget counts in the database on PostgreSQL only");
     }
 
     @AfterEach
@@ -49,8 +49,8 @@ class SharedRegistrationLimitTest {
         MutableClock time = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         EventClock clock = new EventClock();
         clock.use(time);
-        RegistrationLimiter one = new RegistrationLimiter(2, clock, OtherInstance.counters());
-        RegistrationLimiter two = new RegistrationLimiter(2, clock, OtherInstance.counters());
+        RegistrationLimiter one = new RegistrationLimiter(2, clock, OtherInstanceCounters.counters());
+        RegistrationLimiter two = new RegistrationLimiter(2, clock, OtherInstanceCounters.counters());
         String address = "198.51.100." + (System.nanoTime() % 200);
         one.acquire(address);
         time.advance(Duration.ofMinutes(20));
@@ -72,7 +72,7 @@ class SharedRegistrationLimitTest {
     void registrationsCountedByAnotherInstanceRefuseHere() {
         long id = create(null);
         forum.reset(2);
-        RegistrationLimiter other = new RegistrationLimiter(2, new EventClock(), OtherInstance.counters());
+        RegistrationLimiter other = new RegistrationLimiter(2, new EventClock(), OtherInstanceCounters.counters());
         register(id, person(email())).statusCode(201);
         other.acquire("127.0.0.1");
         register(id, person(email())).statusCode(429).contentType("application/problem+json")

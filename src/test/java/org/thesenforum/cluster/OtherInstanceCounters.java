@@ -12,9 +12,9 @@ import org.thesenforum.web.ForumConfig;
  * Another instance of the forum on the same database, as far as the shared limits go: counters with an instance id
  * of their own, on the same table. Tests hand them to a second limiter object to count as that instance would.
  */
-public final class OtherInstance {
+public final class OtherInstanceCounters {
 
-    private OtherInstance() {
+    private OtherInstanceCounters() {
     }
 
     /** Whether this test run shares its database (PostgreSQL); the tests of shared limits are skipped otherwise. */
