@@ -50,6 +50,9 @@ public class Instances {
     private final Instance<SharedKey> keys;
     private final Event<Changed> changed;
     private volatile boolean registered;
+    /** This instance's key fingerprints and generated keys, as registered (again after being taken for gone). */
+    private volatile String registeredFingerprints = "";
+    private volatile String registeredGenerated = "";
     private volatile Set<String> known = Set.of();
 
     Instances(Cluster cluster, Instance<DataSource> dataSource, Instance<SharedKey> keys, Event<Changed> changed) {
@@ -73,6 +76,8 @@ public class Instances {
             }
         }
         String mine = encode(fingerprints);
+        registeredFingerprints = mine;
+        registeredGenerated = String.join(",", generated);
         try (Connection c = dataSource.get().getConnection()) {
             removeGone(c);
             try (PreparedStatement others = c.prepareStatement(
@@ -146,8 +151,10 @@ public class Instances {
             if (lost) {
                 // Taken for gone (a long pause): back in, and presence is published again.
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO cluster_instances (id, started_at, "
-                        + "seen_at, key_fingerprints, generated_keys) VALUES (?, now(), now(), '', '')")) {
+                        + "seen_at, key_fingerprints, generated_keys) VALUES (?, now(), now(), ?, ?)")) {
                     st.setString(1, cluster.instanceId());
+                    st.setString(2, registeredFingerprints);
+                    st.setString(3, registeredGenerated);
                     st.executeUpdate();
                 }
                 Log.warnf("Instance %s had been taken for gone; it is back", cluster.instanceId());

@@ -146,6 +146,8 @@ public class LiveHub {
 
     @jakarta.enterprise.context.control.ActivateRequestContext
     void listening(@Observes Doorbell.Listening listening) {
+        // Presence rings sent while the doorbell was away are lost: every discussion followed here gets the sum anew.
+        presenceElsewhere.addAll(byDiscussion.keySet());
         try {
             closeGoneSessions();
         } catch (RuntimeException e) {
@@ -229,6 +231,10 @@ public class LiveHub {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @jakarta.enterprise.context.control.ActivateRequestContext
     void broadcastPresence() {
+        // Rings taken before this tick's sums: one that comes later may announce a commit after a sum read below, so
+        // it stays for the next tick (instances tick at the same wall-clock second).
+        Set<Long> elsewhere = Set.copyOf(presenceElsewhere);
+        presenceElsewhere.removeAll(elsewhere);
         Set<Long> sent = new java.util.HashSet<>();
         for (Long discussionId : Set.copyOf(presenceChanged)) {
             presenceChanged.remove(discussionId);
@@ -248,8 +254,7 @@ public class LiveHub {
             sendPresence(subs, rows);
             sent.add(discussionId);
         }
-        for (Long discussionId : Set.copyOf(presenceElsewhere)) {
-            presenceElsewhere.remove(discussionId);
+        for (Long discussionId : elsewhere) {
             Set<Subscriber> subs = byDiscussion.getOrDefault(discussionId, Set.of());
             if (sent.contains(discussionId) || subs.isEmpty()) {
                 continue;
