@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,11 +68,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Two packaged instances of the PostgreSQL build on one database, as separate processes on loopback: a comment
  * posted on one reaches the live clients of the other within a second and in seq order, presence counts the clients
  * of both, a listening connection killed on the server loses nothing, clients of an instance killed with SIGKILL
- * resume on the other with {@code since} and miss nothing, the comment budget holds across both, and a third
- * instance with a generated session key is refused. Runs only with {@code -Dcluster.it=true} against the jar of
+ * resume on the other with {@code since} and miss nothing (directly, and through Debian's nginx with
+ * docker/nginx/thesenforum.conf), the comment budget holds across both, and a third instance with a generated
+ * session key is refused. Runs only with {@code -Dcluster.it=true} against the jar of
  * {@code mvn package -Dquarkus.profile=postgres} and a PostgreSQL server at 127.0.0.1:5432 (user postgres, no
- * password), in a database of its own that it creates afresh; without the server it is skipped, except with
- * {@code CI=true}, where it fails. Logs of the instances go to {@code target/cluster-it/}.
+ * password), in a database of its own that it creates afresh. Without the server it is skipped, and without
+ * /usr/sbin/nginx the clients through nginx are left out, except with {@code CI=true}, where either fails. Logs of
+ * the instances and of nginx go to {@code target/cluster-it/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -109,7 +116,9 @@ class ClusterIT {
         requirePostgres();
         Runtime.getRuntime().addShutdownHook(new Thread(ClusterIT::killAll, "cluster-it-cleanup"));
 
-        logDir = Files.createDirectories(jar.getParent().getParent().resolve("cluster-it"));
+        logDir = jar.getParent().getParent().resolve("cluster-it");
+        deleteRecursively(logDir); // only this run's logs and data folders
+        Files.createDirectories(logDir);
         try (Connection c = connect("test"); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + DATABASE);
@@ -304,19 +313,29 @@ class ClusterIT {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void clientsOfAKilledInstanceResumeOnTheOtherWithoutGapOrRepeat() throws Exception {
         long latest = lastEventSeq(a);
-        // Three clients, one of them a few entries behind, so that it starts with a replay.
-        long[] since = {latest, latest - 3, latest};
-        List<Live> onA = new ArrayList<>();
-        for (long s : since) {
-            onA.add(Live.connect(a, slug, s));
+        // Three clients on a, one of them a few entries behind, so that it starts with a replay; they resume on b.
+        List<Follower> direct = List.of(new Follower("direct-0", latest), new Follower("direct-1", latest - 3),
+                new Follower("direct-2", latest));
+        for (Follower f : direct) {
+            f.connect(a);
+        }
+        // Four more through nginx with the shipped configuration, spread over a and b; they resume through nginx.
+        Node proxy = startNginx();
+        List<Follower> proxied = new ArrayList<>();
+        if (proxy != null) {
+            for (int i = 0; i < 4; i++) {
+                Follower f = new Follower("nginx-" + i, latest);
+                f.connect(proxy);
+                proxied.add(f);
+            }
         }
 
         ConcurrentLinkedQueue<Long> postedIds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> postErrors = new ConcurrentLinkedQueue<>();
         AtomicInteger postedCount = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        List<Live> onB = new ArrayList<>();
         ExecutorService poster = Executors.newSingleThreadExecutor();
+        int closedThroughNginx = 0;
         try {
             poster.submit(() -> {
                 int i = 0;
@@ -340,16 +359,34 @@ class ClusterIT {
             });
 
             await().atMost(WAIT).until(() -> postedCount.get() >= 8);
-            a.process.destroyForcibly();
+            a.process.destroyForcibly(); // SIGKILL
             assertTrue(a.process.waitFor(30, TimeUnit.SECONDS), "a did not exit after SIGKILL");
             int postedAtKill = postedCount.get();
-            for (Live client : onA) {
-                client.awaitClosed("a's client after the kill");
+            for (Follower f : direct) {
+                f.current().awaitClosed(f.name + " after the kill");
             }
-            // Each client goes to b with the last seq it received on a, while b goes on taking comments.
-            for (int i = 0; i < onA.size(); i++) {
-                long last = onA.get(i).eventSeqs().isEmpty() ? since[i] : onA.get(i).lastSeq();
-                onB.add(Live.connect(b, slug, last));
+            if (proxy != null) {
+                await().atMost(WAIT).until(() -> proxied.stream().anyMatch(f -> f.current().isClosed()));
+                Thread.sleep(1000);
+            }
+
+            // Each client comes back with the last seq it received, while b goes on taking comments.
+            for (Follower f : direct) {
+                f.connect(b);
+            }
+            for (Follower f : proxied) {
+                if (f.current().isClosed()) {
+                    f.connect(proxy);
+                    closedThroughNginx++;
+                }
+            }
+            if (proxy != null) {
+                // A comment posted through nginx now: a refuses the connection, nginx passes it on to b.
+                for (int i = 0; i < 2; i++) {
+                    Posted p = post(proxy, adminToken, topicIds.get(0), "Through nginx after the kill " + i);
+                    assertEquals(201, p.status, "posting through nginx after the kill answered " + p.body);
+                    postedIds.add(p.id);
+                }
             }
             await().atMost(WAIT).until(() -> postedCount.get() >= postedAtKill + 8);
         } finally {
@@ -358,24 +395,148 @@ class ClusterIT {
             assertTrue(poster.awaitTermination(30, TimeUnit.SECONDS), "the poster did not stop");
         }
         assertTrue(postErrors.isEmpty(), "posting on b around the kill failed: " + postErrors);
+        if (proxy != null) {
+            assertTrue(closedThroughNginx >= 1 && closedThroughNginx < proxied.size(), closedThroughNginx + " of "
+                    + proxied.size() + " clients through nginx were on a; nginx should spread them over a and b");
+        }
 
         long finalSeq = lastEventSeq(b);
-        for (Live resumed : onB) {
-            await().atMost(WAIT).until(() -> resumed.eventSeqs().contains(finalSeq));
+        List<Follower> all = new ArrayList<>(direct);
+        all.addAll(proxied);
+        for (Follower f : all) {
+            await().atMost(WAIT).until(() -> f.seqs().contains(finalSeq));
         }
         Thread.sleep(1500);
         Set<Long> allIds = new HashSet<>(postedIds);
         assertTrue(allIds.size() >= 16, "only " + allIds.size() + " comments were posted around the kill");
-        for (int i = 0; i < onA.size(); i++) {
-            List<Long> seqs = new ArrayList<>(onA.get(i).eventSeqs());
-            seqs.addAll(onB.get(i).eventSeqs());
-            assertEquals(LongStream.rangeClosed(since[i] + 1, finalSeq).boxed().toList(), seqs, "client " + i
-                    + ": seqs on a until the kill, then on b from since=" + onA.get(i).lastSeq());
-            Set<Long> created = new HashSet<>(onA.get(i).createdIds());
-            created.addAll(onB.get(i).createdIds());
-            assertTrue(created.containsAll(allIds), "client " + i + " lacks comments posted around the kill");
+        for (Follower f : all) {
+            assertFalse(f.current().isClosed(), f.name + ": the connection on b closed");
+            assertEquals(LongStream.rangeClosed(f.since + 1, finalSeq).boxed().toList(), f.seqs(), f.name
+                    + ": seqs over its connections (resumed with since=" + f.resumedFrom() + ")");
+            assertTrue(new HashSet<>(f.createdIds()).containsAll(allIds), f.name
+                    + " lacks comments posted around the kill");
+            f.current().close();
         }
-        onB.forEach(Live::close);
+    }
+
+    /** One reader over several connections: a new one resumes with the last seq that the previous one received. */
+    private static final class Follower {
+        final String name;
+        final long since;
+        final List<Live> connections = new ArrayList<>();
+
+        Follower(String name, long since) {
+            this.name = name;
+            this.since = since;
+        }
+
+        void connect(Node node) throws Exception {
+            connections.add(Live.connect(node, slug, lastSeq()));
+        }
+
+        Live current() {
+            return connections.get(connections.size() - 1);
+        }
+
+        List<Long> seqs() {
+            return connections.stream().flatMap(c -> c.eventSeqs().stream()).toList();
+        }
+
+        List<Long> createdIds() {
+            return connections.stream().flatMap(c -> c.createdIds().stream()).toList();
+        }
+
+        long lastSeq() {
+            List<Long> seqs = seqs();
+            return seqs.isEmpty() ? since : seqs.get(seqs.size() - 1);
+        }
+
+        /** The since of every connection after the first. */
+        List<Long> resumedFrom() {
+            List<Long> from = new ArrayList<>();
+            long last = since;
+            for (Live c : connections) {
+                if (c != connections.get(0)) {
+                    from.add(last);
+                }
+                List<Long> seqs = c.eventSeqs();
+                if (!seqs.isEmpty()) {
+                    last = seqs.get(seqs.size() - 1);
+                }
+            }
+            return from;
+        }
+    }
+
+    // ---- nginx ----
+
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+
+    /**
+     * Debian's nginx with docker/nginx/thesenforum.conf as shipped, only its upstream servers and listening address
+     * replaced: a process of its own (no daemon, no worker processes) with its files under target/cluster-it/nginx.
+     * Without nginx it returns null, except with CI=true, where the test fails.
+     */
+    private static Node startNginx() throws Exception {
+        if (!Files.isExecutable(NGINX)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("ClusterIT needs Debian's nginx at " + NGINX + " (apt-get install nginx)");
+            }
+            return null;
+        }
+        Path dir = Files.createDirectories(logDir.resolve("nginx"));
+        String shipped = Files.readString(Path.of(System.getProperty("basedir", "."), "docker", "nginx",
+                "thesenforum.conf"), StandardCharsets.UTF_8);
+        Matcher servers = Pattern.compile("(?m)^\\s*server \\S+:\\d+ .*;\\n")
+                .matcher(shipped);
+        int port = freePort();
+        StringBuilder site = new StringBuilder();
+        int found = 0;
+        while (servers.find()) {
+            servers.appendReplacement(site, found++ > 0 ? "" : Matcher.quoteReplacement(
+                    "    server 127.0.0.1:" + a.port + " max_fails=1 fail_timeout=10s;\n"
+                    + "    server 127.0.0.1:" + b.port + " max_fails=1 fail_timeout=10s;\n"));
+        }
+        servers.appendTail(site);
+        assertEquals(2, found, "upstream servers in docker/nginx/thesenforum.conf");
+        assertEquals(1, site.toString().split("\\blisten 80;", -1).length - 1,
+                "listen 80; in docker/nginx/thesenforum.conf");
+        Files.writeString(dir.resolve("thesenforum.conf"),
+                site.toString().replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
+        Files.writeString(dir.resolve("nginx.conf"), String.join("\n",
+                "daemon off;",
+                "master_process off;",
+                "pid " + dir.resolve("nginx.pid") + ";",
+                "error_log " + dir.resolve("error.log") + " notice;",
+                "events { worker_connections 256; }",
+                "http {",
+                "    access_log " + dir.resolve("access.log") + ";",
+                "    client_body_temp_path " + dir.resolve("body") + ";",
+                "    proxy_temp_path " + dir.resolve("proxy") + ";",
+                "    fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
+                "    uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
+                "    scgi_temp_path " + dir.resolve("scgi") + ";",
+                "    include " + dir.resolve("thesenforum.conf") + ";",
+                "}", ""));
+        Path log = logDir.resolve("nginx.log");
+        Process process = new ProcessBuilder(NGINX.toString(), "-p", dir + "/", "-c", dir.resolve("nginx.conf")
+                .toString(), "-e", dir.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Node node = new Node("nginx", port, dir, log, process);
+        nodes.add(node);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                return readiness(node).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return node;
     }
 
     // ---- instances ----
@@ -450,6 +611,10 @@ class ClusterIT {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16");
+        // As behind a proxy (README, "Several instances"): the kill test also goes through nginx.
+        env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+        env.put("QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST", "true");
+        env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
         env.putAll(keys);
         Node node = new Node(name, port, dataDir, log, builder.start());
         nodes.add(node);
@@ -487,6 +652,16 @@ class ClusterIT {
             }
         }
         throw new AssertionError("no readiness check live-log on " + node.name);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {
@@ -725,7 +900,7 @@ class ClusterIT {
         Frame awaitFrame(int from, Predicate<Frame> match, String what) {
             try {
                 await().atMost(WAIT).until(() -> find(from, match) != null);
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 throw new AssertionError("no " + what + " within " + WAIT.toSeconds() + " s; the client on " + where
                         + " received " + frames.stream().map(f -> f.json().toString()).toList(), e);
             }
@@ -759,6 +934,10 @@ class ClusterIT {
         long lastSeq() {
             List<Long> seqs = eventSeqs();
             return seqs.isEmpty() ? -1 : seqs.get(seqs.size() - 1);
+        }
+
+        boolean isClosed() {
+            return closed.isDone();
         }
 
         void awaitClosed(String what) {
