@@ -13,7 +13,9 @@
 # and every other poster on instance B; a comment posted on B reaches A's clients through the log and A's doorbell.
 # "raw": the raw reference (RawRebroadcastServer), one process, same clients and pacing.
 # doorbell: the same on two instances, posting as fast as answered (PAUSE=0 by default in this mode), with
-# FORUM_CLUSTER_DOORBELL=true and =false (then B's comments reach A's clients only by A's backstop read, every 1 s).
+# FORUM_CLUSTER_DOORBELL=true and =false (then B's comments reach A's clients only by A's backstop read, every 1 s,
+# or when A's own next commit to the discussion makes A read the log). POST_TO=second: every poster posts to B, so
+# A's clients depend on the doorbell alone (A commits nothing itself).
 #
 # Needs PostgreSQL at 127.0.0.1:5432 with trust authentication (PG_URL) and the PostgreSQL build of the forum:
 # APP_JAR (default ../target/quarkus-app-postgres/quarkus-app/quarkus-run.jar), built when missing with
@@ -21,9 +23,9 @@
 #       -Dquarkus.package.output-directory=quarkus-app-postgres
 # Each run starts on a fresh database (PG_DB, dropped and created again).
 #
-# Environment (all optional): CLIENTS (100), POSTERS (4), PAUSE (50 ms; doorbell mode 0), DURATION (20 s), WARMUP
-# (10 s), RUNS (3), PG_URL (jdbc:postgresql://127.0.0.1:5432), PG_DB (thesenforum_bench), SERVER_JAVA_OPTS
-# ("-Xms256m -Xmx512m" per instance), RESULTS_DIR (benchmark/results/cluster-<mode>-<timestamp>).
+# Environment (all optional): POST_TO (both | second), CLIENTS (100), POSTERS (4), PAUSE (50 ms; doorbell mode 0),
+# DURATION (20 s), WARMUP (10 s), RUNS (3), PG_URL (jdbc:postgresql://127.0.0.1:5432), PG_DB (thesenforum_bench),
+# SERVER_JAVA_OPTS ("-Xms256m -Xmx512m" per instance), RESULTS_DIR (benchmark/results/cluster-<mode>-<timestamp>).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +38,7 @@ if [[ "$MODE" == "doorbell" ]]; then PAUSE="${PAUSE:-0}"; else PAUSE="${PAUSE:-5
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 RUNS="${RUNS:-3}"
+POST_TO="${POST_TO:-both}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_DB="${PG_DB:-thesenforum_bench}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx512m}"
@@ -111,7 +114,7 @@ bench() {
     local args=(run --base "http://127.0.0.1:$port" --slug "$SLUG" --clients "$CLIENTS" --posters "$POSTERS"
         --seconds "$DURATION" --warmup "$WARMUP" --pause "$PAUSE" --auth session --user "$ADMIN_EMAIL"
         --password "$ADMIN_PASSWORD" --label "$label")
-    if [[ -n "$port2" ]]; then args+=(--base2 "http://127.0.0.1:$port2"); fi
+    if [[ -n "$port2" ]]; then args+=(--base2 "http://127.0.0.1:$port2" --post-to "$POST_TO"); fi
     java -Xms512m -Xmx512m -cp "$LOADGEN_JAR" org.thesenforum.benchmark.WriteBenchmark "${args[@]}" \
         2>>"$RESULTS_DIR/bench.log" | tee -a "$RESULTS_DIR/$file"
 }
@@ -132,7 +135,7 @@ fi
     echo "date: $(date -u)"; echo "nproc: $(nproc)"; echo "load: $(cat /proc/loadavg)"
     grep -m1 'model name' /proc/cpuinfo || true; java -version 2>&1 | head -1
     psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "SELECT version()" || true
-    echo "mode: $MODE CLIENTS: $CLIENTS POSTERS: $POSTERS PAUSE: $PAUSE ms DURATION: $DURATION s WARMUP: $WARMUP s RUNS: $RUNS"
+    echo "mode: $MODE POST_TO: $POST_TO CLIENTS: $CLIENTS POSTERS: $POSTERS PAUSE: $PAUSE ms DURATION: $DURATION s WARMUP: $WARMUP s RUNS: $RUNS"
     echo "SERVER_JAVA_OPTS: $SERVER_JAVA_OPTS (per instance)"
 } | tee "$RESULTS_DIR/machine.txt"
 

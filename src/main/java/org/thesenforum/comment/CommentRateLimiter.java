@@ -92,7 +92,9 @@ public final class CommentRateLimiter {
                 times.pollFirst();
             }
             if (times.size() >= perMinute) {
-                long wait = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
+                // A budget of 0 has no slot to wait for: a whole window.
+                Instant oldest = times.isEmpty() ? now : times.peekFirst();
+                long wait = Math.max(1, Duration.between(now, oldest.plus(WINDOW)).toSeconds() + 1);
                 throw ProblemException.tooManyRequests(refusal.apply(wait), wait);
             }
             times.addLast(now);

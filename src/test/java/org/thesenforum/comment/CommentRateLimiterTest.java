@@ -46,6 +46,14 @@ class CommentRateLimiterTest {
     }
 
     @Test
+    void aBudgetOfZeroRefusesEveryCommentWithAMinutesWait() {
+        CommentRateLimiter none = CommentRateLimiter.forComments(0, clock);
+        ProblemException e = assertThrows(ProblemException.class, () -> none.acquire(ALICE));
+        assertEquals(429, e.status());
+        assertEquals("61", e.headers().get("Retry-After"));
+    }
+
+    @Test
     void eachBudgetNamesWhatWasTooMuch() {
         CommentRateLimiter edits = CommentRateLimiter.forChanges(1, clock);
         edits.acquire(ALICE);

@@ -49,7 +49,9 @@ import io.vertx.core.json.JsonObject;
  * The same command runs against the raw reference server (RawRebroadcastServer), which speaks enough of the
  * protocol. Authentication: {@code session} (login form, then the cookie), {@code basic} (HTTP Basic on every
  * request) or {@code token} ({@code Authorization: Bearer}; the token is given or created after a form login with
- * {@code POST /api/me/tokens}).
+ * {@code POST /api/me/tokens}). {@code --base2}: a second instance on the same database; every other client and
+ * every other poster goes there ({@code --post-to second}: every poster). {@code --pause}: milliseconds each poster waits after an answer. Every run also
+ * prints the delivery latency (sending the POST to the frame's arrival, per client and comment).
  *
  * <p>{@code seed}: inserts comments straight into a stopped forum's H2 file on the topic at a given position and
  * sets the topic's kept activity figures, for the topic-size comparison.
@@ -247,8 +249,8 @@ public final class WriteBenchmark {
         long pause = Long.parseLong(o.getOrDefault("pause", "0"));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < posters; t++) {
-            // With --base2, every other poster posts to the second instance.
-            URI target = second != null && t % 2 == 1 ? second : base();
+            // With --base2, every other poster posts to the second instance; with --post-to second, every poster.
+            URI target = second != null && (t % 2 == 1 || "second".equals(o.get("post-to"))) ? second : base();
             Thread thread = new Thread(() -> {
                 try {
                     while (System.nanoTime() < end) {
