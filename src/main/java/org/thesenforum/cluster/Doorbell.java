@@ -157,7 +157,12 @@ public class Doorbell {
             pending.put(kind + ' ' + key, kind + ' ' + body);
         }
         if (sendScheduled.compareAndSet(false, true)) {
-            sender.execute(this::send);
+            try {
+                sender.execute(this::send);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The instance is stopping: the other instances' backstop reads what this ring would have announced.
+                sendScheduled.set(false);
+            }
         }
     }
 
