@@ -531,11 +531,19 @@ class ClusterIT {
                 throw new IllegalStateException("nginx exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                return readiness(node).statusCode() == 200;
+                // Through nginx /q/ is not served (404): the API answers once nginx passes requests on.
+                HttpRequest request = HttpRequest.newBuilder(URI.create(node.http("/api/discussions")))
+                        .timeout(Duration.ofSeconds(5)).build();
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
             }
         });
+        // The shipped file keeps health and metrics away from the public: each instance answers for itself.
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create(node.http("/q/metrics")))
+                .timeout(Duration.ofSeconds(5)).build();
+        assertEquals(404, HTTP.send(metrics, HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "/q/metrics through nginx");
         return node;
     }
 
