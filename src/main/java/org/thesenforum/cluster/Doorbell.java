@@ -86,7 +86,6 @@ public class Doorbell {
     private volatile boolean running;
     private volatile boolean connected;
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong heard = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
 
     Doorbell(Cluster cluster, Instance<DataSource> dataSource, Event<Rung> rung, Event<Listening> listening,
@@ -171,13 +170,9 @@ public class Doorbell {
         return connected;
     }
 
-    /** Notifications sent, rings heard from other instances, and connections made for listening, so far. */
+    /** Notifications sent, and connections made for listening, so far. */
     public long sent() {
         return sent.get();
-    }
-
-    public long heard() {
-        return heard.get();
     }
 
     public long connects() {
@@ -298,7 +293,6 @@ public class Doorbell {
             if (space <= 0) {
                 continue;
             }
-            heard.incrementAndGet();
             try {
                 rung.fire(new Rung(lines[i].substring(0, space), lines[i].substring(space + 1)));
             } catch (RuntimeException e) {

@@ -45,7 +45,7 @@ public class LiveDispatcher {
     /** Only the dispatch thread writes these three. */
     private volatile Map<Long, Long> lagTargets;
     private volatile long lagSince;
-    private volatile Lag lag = new Lag(0, 0, false);
+    private volatile Lag lag = new Lag(0, 0);
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -107,7 +107,7 @@ public class LiveDispatcher {
      * Entries in the log not yet pushed, and for how long the instance has been behind: since the first backstop read
      * that found entries which later reads found still not pushed (0 when it keeps up).
      */
-    public record Lag(long entries, double seconds, boolean measured) {
+    public record Lag(long entries, double seconds) {
     }
 
     @ActivateRequestContext
@@ -139,7 +139,7 @@ public class LiveDispatcher {
             lagTargets = behindTargets;
             lagSince = now;
         }
-        lag = new Lag(behind, lagTargets == null ? 0 : (now - lagSince) / 1e9, true);
+        lag = new Lag(behind, lagTargets == null ? 0 : (now - lagSince) / 1e9);
     }
 
     /** Everything up to this seq has been handed to the hub. */
