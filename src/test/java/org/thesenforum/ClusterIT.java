@@ -150,12 +150,25 @@ class ClusterIT {
     @Test
     @Order(1)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void presenceCountsTheClientsOfBothInstances() throws Exception {
-        Live onA = Live.connect(a, slug, null);
-        Live onB = Live.connect(b, slug, null);
+    void presenceAndAMeetingsReachCountTheClientsOfBothInstances() throws Exception {
+        long latest = lastEventSeq(a);
+        Live onA = Live.connect(a, slug, latest);
+        Live onB = Live.connect(b, slug, latest);
 
         onA.awaitFrame(f -> isPresence(f, 2), "a presence frame with online == 2 on A");
         onB.awaitFrame(f -> isPresence(f, 2), "a presence frame with online == 2 on B");
+
+        // A meeting's reach counts the devices of both instances, asked on either.
+        for (Node node : List.of(a, b)) {
+            await().atMost(WAIT).until(() -> reach(node).path("devices").asInt() == 2
+                    && reach(node).path("current").asInt() == 0);
+        }
+        onA.socket.sendText("{\"type\":\"ack\",\"seq\":" + latest + "}", true).get(5, TimeUnit.SECONDS);
+        onB.socket.sendText("{\"type\":\"ack\",\"seq\":" + latest + "}", true).get(5, TimeUnit.SECONDS);
+        for (Node node : List.of(a, b)) {
+            await().atMost(WAIT).until(() -> reach(node).path("current").asInt() == 2);
+            assertEquals(latest, reach(node).path("latestSeq").asLong(), "the reach's newest seq on " + node.name);
+        }
 
         onB.close();
         int seen = onA.frames.size();
@@ -764,6 +777,10 @@ class ClusterIT {
         long id = response.statusCode() == 201 ? JSON.readTree(response.body()).get("id").asLong() : 0;
         return new Posted(response.statusCode(), id, response.body(),
                 response.headers().firstValue("Retry-After").orElse(null), answeredAt);
+    }
+
+    private static JsonNode reach(Node node) throws Exception {
+        return getJson(node, "/api/discussions/" + slug + "/meeting/reach", "Bearer " + adminToken);
     }
 
     private static long lastEventSeq(Node node) throws Exception {

@@ -125,6 +125,7 @@ public class Instances {
         registered = false;
         try (Connection c = dataSource.get().getConnection()) {
             for (String sql : List.of("DELETE FROM cluster_presence WHERE instance_id = ?",
+                    "DELETE FROM cluster_acknowledged WHERE instance_id = ?",
                     "DELETE FROM cluster_instances WHERE id = ?")) {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
                     st.setString(1, cluster.instanceId());
@@ -178,6 +179,8 @@ public class Instances {
     private void removeGone(Connection c) throws SQLException {
         long timeout = cluster.settings().instanceTimeout().toMillis();
         for (String sql : List.of("DELETE FROM cluster_presence WHERE instance_id IN (SELECT id FROM "
+                + "cluster_instances WHERE seen_at < now() - ? * interval '1 millisecond')",
+                "DELETE FROM cluster_acknowledged WHERE instance_id IN (SELECT id FROM "
                 + "cluster_instances WHERE seen_at < now() - ? * interval '1 millisecond')",
                 "DELETE FROM cluster_instances WHERE seen_at < now() - ? * interval '1 millisecond'")) {
             try (PreparedStatement st = c.prepareStatement(sql)) {

@@ -20,6 +20,16 @@ public interface ConnectionFacts {
         }
     }
 
-    /** The open connections of a discussion, in no particular order. */
+    /** The open connections of a discussion on this instance, in no particular order. */
     List<Connection> connections(long discussionId);
+
+    /**
+     * Connections to a discussion on other instances of a shared database: how many have acknowledged which seq
+     * ({@code null}: nothing yet), as those instances last told (about once a second while it changes).
+     */
+    record Elsewhere(Long acknowledgedSeq, int connections) {
+    }
+
+    /** The connections of the other instances, grouped by acknowledged seq; empty for a forum of one instance. */
+    List<Elsewhere> elsewhere(long discussionId);
 }

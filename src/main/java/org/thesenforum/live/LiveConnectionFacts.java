@@ -4,16 +4,25 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.thesenforum.cluster.Cluster;
+import org.thesenforum.cluster.SharedPresence;
 import org.thesenforum.journal.ConnectionFacts;
 
-/** The connection facts as the hub knows them: every socket of a discussion that still receives frames. */
+/**
+ * The connection facts as the hub knows them: every socket of a discussion that still receives frames; on a shared
+ * database, what the other instances published of theirs ({@link LiveHub} publishes this one's).
+ */
 @ApplicationScoped
 class LiveConnectionFacts implements ConnectionFacts {
 
     private final LiveHub hub;
+    private final Cluster cluster;
+    private final SharedPresence sharedPresence;
 
-    LiveConnectionFacts(LiveHub hub) {
+    LiveConnectionFacts(LiveHub hub, Cluster cluster, SharedPresence sharedPresence) {
         this.hub = hub;
+        this.cluster = cluster;
+        this.sharedPresence = sharedPresence;
     }
 
     @Override
@@ -21,6 +30,17 @@ class LiveConnectionFacts implements ConnectionFacts {
         return hub.subscribers(discussionId).stream().filter(s -> !s.ended())
                 .map(s -> new Connection(s.connection.id(), s.owner == null ? null : s.owner.accountId(), s.topicId(),
                         s.acknowledged()))
+                .toList();
+    }
+
+    @Override
+    public List<Elsewhere> elsewhere(long discussionId) {
+        if (!cluster.shared()) {
+            return List.of();
+        }
+        return sharedPresence.acknowledgedElsewhere(discussionId).entrySet().stream()
+                .map(e -> new Elsewhere(e.getKey() == SharedPresence.NOTHING_ACKNOWLEDGED ? null : e.getKey(),
+                        e.getValue()))
                 .toList();
     }
 }

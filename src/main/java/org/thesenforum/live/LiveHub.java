@@ -42,6 +42,8 @@ public class LiveHub {
     private final Set<Long> presenceChanged = ConcurrentHashMap.newKeySet();
     /** Discussions whose connections on another instance changed: their sum is sent again. */
     private final Set<Long> presenceElsewhere = ConcurrentHashMap.newKeySet();
+    /** On a shared database: discussions whose connections here acknowledged, came or went since the last tick. */
+    private final Set<Long> acknowledgedChanged = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
     private final ForumConfig config;
     private final Revocations revocations;
@@ -78,6 +80,7 @@ public class LiveHub {
         Subscriber s = new Subscriber(connection, socket, loop, discussionId, moderator, owner, topicId,
                 config.live().maxQueue(), config.live().maxQueueBytes().asLongValue());
         byDiscussion.computeIfAbsent(discussionId, id -> ConcurrentHashMap.newKeySet()).add(s);
+        acknowledgedChangedHere(discussionId);
         presenceChanged.add(discussionId);
         // A session that ended between the identity check and this point was not seen by sessionEnded(): the
         // registration above comes first, so either that observer sees this socket or this check sees the end.
@@ -183,6 +186,18 @@ public class LiveHub {
             subs.remove(s);
         }
         presenceChanged.add(s.discussionId);
+        acknowledgedChangedHere(s.discussionId);
+    }
+
+    /** A client applied the log further: on a shared database, the next tick tells the other instances. */
+    void acknowledged(Subscriber s) {
+        acknowledgedChangedHere(s.discussionId);
+    }
+
+    private void acknowledgedChangedHere(long discussionId) {
+        if (cluster.shared()) {
+            acknowledgedChanged.add(discussionId);
+        }
     }
 
     /** The sockets of a discussion. */
@@ -265,6 +280,28 @@ public class LiveHub {
                 Log.warnf("Live: cannot read presence (%s)", e.getMessage());
             }
         }
+        publishAcknowledged();
+    }
+
+    /**
+     * On a shared database: how far this instance's connections have applied each discussion that changed, for a
+     * meeting's reach on every instance ({@link LiveConnectionFacts#elsewhere}).
+     */
+    private void publishAcknowledged() {
+        for (Long discussionId : Set.copyOf(acknowledgedChanged)) {
+            acknowledgedChanged.remove(discussionId);
+            Map<Long, Integer> bySeq = new TreeMap<>();
+            byDiscussion.getOrDefault(discussionId, Set.of()).stream().filter(s -> !s.ended()).forEach(s -> {
+                Long seq = s.acknowledged();
+                bySeq.merge(seq == null ? SharedPresence.NOTHING_ACKNOWLEDGED : seq, 1, Integer::sum);
+            });
+            try {
+                sharedPresence.publishAcknowledged(discussionId, bySeq);
+            } catch (RuntimeException e) {
+                Log.warnf("Live: cannot share how far connections are (%s)", e.getMessage());
+                acknowledgedChanged.add(discussionId);
+            }
+        }
     }
 
     /** Another instance's connections to a discussion changed. */
@@ -281,6 +318,8 @@ public class LiveHub {
     /** An instance joined or is gone: every discussion followed here gets the new sum. */
     void instancesChanged(@Observes Instances.Changed changed) {
         presenceElsewhere.addAll(byDiscussion.keySet());
+        // This instance may have been taken for gone, its rows removed: published again.
+        byDiscussion.keySet().forEach(this::acknowledgedChangedHere);
     }
 
     /** This instance's connections, grouped by topic page and account. */

@@ -137,7 +137,9 @@ public class LiveSocket {
         if (!seq.isIntegralNumber() || !seq.canConvertToLong() || !s.acknowledge(seq.asLong())) {
             long sent = s.heldThrough();
             error(s, Text.of(Messages.class, m -> m.live_ack_refused(sent)));
+            return;
         }
+        hub.acknowledged(s);
     }
 
     /** An error frame in the language of the page that opened the socket (its cookie or Accept-Language). */

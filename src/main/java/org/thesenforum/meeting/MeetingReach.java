@@ -2,6 +2,8 @@ package org.thesenforum.meeting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +15,7 @@ import org.thesenforum.account.Account;
 import org.thesenforum.discussion.Discussion;
 import org.thesenforum.journal.ConnectionFacts;
 import org.thesenforum.journal.ConnectionFacts.Connection;
+import org.thesenforum.journal.ConnectionFacts.Elsewhere;
 import org.thesenforum.journal.Journal;
 import org.thesenforum.journal.JournalEntry;
 import org.thesenforum.web.Messages;
@@ -20,8 +23,8 @@ import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.Text;
 
 /**
- * How far the room is: of the devices connected to a discussion's live stream, how many have acknowledged its newest
- * change, and how many are more than 30 seconds behind. A device is that far behind when the first change it has not
+ * How far the room is: of the devices connected to a discussion's live stream (on every instance of a shared
+ * database), how many have acknowledged its newest change, and how many are more than 30 seconds behind. A device is that far behind when the first change it has not
  * applied was appended to the journal more than 30 seconds ago; a device that has acknowledged nothing yet (it just
  * connected) counts as behind, not as that far behind.
  */
@@ -55,12 +58,17 @@ public class MeetingReach {
         return of(discussion.id);
     }
 
-    /** The reach of a discussion's newest change; reads in a transaction of its own when called from a timer. */
+    /**
+     * The reach of a discussion's newest change, over the devices of every instance; reads in a transaction of its
+     * own when called from a timer.
+     */
     @Transactional
     Reach of(long discussionId) {
-        List<Connection> open = connections.connections(discussionId);
+        List<Elsewhere> devices = new ArrayList<>();
+        connections.connections(discussionId).forEach(c -> devices.add(new Elsewhere(c.acknowledgedSeq(), 1)));
+        devices.addAll(connections.elsewhere(discussionId));
         long latest = journal.latestSeq(discussionId);
-        long oldest = open.stream().filter(c -> c.acknowledgedSeq() != null).mapToLong(Connection::acknowledgedSeq)
+        long oldest = devices.stream().filter(d -> d.acknowledgedSeq() != null).mapToLong(Elsewhere::acknowledgedSeq)
                 .min().orElse(latest);
         Map<Long, Instant> appended = new TreeMap<>();
         if (oldest < latest) {
@@ -69,26 +77,37 @@ public class MeetingReach {
                     .setParameter(2, oldest).getResultList()
                     .forEach(r -> appended.put((Long) r[0], (Instant) r[1]));
         }
-        return count(open, latest, appended, clock.now());
+        return countGrouped(devices, latest, appended, clock.now());
     }
 
-    /** The counting itself, on what was read: the connections, the newest seq and when each later entry came. */
+    /** The counting of one instance's connections. */
     static Reach count(List<Connection> open, long latest, Map<Long, Instant> appended, Instant now) {
+        return countGrouped(open.stream().map(c -> new Elsewhere(c.acknowledgedSeq(), 1)).toList(), latest, appended,
+                now);
+    }
+
+    /**
+     * The counting itself, on what was read: the devices grouped by the seq they acknowledged, the newest seq and
+     * when each later entry came.
+     */
+    static Reach countGrouped(Collection<Elsewhere> devices, long latest, Map<Long, Instant> appended, Instant now) {
+        int all = 0;
         int current = 0;
         int lagging = 0;
         Instant limit = now.minus(LAG);
-        for (Connection c : open) {
-            Long ack = c.acknowledgedSeq();
+        for (Elsewhere d : devices) {
+            all += d.connections();
+            Long ack = d.acknowledgedSeq();
             if (ack != null && ack >= latest) {
-                current++;
+                current += d.connections();
             } else if (ack != null) {
                 Instant firstMissed = appended.get(ack + 1);
                 // An entry pruned already is older than any lag worth showing.
                 if (firstMissed == null || firstMissed.isBefore(limit)) {
-                    lagging++;
+                    lagging += d.connections();
                 }
             }
         }
-        return new Reach(open.size(), current, open.size() - current, lagging, latest, now);
+        return new Reach(all, current, all - current, lagging, latest, now);
     }
 }

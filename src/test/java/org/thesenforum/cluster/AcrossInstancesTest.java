@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.thesenforum.journal.ConnectionFacts;
 import org.thesenforum.testing.Fixtures;
 import org.thesenforum.testing.Fixtures.User;
 import org.thesenforum.testing.LiveClient;
@@ -52,6 +54,9 @@ class AcrossInstancesTest {
 
     @Inject
     ClusterJobs jobs;
+
+    @Inject
+    ConnectionFacts facts;
 
     private OtherInstance other;
     private long discussion;
@@ -141,6 +146,69 @@ class AcrossInstancesTest {
                 other.execute("DELETE FROM cluster_instances WHERE id = ?", OtherInstance.ID);
             }
         }
+    }
+
+    private static final String REACH = "/api/discussions/" + Fixtures.SLUG + "/meeting/reach";
+
+    private static JsonObject reach(User moderator) {
+        return new JsonObject(moderator.as().get(REACH).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theMeetingsReachCountsTheDevicesOfEveryRunningInstance() {
+        User moderator = Fixtures.moderator();
+        long latest = latestSeq();
+        JsonObject before = reach(moderator);
+        try {
+            other.execute("INSERT INTO cluster_instances (id, started_at, seen_at, key_fingerprints, "
+                    + "generated_keys) VALUES (?, now(), now(), '', '')", OtherInstance.ID);
+            // Elsewhere: two devices have applied the newest change, one has acknowledged nothing yet.
+            other.execute("INSERT INTO cluster_acknowledged (instance_id, discussion_id, acknowledged_seq, "
+                    + "connections) VALUES (?, ?, ?, 2), (?, ?, -1, 1)", OtherInstance.ID, discussion, latest,
+                    OtherInstance.ID, discussion);
+            JsonObject after = reach(moderator);
+            assertEquals(before.getInteger("devices") + 3, after.getInteger("devices"));
+            assertEquals(before.getInteger("current") + 2, after.getInteger("current"));
+            assertEquals(before.getInteger("behind") + 1, after.getInteger("behind"));
+            assertEquals(latest, after.getLong("latestSeq"));
+            // An instance not seen for the timeout no longer counts.
+            other.execute("UPDATE cluster_instances SET seen_at = now() - interval '1 hour' WHERE id = ?",
+                    OtherInstance.ID);
+            assertEquals(before.getInteger("devices"), reach(moderator).getInteger("devices"));
+        } finally {
+            other.execute("DELETE FROM cluster_acknowledged WHERE instance_id = ?", OtherInstance.ID);
+            other.execute("DELETE FROM cluster_instances WHERE id = ?", OtherInstance.ID);
+        }
+    }
+
+    private long acknowledgedHere(long seq) {
+        return other.number("SELECT COALESCE(SUM(connections), 0) FROM cluster_acknowledged WHERE instance_id = ? "
+                + "AND discussion_id = ? AND acknowledged_seq = ?", cluster.instanceId(), discussion, seq);
+    }
+
+    /** This instance's connections to the discussion that acknowledged {@code seq} (null: nothing yet). */
+    private long here(Long seq) {
+        return facts.connections(discussion).stream().filter(c -> Objects.equals(c.acknowledgedSeq(), seq)).count();
+    }
+
+    /** What this instance published matches its connections. */
+    private boolean publishedAsHere(long seq) {
+        return acknowledgedHere(seq) == here(seq < 0 ? null : seq);
+    }
+
+    @Test
+    void thisInstanceTellsTheOthersHowFarItsDevicesAre() {
+        long latest = latestSeq();
+        try (LiveClient client = LiveClient.connectWithCookie(base, Fixtures.SLUG, "since=" + latest, null)) {
+            // The new connection has acknowledged nothing yet.
+            await().atMost(Duration.ofSeconds(5)).until(() -> here(null) >= 1 && publishedAsHere(-1));
+            long nothingYet = here(null);
+            client.send(new JsonObject().put("type", "ack").put("seq", latest).encode());
+            await().atMost(Duration.ofSeconds(5)).until(() -> here(null) == nothingYet - 1 && here(latest) >= 1
+                    && publishedAsHere(-1) && publishedAsHere(latest));
+        }
+        // Gone: no longer counted.
+        await().atMost(Duration.ofSeconds(5)).until(() -> publishedAsHere(latest) && publishedAsHere(-1));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.thesenforum.journal.ConnectionFacts.Connection;
+import org.thesenforum.journal.ConnectionFacts.Elsewhere;
 import org.thesenforum.meeting.MeetingReach.Reach;
 import org.thesenforum.testing.MutableClock;
 
@@ -54,5 +55,15 @@ class MeetingReachTest {
     @Test
     void noDevicesNoCounts() {
         assertEquals(new Reach(0, 0, 0, 0, 4, T0), MeetingReach.count(List.of(), 4, Map.of(), T0));
+    }
+
+    @Test
+    void devicesOfOtherInstancesCountByHowManyAcknowledgedWhat() {
+        // Here: one device current. Elsewhere: three current, two that acknowledged nothing yet, and four at seq 7,
+        // whose first missed change (seq 8) came 40 s ago.
+        List<Elsewhere> devices = List.of(new Elsewhere(10L, 1), new Elsewhere(10L, 3), new Elsewhere(null, 2),
+                new Elsewhere(7L, 4));
+        Reach reach = MeetingReach.countGrouped(devices, 10, Map.of(8L, T0, 9L, T0, 10L, T0), T0.plusSeconds(40));
+        assertEquals(new Reach(10, 4, 6, 4, 10, T0.plusSeconds(40)), reach);
     }
 }
