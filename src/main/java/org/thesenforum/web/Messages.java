@@ -348,6 +348,9 @@ public interface Messages {
     String problem_bad_request();
 
     @Message
+    String problem_too_many_fields(int limit);
+
+    @Message
     String problem_refused();
 
     @Message

@@ -102,8 +102,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri, ContainerRequestContext request) {
+        if (isFormFieldLimit(e)) {
+            return respond(uri, request, 413, title(413), text(m -> m.problem_too_many_fields(formFieldLimit())), null)
+                    .build();
+        }
         Log.error("Unexpected error", e);
         return respond(uri, request, 500, "Internal Server Error", text(Messages::problem_internal), null).build();
+    }
+
+    /** Where the form parser stops: {@code quarkus.http.limits.max-parameters}, 1,000 by default. */
+    private static int formFieldLimit() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-parameters", Integer.class).orElse(1000);
+    }
+
+    /**
+     * The form parser refusing a body with more fields than it takes: a plain {@link RuntimeException} thrown by the
+     * parser itself, so it is recognised by where it comes from, not by its message.
+     */
+    static boolean isFormFieldLimit(Exception e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getClass() == RuntimeException.class && trace.length > 0
+                && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     private Response malformedJson(JsonProcessingException e, UriInfo uri, ContainerRequestContext request) {
