@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -168,6 +169,16 @@ public class LiveSocket {
         if (s != null) {
             s.seen();
         }
+    }
+
+    /**
+     * The connection failed underneath, mostly a phone that lost its network and reset it: it is closed already or
+     * closes now, {@link #close} lets it go, and the client resumes with {@code since}. Nothing to log beyond a debug
+     * line; without this handler every such reset was logged as an error with a stack trace.
+     */
+    @OnError
+    public void failed(WebSocketConnection connection, java.io.IOException failure) {
+        Log.debugf("Live: connection %s failed (%s)", connection.id(), failure.toString());
     }
 
     @OnClose

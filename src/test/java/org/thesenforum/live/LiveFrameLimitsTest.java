@@ -113,6 +113,26 @@ class LiveFrameLimitsTest {
         }
     }
 
+    @Test
+    void connectionsResetByTheirClientsLeaveTheLogQuiet() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            for (int i = 0; i < 5; i++) {
+                RawWebSocket ws = RawWebSocket.connect(base, "/live/" + Fixtures.SLUG + "?since=0");
+                // Answers are still being written when the connection goes.
+                for (int p = 0; p < 20; p++) {
+                    ws.send(RawWebSocket.TEXT, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), true);
+                }
+                ws.reset();
+            }
+            assertQuiet(log);
+        }
+        // The forum still serves live clients.
+        try (LiveClient client = LiveClient.connect(base, Fixtures.SLUG, null, null, null)) {
+            client.send("{\"type\":\"ping\"}");
+            client.awaitFrame(f -> "pong".equals(f.getString("type")));
+        }
+    }
+
     private static void assertQuiet(LogCapture log) {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> log.problems().isEmpty());
         assertEquals(List.of(), log.problems());

@@ -123,4 +123,10 @@ public final class RawWebSocket implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Drops the connection as a phone that loses its network may: a TCP reset, no closing handshake. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
 }
