@@ -1,11 +1,14 @@
 package org.thesenforum.account;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
@@ -46,9 +49,48 @@ final class Lookalikes {
         return skeleton(normaliseEmail(email));
     }
 
-    /** The skeleton of a display name, ignoring case, invisible characters and runs of spaces. */
+    /**
+     * The skeleton of a display name, ignoring case, invisible characters and runs of spaces. Characters that show as
+     * an empty space (Hangul fillers, the Braille blank) count as spaces, and capitals of other scripts that look like
+     * a Latin capital count as that capital (a Greek capital Epsilon looks like E, but its lower case does not look
+     * like e, so case folding alone would miss it).
+     */
     static String nameSkeleton(String name) {
-        return skeleton(SPACES.matcher(stripInvisible(name)).replaceAll(" ").strip());
+        String shown = SPACES.matcher(stripInvisible(blanksAsSpaces(name))).replaceAll(" ").strip();
+        return skeleton(latinCapitals(shown));
+    }
+
+    /** Each Latin capital by its skeleton ({@code I} has the skeleton {@code l}). */
+    private static final Map<String, Integer> LATIN_CAPITALS = latinCapitalsBySkeleton();
+
+    private static Map<String, Integer> latinCapitalsBySkeleton() {
+        Map<String, Integer> capitals = new HashMap<>();
+        for (int cp = 'A'; cp <= 'Z'; cp++) {
+            capitals.putIfAbsent(SPOOF.getSkeleton(Character.toString(cp)), cp);
+        }
+        return Map.copyOf(capitals);
+    }
+
+    /** Replaces capitals of other scripts by the Latin capital they look like. */
+    private static String latinCapitals(String text) {
+        StringBuilder latin = new StringBuilder(text.length());
+        text.codePoints().map(cp -> {
+            if (!UCharacter.isUUppercase(cp) || UScript.getScript(cp) == UScript.LATIN) {
+                return cp;
+            }
+            return LATIN_CAPITALS.getOrDefault(SPOOF.getSkeleton(Character.toString(cp)), cp);
+        }).forEach(latin::appendCodePoint);
+        return latin.toString();
+    }
+
+    /** Letters and symbols that are drawn as an empty space (U+115F, U+1160, U+3164, U+FFA0, U+2800). */
+    private static String blanksAsSpaces(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().map(cp -> switch (cp) {
+            case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800 -> ' ';
+            default -> cp;
+        }).forEach(shown::appendCodePoint);
+        return shown.toString();
     }
 
     /**

@@ -299,7 +299,9 @@ class AccountResourceTest {
                 + "wählen, zum Beispiel mit einem Zusatz wie dem Ort.";
         for (String name : new String[] { "Administration", "\u0410dministration", "Administrati0n",
                 "ADMINISTRATION", "Admin\u200Bistration", "Admini\u00ADstration", "\uFF21dministration",
-                expertName, expertName.replace(" ", "  "), expertName.toUpperCase() }) {
+                expertName, expertName.replace(" ", "  "), expertName.toUpperCase(),
+                "\u0391dministration", "\u0391DM\u0399\u039D\u0399STRAT\u0399\u039FN", // Greek capitals
+                expertName.replace(" ", "\u3164"), expertName.replace(" ", "\u2800") }) { // drawn as blanks
             Map<String, Object> r = registration(code, uniqueEmail());
             r.put("displayName", name);
             register(r).statusCode(409).contentType(PROBLEM).body("field", equalTo("displayName"))

@@ -74,7 +74,7 @@ class LookalikesTest {
     @ParameterizedTest
     @ValueSource(strings = { "Аdministration", "Administrаtion", "Administrati0n", "ADMINISTRATION", "administration",
             "Ａｄｍｉｎｉｓｔｒａｔｉｏｎ", "Admin\u200Bistration", "Admini\u00ADstration", "\uFEFFAdministration",
-            "Adminıstration" })
+            "Adminıstration", "Αdministration", "ΑDMΙΝΙSΤRΑΤΙΟΝ" })
     void lookAlikeNamesShareTheSkeleton(String lookalike) {
         assertEquals(Lookalikes.nameSkeleton(NAME), Lookalikes.nameSkeleton(lookalike));
     }
@@ -85,6 +85,23 @@ class LookalikesTest {
         assertEquals(skeleton, Lookalikes.nameSkeleton("Dora  Neu"));
         assertEquals(skeleton, Lookalikes.nameSkeleton(" Dora\u00A0\u2003Neu "));
         assertEquals(skeleton, Lookalikes.nameSkeleton("Dora \u200B Neu"));
+        // Drawn as an empty space: Hangul fillers and the Braille blank.
+        assertEquals(skeleton, Lookalikes.nameSkeleton("Dora\u3164Neu"));
+        assertEquals(skeleton, Lookalikes.nameSkeleton("Dora\u2800Neu"));
+        assertEquals(skeleton, Lookalikes.nameSkeleton("Dora\uFFA0Neu"));
+        assertEquals(skeleton, Lookalikes.nameSkeleton("Dora\u115F\u1160Neu"));
+    }
+
+    @Test
+    void lowerCaseLettersThatDifferStayDifferent() {
+        assertNotEquals(Lookalikes.nameSkeleton("Ali"), Lookalikes.nameSkeleton("All"));
+        assertNotEquals(Lookalikes.nameSkeleton("\u03B5rika"), Lookalikes.nameSkeleton("Erika"));
+    }
+
+    @Test
+    void greekCapitalsLookLikeLatinOnes() {
+        assertEquals(Lookalikes.nameSkeleton("Erika Expertin"), Lookalikes.nameSkeleton("\u0395rika \u0395xpertin"));
+        assertEquals(Lookalikes.nameSkeleton("Max Moderator"), Lookalikes.nameSkeleton("\u039Cax Moderator"));
     }
 
     @ParameterizedTest
