@@ -2,6 +2,9 @@ package org.thesenforum.web;
 
 import java.util.regex.Pattern;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+
 /** Cleans and checks text typed by people; every refusal names the field. */
 public final class Inputs {
 
@@ -35,7 +38,7 @@ public final class Inputs {
 
     /** An optional single line: blank becomes null. */
     public static String optionalLine(String field, String value, int maxLength) {
-        if (value == null || trim(value).isEmpty()) {
+        if (value == null || invisible(trim(value))) {
             return null;
         }
         return requiredLine(field, value, maxLength);
@@ -86,8 +89,24 @@ public final class Inputs {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
     }
 
+    /**
+     * Whether a text shows nothing: every character in it is a space, a format or other default-ignorable character
+     * (zero-width joiners, soft hyphens, direction marks, tag characters, Hangul fillers), a combining mark or
+     * variation selector with nothing to attach to, or the Braille blank.
+     */
+    public static boolean invisible(String text) {
+        return text.codePoints().allMatch(Inputs::showsNothing);
+    }
+
+    private static boolean showsNothing(int cp) {
+        int type = Character.getType(cp);
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x2800
+                || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+    }
+
     private static String checkLength(String field, String text, int maxLength) {
-        if (text.isEmpty()) {
+        if (invisible(text)) {
             throw ProblemException.invalid(field, Text.of(Messages.class, Messages::problem_blank));
         }
         if (text.codePointCount(0, text.length()) > maxLength) {

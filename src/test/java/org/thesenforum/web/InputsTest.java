@@ -38,6 +38,25 @@ class InputsTest {
         assertEquals("body", e.field());
     }
 
+    /** Characters that show nothing on their own: joiners, soft hyphen, marks, fillers, tags, variation selectors. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200D\u200D\u200D", "\u200C", "\u00AD", "\u200E\u200F", "\u061C", "\u180E",
+            "\u2800", "\u3164", "\u115F\u1160", "\uFFA0", "\uDB40\uDC41\uDB40\uDC42", "\uFE0F", "\u0301",
+            "\u20DD", "\u034F", " \u200D \u00AD " })
+    void textThatShowsNothingIsRefusedAsBlank(String invisible) {
+        ProblemException e = assertThrows(ProblemException.class, () -> Inputs.requiredText("body", invisible, 100));
+        assertEquals(422, e.status());
+        assertEquals("body", e.field());
+        assertThrows(ProblemException.class, () -> Inputs.requiredLine("title", invisible.strip(), 100));
+        assertEquals(null, Inputs.optionalLine("organisation", invisible.strip(), 100));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "e\u0301", "\u2764\uFE0F", "Ja\u00ADnein", "\u0627\u200D", "a\u200Db" })
+    void marksAndJoinersWithSomethingToShowAreKept(String text) {
+        assertEquals(text, Inputs.requiredText("body", text, 100));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "a\u0000b", "\u0001", "Glocke\u0007", "\u0008", "\u000B", "\u000C", "\u001B[31m",
             "\u001F", "\u007F", "\u0080", "\u0085", "\u009F", "\u202A", "rechts\u202Eslnik", "\u2066", "\u2069",

@@ -45,6 +45,19 @@ class LocalizedRefusalsTest {
     }
 
     @Test
+    void aCommentOfCharactersThatShowNothingIsRefusedAsEmpty() {
+        long topic = Fixtures.freshTopic();
+        User expert = Fixtures.expert();
+        for (String invisible : new String[] { "\\u200D\\u200D\\u200D", "\\u3164", "\\u2800 \\u00AD",
+                "\\uDB40\\uDC41\\uDB40\\uDC42" }) {
+            expert.as().body("{\"body\": \"" + invisible + "\"}").post("/api/topics/" + topic + "/comments").then()
+                    .statusCode(422).contentType(PROBLEM).body("field", equalTo("body"))
+                    .body("detail", equalTo("Das Feld darf nicht leer sein."));
+        }
+        assertEquals(0, Fixtures.commentCount(topic));
+    }
+
+    @Test
     void apiRefusalFollowsTheLanguageCookieBeforeAcceptLanguage() {
         long topic = Fixtures.freshTopic();
         User expert = Fixtures.expert();
