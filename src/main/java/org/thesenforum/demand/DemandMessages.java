@@ -166,6 +166,9 @@ public interface DemandMessages {
     String problem_voting_closed();
 
     @Message
+    String problem_voting_closed_wording();
+
+    @Message
     String problem_position_unknown();
 
     @Message

@@ -157,6 +157,10 @@ public class DemandService {
         boolean newWording = !title.equals(demand.title) || !body.equals(demand.body)
                 || !java.util.Objects.equals(rationale, demand.rationale);
         boolean newTopics = !ids(topics).equals(ids(demand.topics));
+        if (newWording && demand.votingClosedAt != null) {
+            // The closed vote's result belongs to this wording; a new one would start the votes afresh.
+            throw ProblemException.conflict(null, DemandChecks.text(DemandMessages::problem_voting_closed_wording));
+        }
         if (!newWording && !newTopics) {
             return viewer.view(demand, editor);
         }

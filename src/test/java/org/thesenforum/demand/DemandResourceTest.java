@@ -381,6 +381,14 @@ class DemandResourceTest {
         vote(expert, id, Map.of("position", "PASS")).statusCode(409).contentType(PROBLEM);
         expert.as().put("/api/demands/" + id + "/support").then().statusCode(409);
         expert.as().delete("/api/demands/" + id + "/support").then().statusCode(409);
+        // The wording that was voted on stays, for its author and the moderators alike; so does the result.
+        for (User editor : List.of(author, moderator)) {
+            editor.as().body(Map.of("text", "Ein neuer Wortlaut nach der Abstimmung")).patch("/api/demands/" + id)
+                    .then().statusCode(409).contentType(PROBLEM)
+                    .body("detail", containsString("Wortlaut bleibt, wie er abgestimmt wurde"));
+        }
+        given().get("/api/demands/" + id).then().statusCode(200).body("wording", equalTo(1))
+                .body("votes.agree", equalTo(1));
         moderator.as().post("/api/demands/" + id + "/voting/open").then().statusCode(200)
                 .body("votingClosedAt", nullValue());
         vote(expert, id, Map.of("position", "PASS")).statusCode(200).body("votes.pass", equalTo(1));
