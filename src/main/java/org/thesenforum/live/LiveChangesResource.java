@@ -57,9 +57,9 @@ public class LiveChangesResource {
     }
 
     private static long parse(String field, String value, long min, long max, long fallback) {
-        String upTo = max == Long.MAX_VALUE ? "…" : String.valueOf(max);
-        return Inputs.optionalNumber(field, value, min, max, fallback,
-                Text.of(Messages.class, m -> m.problem_number_range(field, min, upTo)));
+        Text refusal = max == Long.MAX_VALUE ? Text.of(Messages.class, m -> m.problem_number_min(field, min))
+                : Text.of(Messages.class, m -> m.problem_number_range(field, min, String.valueOf(max)));
+        return Inputs.optionalNumber(field, value, min, max, fallback, refusal);
     }
 
     /** The feed's former path {@code /events}: answers exactly as {@code /changes}; removed in the next release. */

@@ -410,6 +410,9 @@ public interface Messages {
     String problem_number_range(String field, long min, String max);
 
     @Message
+    String problem_number_min(String field, long min);
+
+    @Message
     String live_not_understood();
 
     @Message

@@ -76,6 +76,10 @@ class LiveChangesResourceTest {
                 .body("field", equalTo("limit")).body("detail", equalTo("“limit” must be a whole number from 1 to 1000."));
         given().queryParam("limit", 0).get(BASE + "changes").then().statusCode(422)
                 .body("detail", equalTo("„limit“ muss eine ganze Zahl von 1 bis 1000 sein."));
+        given().queryParam("since", "abc").get(BASE + "changes").then().statusCode(422)
+                .body("detail", equalTo("„since“ muss eine ganze Zahl ab 0 sein."));
+        given().header("Accept-Language", "en").queryParam("since", -1).get(BASE + "changes").then().statusCode(422)
+                .body("detail", equalTo("“since” must be a whole number of at least 0."));
         given().cookie("tf_lang", "en").get("/api/discussions/gibt-es-nicht/changes").then().statusCode(404)
                 .body("detail", equalTo("The discussion was not found."));
     }
