@@ -89,6 +89,36 @@ public interface AuditMessages {
     String sentence_paper_imported(String actor, String discussion);
 
     @Message
+    String action_report_hidden();
+
+    @Message
+    String sentence_report_hidden(String actor, String target);
+
+    @Message
+    String action_report_dismissed();
+
+    @Message
+    String sentence_report_dismissed(String actor, String target);
+
+    @Message
+    String action_report_unhidden();
+
+    @Message
+    String sentence_report_unhidden(String actor, String target);
+
+    @Message
+    String action_report_kept_hidden();
+
+    @Message
+    String sentence_report_kept_hidden(String actor, String target);
+
+    @Message
+    String report_comment(String author, String topic);
+
+    @Message
+    String report_demand(String title);
+
+    @Message
     String action_comment_hidden();
 
     @Message

@@ -71,6 +71,24 @@ class AuditPagesTest {
     }
 
     @Test
+    void aDecidedReportIsToldInWordsWithTheCommentItWasAbout() {
+        Fixtures.User moderator = Fixtures.moderator();
+        Fixtures.User author = Fixtures.expert();
+        long topic = Fixtures.freshTopic();
+        long comment = Fixtures.comment(topic, author, "Ein gemeldeter Beitrag", null);
+        long report = Long.parseLong(Fixtures.expert().as().body("{\"reason\":\"Unsachlich\"}")
+                .post("/api/comments/" + comment + "/reports").then().statusCode(201).extract().path("id").toString());
+        moderator.as().body("{\"action\":\"DISMISS\"}").post("/api/reports/" + report + "/decision").then()
+                .statusCode(200);
+        String entry = onlyEntry(adminPage("/admin/audit?person=" + moderator.id()));
+        String topicLabel = QuarkusTransaction.requiringNew().call(() ->
+                org.thesenforum.discussion.Topic.<org.thesenforum.discussion.Topic>findById(topic).label());
+        assertTrue(entry.contains("</a> hat eine Meldung zu <a href=\"/comments/" + comment + "\">den Beitrag von "
+                + name(author) + " in " + topicLabel + "</a> zurückgewiesen; der Inhalt bleibt sichtbar."), entry);
+        assertTrue(!entry.contains("Verwaltungsaktion") && !entry.contains("comment " + comment), entry);
+    }
+
+    @Test
     void roleChangesDisablingAndLockingAreToldInWords() {
         Fixtures.User admin = Fixtures.admin();
         Fixtures.User expert = Fixtures.expert();
@@ -102,7 +120,8 @@ class AuditPagesTest {
                 "DEMAND_VOTING_OPENED", "DEMAND_VOTING_CLOSED", "DEMAND_PINNED", "DEMAND_UNPINNED",
                 "DEMAND_PINS_REORDERED", "DEMAND_REJECTED", "DEMAND_MERGED", "EVENT_CREATED", "EVENT_EDITED",
                 "EVENT_REGISTRATION_CLOSED", "EVENT_REGISTRATION_REOPENED", "EVENT_REGISTRATION_INVITED",
-                "MEETING_AGENDA", "MEETING_FOCUS", "MEETING_STARTED", "MEETING_ENDED", "SITE_TEXT_CHANGED"),
+                "MEETING_AGENDA", "MEETING_FOCUS", "MEETING_STARTED", "MEETING_ENDED", "SITE_TEXT_CHANGED",
+                "REPORT_HIDDEN", "REPORT_DISMISSED", "REPORT_UNHIDDEN", "REPORT_KEPT_HIDDEN"),
                 Locale.GERMAN);
         List<AuditView> entries = new ArrayList<>();
         long id = 1;
