@@ -56,6 +56,9 @@ public interface ProfileMessages {
     String problem_setting_null();
 
     @Message
+    String problem_setting_unknown();
+
+    @Message
     String mail_subject();
 
     @Message

@@ -181,7 +181,7 @@ public class ProfilePages {
                 mode = emailNotifications == null ? null : EmailNotifications.valueOf(emailNotifications);
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("emailNotifications",
-                        ProfileService.text(ProfileMessages::problem_setting_null));
+                        ProfileService.text(ProfileMessages::problem_setting_unknown));
             }
             Integer hour;
             try {

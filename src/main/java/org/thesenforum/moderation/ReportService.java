@@ -151,8 +151,8 @@ public class ReportService {
         Set<Action> allowed = r.kind == Kind.REPORT ? EnumSet.of(Action.HIDE, Action.DISMISS)
                 : EnumSet.of(Action.UNHIDE, Action.KEEP_HIDDEN);
         if (action == null || !allowed.contains(action)) {
-            String names = allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.invalid("action", text(m -> m.problem_action(names)));
+            throw ProblemException.invalid("action", text(m -> m.problem_action(allowed.stream()
+                    .map(a -> label(m, a) + " (" + a.name() + ")").collect(Collectors.joining(", ")))));
         }
         String reason = action == Action.HIDE ? hideReason(hideReason, r.reason) : null;
         Outcome outcome = switch (action) {
@@ -310,5 +310,15 @@ public class ReportService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A decision as its button says it. */
+    private static String label(ModerationMessages m, Action action) {
+        return switch (action) {
+            case HIDE -> m.action_hide();
+            case DISMISS -> m.action_dismiss();
+            case UNHIDE -> m.action_unhide();
+            case KEEP_HIDDEN -> m.action_keep_hidden();
+        };
     }
 }

@@ -160,7 +160,8 @@ class ProfilePagesTest {
                 .formParam("digestHour", "25").post("/account/settings").then().statusCode(422)
                 .body(containsString("id=\"settings-error\""));
         PageForms.open("/account", session).post().formParam("emailNotifications", "WEEKLY")
-                .post("/account/settings").then().statusCode(422);
+                .post("/account/settings").then().statusCode(422)
+                .body(containsString("Bitte eine der angebotenen Möglichkeiten wählen."));
     }
 
     @Test

@@ -124,7 +124,7 @@ class AccountsPagesTest {
                 .then().statusCode(409)
                 .body(containsString("Das eigene Konto kann nicht deaktiviert werden."));
         form.post().formParam("role", "CHEF").post("/admin/accounts/" + admin.id() + "/role")
-                .then().statusCode(422).body(containsString("Bitte eine Rolle angeben"));
+                .then().statusCode(422).body(containsString("Bitte eine Rolle wählen: Expertin oder Experte (EXPERT)"));
         admin.as().get("/api/me").then().statusCode(200).body("role", equalTo("ADMIN"));
     }
 

@@ -297,10 +297,13 @@ class DemandResourceTest {
     void positionsAreCheckedAndObjectionsFollowThePosition() {
         long id = DemandFixtures.propose(author, topic);
         User expert = Fixtures.expert();
-        vote(expert, id, Map.of("position", "MAYBE")).statusCode(422).body("field", equalTo("position"));
+        vote(expert, id, Map.of("position", "MAYBE")).statusCode(422).body("field", equalTo("position"))
+                .body("detail", equalTo("Bitte eine Haltung wählen: Zustimmung, Ablehnung oder Enthaltung "
+                        + "(„position“: AGREE, DISAGREE oder PASS)."));
         vote(expert, id, Map.of()).statusCode(422).body("field", equalTo("position"));
         vote(expert, id, Map.of("position", "AGREE", "objection", "nie")).statusCode(422)
-                .body("field", equalTo("objection"));
+                .body("field", equalTo("objection")).body("detail", equalTo("Ein schwerwiegender Einwand ist nur "
+                        + "zusammen mit einer Ablehnung möglich. Bitte „Ablehnung“ wählen oder den Einwand leer lassen."));
         vote(expert, id, Map.of("position", "DISAGREE", "objection", "o".repeat(501))).statusCode(422)
                 .body("field", equalTo("objection"));
         vote(expert, id, Map.of("position", "DISAGREE", "objection", "die Miete gedeckelt wird")).statusCode(200)

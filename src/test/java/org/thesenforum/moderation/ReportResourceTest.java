@@ -116,7 +116,8 @@ class ReportResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("action", "HIDE")).post(decision).then().statusCode(401);
         reporter.as().body(Map.of("action", "HIDE")).post(decision).then().statusCode(403);
         moderator.as().body(Map.of("action", "UNHIDE")).post(decision).then().statusCode(422)
-                .body("field", equalTo("action"));
+                .body("field", equalTo("action")).body("detail", equalTo("Diese Entscheidung passt nicht zu dieser "
+                        + "Meldung. Möglich sind: Ausblenden (HIDE), Meldung zurückweisen (DISMISS)."));
         moderator.as().body(Map.of("action", "NONSENSE")).post(decision).then().statusCode(400);
         moderator.as().body(Map.of("action", "HIDE")).post("/api/reports/999999999/decision").then().statusCode(404);
 
