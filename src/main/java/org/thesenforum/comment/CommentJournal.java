@@ -67,6 +67,20 @@ class CommentJournal {
     }
 
     /**
+     * Gives every earlier entry about each of {@code commentIds} that the log still holds the comment's present
+     * state, for readers and moderators: after an account is deleted, its name is gone from replays as from pages.
+     */
+    void rewriteLogged(java.util.Set<Long> commentIds) {
+        for (Journal.Logged logged : journal.logged(KIND)) {
+            if (commentIds.contains(logged.entityId())) {
+                Prepared now = prepare(new CommentChanged(logged.entityId(), Change.EDITED));
+                journal.rewrite(logged.discussionId(), KIND, logged.entityId(), now.forReaders(),
+                        now.forModerators());
+            }
+        }
+    }
+
+    /**
      * Appends a prepared entry in the caller's transaction: the last statements of a comment write, since the append
      * locks the discussion's row until the commit. Hiding or deleting also redacts the comment's earlier entries.
      */

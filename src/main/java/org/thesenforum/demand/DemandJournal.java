@@ -45,6 +45,20 @@ class DemandJournal {
                 new Payload(write(view), cards.live(demand.id)), null, placement);
     }
 
+    /**
+     * Gives every earlier entry the log still holds about a demand the demand's present state: after an account is
+     * deleted, its name is gone from replays (proposals, objections, dissent notes) as from pages.
+     */
+    void rewriteLogged() {
+        for (Journal.Logged logged : journal.logged(KIND)) {
+            if (Demand.findById(logged.entityId()) != null) {
+                journal.rewrite(logged.discussionId(), KIND, logged.entityId(),
+                        new Payload(write(demands.viewFor(logged.entityId(), null)), cards.live(logged.entityId())),
+                        null);
+            }
+        }
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);

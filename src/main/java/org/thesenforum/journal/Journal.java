@@ -199,6 +199,38 @@ public class Journal {
         }
     }
 
+    /**
+     * Replaces what every audience gets from the earlier entries about an entity with its present state: an account
+     * deleted since then leaves no name in a replay either. {@code forModerators} null: moderators get what readers
+     * get.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rewrite(long discussionId, String entityKind, long entityId, Payload forReaders,
+            Payload forModerators) {
+        List<JournalEntry> earlier = JournalEntry.list("discussionId = ?1 and entityKind = ?2 and entityId = ?3",
+                discussionId, entityKind, entityId);
+        boolean same = forModerators == null || forModerators.equals(forReaders);
+        for (JournalEntry e : earlier) {
+            e.data = forReaders.data();
+            e.html = forReaders.html();
+            e.moderatorData = same ? null : forModerators.data();
+            e.moderatorHtml = same ? null : forModerators.html();
+        }
+    }
+
+    /** An entity the retained log has entries about, in the discussion it belongs to. */
+    public record Logged(long discussionId, long entityId) {
+    }
+
+    /** The entities of a kind that the retained log still has entries about, each once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Logged> logged(String entityKind) {
+        return JournalEntry.getEntityManager().createQuery("select distinct e.discussionId, e.entityId from "
+                + "JournalEntry e where e.entityKind = ?1 and e.entityId is not null", Object[].class)
+                .setParameter(1, entityKind).getResultList().stream()
+                .map(r -> new Logged((Long) r[0], (Long) r[1])).toList();
+    }
+
     /** Committed entries after {@code since}, in order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JournalEntry> after(long discussionId, long since, int limit) {

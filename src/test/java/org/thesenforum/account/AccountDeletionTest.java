@@ -123,9 +123,25 @@ class AccountDeletionTest {
         String name = user.as().get("/api/me").then().extract().path("displayName");
         String session = PageForms.signIn(user);
         long topic = Fixtures.freshTopic();
-        long comment = Fixtures.comment(topic, user, "Ein Beitrag, der bleiben soll", null);
+        String changes = "/api/discussions/" + Fixtures.SLUG + "/changes?limit=1000&since="
+                + given().get("/api/discussions/" + Fixtures.SLUG).then().extract().path("lastEventSeq");
+        long comment = user.as().body(Map.of("body", "Ein Beitrag, der bleiben soll"))
+                .post("/api/topics/" + topic + "/comments").then().statusCode(201).extract().jsonPath().getLong("id");
+        user.as().body(Map.of("title", "Eine Forderung, die bleiben soll", "text", "Mehr Räume im Quartier",
+                "topicIds", java.util.List.of(topic))).post("/api/discussions/" + Fixtures.SLUG + "/demands").then()
+                .statusCode(201);
+        given().get(changes).then().body(containsString(name));
 
         user.as().body(Map.of("password", Fixtures.PASSWORD)).delete("/api/me").then().statusCode(204);
+
+        // The live log's replay names no one either, for readers and for moderators.
+        for (io.restassured.specification.RequestSpecification reader : java.util.List.of(given(),
+                Fixtures.moderator().as())) {
+            reader.get(changes).then().statusCode(200).body(containsString("Ein Beitrag, der bleiben soll"))
+                    .body(containsString("Eine Forderung, die bleiben soll"))
+                    .body(containsString("gelöschtes Konto")).body(not(containsString(name)))
+                    .body(not(containsString("Quartiersbüro Test")));
+        }
 
         user.as().get("/api/me").then().statusCode(401);
         PageForms.browser(session).get("/api/me").then().statusCode(401);
