@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -201,12 +202,17 @@ public class EventForms {
         return EventPages.page(e.status(), EventPages.Templates.form(refused, title));
     }
 
-    /** The form's fields as the API's input: day and times in Berlin, the deadline at the end of its day. */
+    /**
+     * The form's fields as the API's input: day and times in Berlin, the deadline at the end of its day. The days are
+     * checked here too, so that a refusal names the form's field.
+     */
     static EventInput input(EventForm f) {
-        LocalDate day = date("date", f.date(), true);
+        LocalDate day = date("date", f.date(), true, m -> m.problem_form_date_range(EventDates.FIRST_YEAR,
+                EventDates.LAST_YEAR));
         LocalTime start = time("startTime", f.startTime(), true);
         LocalTime end = time("endTime", f.endTime(), false);
-        LocalDate last = date("deadline", f.deadline(), false);
+        LocalDate last = date("deadline", f.deadline(), false, m -> m.problem_deadline_range(EventDates.FIRST_YEAR,
+                EventDates.LAST_YEAR));
         Integer capacity = null;
         if (!f.capacity().isBlank()) {
             try {
@@ -227,18 +233,24 @@ public class EventForms {
         return day.atTime(time).atZone(EventTimes.BERLIN).toOffsetDateTime().toString();
     }
 
-    private static LocalDate date(String field, String value, boolean required) {
+    private static LocalDate date(String field, String value, boolean required,
+            Function<EventMessages, String> outOfRange) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw ProblemException.invalid(field, EventService.text(EventMessages::problem_form_date));
             }
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, EventService.text(EventMessages::problem_form_date));
         }
+        if (!EventDates.possible(day)) {
+            throw ProblemException.invalid(field, EventService.text(outOfRange));
+        }
+        return day;
     }
 
     private static LocalTime time(String field, String value, boolean required) {

@@ -26,6 +26,18 @@ public interface EventMessages {
     String problem_date_time();
 
     @Message
+    String problem_start_range(Integer first, Integer last);
+
+    @Message
+    String problem_end_range(Integer first, Integer last);
+
+    @Message
+    String problem_deadline_range(Integer first, Integer last);
+
+    @Message
+    String problem_import_date(String title, Integer first, Integer last);
+
+    @Message
     String problem_email();
 
     @Message
@@ -147,6 +159,9 @@ public interface EventMessages {
 
     @Message
     String problem_form_time();
+
+    @Message
+    String problem_form_date_range(Integer first, Integer last);
 
     @Message
     String organiser_notice_closed();

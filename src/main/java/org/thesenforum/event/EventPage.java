@@ -63,6 +63,16 @@ public final class EventPage {
         public boolean isNew() {
             return id == null;
         }
+
+        /** The earliest day the date fields take ({@link EventDates}). */
+        public String firstDay() {
+            return EventDates.firstDay();
+        }
+
+        /** The latest day the date fields take. */
+        public String lastDay() {
+            return EventDates.lastDay();
+        }
     }
 
     /** The join page the projector's QR code leads to. */
