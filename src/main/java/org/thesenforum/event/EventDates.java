@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * The dates an event may have, whichever way they are set (API, form, paper import): its day, start and end fall on
  * days of the years {@value #FIRST_YEAR} to {@value #LAST_YEAR} in Europe/Berlin, and so does the last day of its
- * registration.
+ * registration, which is the event's day at the latest.
  */
 final class EventDates {
 
@@ -32,6 +32,11 @@ final class EventDates {
     /** Whether registration open before {@code deadline} has its last day in those years. */
     static boolean possibleDeadline(Instant deadline) {
         return deadline != null && deadline.isAfter(EARLIEST) && !deadline.isAfter(AFTER_LAST);
+    }
+
+    /** Whether registration open before {@code deadline} runs past the end of the event's {@code day}. */
+    static boolean endsAfter(Instant deadline, LocalDate day) {
+        return deadline.isAfter(startOf(day.plusDays(1)));
     }
 
     /** The value for the form's {@code min} of a date. */

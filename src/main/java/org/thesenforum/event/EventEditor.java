@@ -136,6 +136,8 @@ public class EventEditor {
                 ? dateTime("registrationDeadline", in.registrationDeadline(), false) : e.registrationDeadline;
         refuseUnless(deadline == null || EventDates.possibleDeadline(deadline), "registrationDeadline",
                 m -> m.problem_deadline_range(EventDates.FIRST_YEAR, EventDates.LAST_YEAR));
+        refuseUnless(deadline == null || !EventDates.endsAfter(deadline, day), "registrationDeadline",
+                EventMessages::problem_deadline_after_event);
         Integer capacity = e.capacity;
         if (creating || in.capacity() != null) {
             capacity = in.capacity() == null || in.capacity() == 0 ? null : in.capacity();

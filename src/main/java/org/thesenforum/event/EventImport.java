@@ -63,5 +63,8 @@ class EventImport {
             throw ProblemException.invalid("file", EventService.text(m -> m.problem_import_date(p.title(),
                     EventDates.FIRST_YEAR, EventDates.LAST_YEAR)));
         }
+        if (deadline != null && EventDates.endsAfter(deadline, p.date())) {
+            throw ProblemException.invalid("file", EventService.text(m -> m.problem_import_deadline(p.title())));
+        }
     }
 }

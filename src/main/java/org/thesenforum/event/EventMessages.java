@@ -35,7 +35,13 @@ public interface EventMessages {
     String problem_deadline_range(Integer first, Integer last);
 
     @Message
+    String problem_deadline_after_event();
+
+    @Message
     String problem_import_date(String title, Integer first, Integer last);
+
+    @Message
+    String problem_import_deadline(String title);
 
     @Message
     String problem_email();

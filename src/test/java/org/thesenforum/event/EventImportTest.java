@@ -94,6 +94,15 @@ class EventImportTest {
                 refused.message(Locale.GERMAN));
         assertEquals("The invitation gives “Fachtag” a date outside the years 2000 to 2100.",
                 refused.message(Locale.ENGLISH));
+        ParsedEvent lateDeadline = new ParsedEvent("Fachtag", LocalDate.of(2027, 3, 10), null, null, false, null,
+                null, null, "Celle", LocalDate.of(2027, 4, 1), null, null, null);
+        refused = assertThrows(ProblemException.class, () -> EventImport.from(lateDeadline));
+        assertEquals("file", refused.field());
+        assertEquals("Die Einladung nennt für „Fachtag“ eine Anmeldefrist, die nach dem Tag der Veranstaltung endet.",
+                refused.message(Locale.GERMAN));
+        ParsedEvent sameDay = new ParsedEvent("Fachtag", LocalDate.of(2027, 3, 10), null, null, false, null, null,
+                null, "Celle", LocalDate.of(2027, 3, 10), null, null, null);
+        assertEquals(LocalDate.of(2027, 3, 10), EventImport.from(sameDay).startsOn);
     }
 
     @Test
@@ -104,8 +113,13 @@ class EventImportTest {
         form.post().formParam("paper", paper).post("/admin/papers/import").then().statusCode(422)
                 .body(containsString("Die Einladung nennt für „Expert/innenrunde“ ein Datum außerhalb der Jahre "
                         + "2000 bis 2100."));
+        paper = shippedPaper().replace("# Ankommen im Gemeinwesen", "# Papier mit später Frist")
+                .replace("Anmeldung bis zum 10. Juni 2016", "Anmeldung bis zum 20. Juni 2016");
+        form.post().formParam("paper", paper).post("/admin/papers/import").then().statusCode(422)
+                .body(containsString("eine Anmeldefrist, die nach dem Tag der Veranstaltung endet"));
         given().get("/api/discussions").then().statusCode(200)
-                .body("title", not(hasItem("Papier aus dem Jahr eins")));
+                .body("title", not(hasItem("Papier aus dem Jahr eins")))
+                .body("title", not(hasItem("Papier mit später Frist")));
     }
 
     private static String shippedPaper() {

@@ -205,6 +205,23 @@ class EventPagesTest {
     }
 
     @Test
+    void theFormRefusesADeadlineAfterTheDayOfTheEvent() {
+        PageForms.Form form = eventForm();
+        newEvent(form, "Frist nach dem Termin", "deadline", "2027-04-01").post("/veranstaltungen").then()
+                .statusCode(422)
+                .body(containsString("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."))
+                .body(containsString("name=\"deadline\" value=\"2027-04-01\" min=\"2000-01-01\" "
+                        + "max=\"2100-12-31\" aria-describedby=\"event-form-error ev-deadline-hint\" "
+                        + "aria-invalid=\"true\""))
+                .body(containsString("value=\"2027-03-10\""))
+                .body(containsString("value=\"Frist nach dem Termin\""));
+        assertEquals(0, stored("Frist nach dem Termin"));
+        newEvent(form, "Frist am Tag selbst", "deadline", "2027-03-10").post("/veranstaltungen").then()
+                .statusCode(303);
+        assertEquals(1, stored("Frist am Tag selbst"));
+    }
+
+    @Test
     void editingThroughTheFormChecksTheSameRules() {
         long id = create(null);
         String session = PageForms.signIn(Fixtures.moderator());
@@ -215,6 +232,11 @@ class EventPagesTest {
                 .post("/veranstaltungen/" + id + "/bearbeiten").then().statusCode(422)
                 .body(containsString("Das Datum muss in den Jahren 2000 bis 2100 liegen."))
                 .body(containsString("value=\"Verschoben ins Jahr 999999999\""));
+        form.post().formParam("title", "Frist danach").formParam("date", "2027-03-10")
+                .formParam("startTime", "10:00").formParam("city", "Celle").formParam("deadline", "2027-03-11")
+                .post("/veranstaltungen/" + id + "/bearbeiten").then().statusCode(422)
+                .body(containsString("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."))
+                .body(containsString("value=\"2027-03-11\""));
         ForumEvent kept = QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>findById(id));
         assertEquals(title, kept.title);
         assertEquals(java.time.LocalDate.now(EventFixtures.BERLIN).plusDays(30), kept.startsOn);

@@ -216,6 +216,30 @@ class EventResourceTest {
                 .body("title", startsWith("Werkstatt"));
     }
 
+    @Test
+    void aDeadlineAfterTheDayOfTheEventIsRefused() {
+        User moderator = Fixtures.moderator();
+        long before = EventFixtures.events();
+        Map<String, Object> body = event("Frist nach dem Termin");
+        body.put("start", "2027-03-10T10:00:00+01:00");
+        body.put("end", "2027-03-10T16:00:00+01:00");
+        body.put("registrationDeadline", "2027-04-01T00:00:00+02:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).contentType(PROBLEM)
+                .body("field", equalTo("registrationDeadline"))
+                .body("detail", equalTo("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."));
+        moderator.as().header("Accept-Language", "en").body(body).post("/api/events").then().statusCode(422)
+                .body("field", equalTo("registrationDeadline"))
+                .body("detail", equalTo("The registration deadline must not end after the day of the event."));
+        assertEquals(before, EventFixtures.events());
+
+        // Registration may run until the end of the event's day.
+        body.put("registrationDeadline", "2027-03-11T00:00:00+01:00");
+        long id = EventFixtures.createFrom(body);
+        moderator.as().body(Map.of("start", "2027-03-09T10:00:00+01:00", "end", "")).patch("/api/events/" + id)
+                .then().statusCode(422).body("field", equalTo("registrationDeadline"));
+        given().get("/api/events/" + id).then().body("date", equalTo("2027-03-10"));
+    }
+
     // --- registration ---
 
     @Test
