@@ -44,6 +44,9 @@ public interface EventMessages {
     String problem_import_deadline(String title);
 
     @Message
+    String problem_calendar_dates();
+
+    @Message
     String problem_email();
 
     @Message

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -19,6 +20,7 @@ import biweekly.util.ICalDate;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class EventCalendarTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Inject
+    EventCalendar calendar;
 
     private static long imported(String key) {
         return QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>find("paperKey", key)
@@ -66,6 +71,25 @@ class EventCalendarTest {
         assertEquals(8, start.getRawComponents().getMonth());
         assertEquals(16, start.getRawComponents().getDate());
         assertEquals("Lüneburg", event.getLocation().getValue());
+    }
+
+    @Test
+    void aStoredDateOutsideTheYearsGivesNoCalendarRatherThanAnException() {
+        ForumEvent e = new ForumEvent();
+        e.id = 424242L;
+        e.title = "Kaputt";
+        e.startsOn = LocalDate.of(2030, 1, 1);
+        e.startsAt = Instant.MAX;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.startsAt = null;
+        e.startsOn = LocalDate.MIN;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.startsOn = LocalDate.of(2030, 1, 1);
+        e.startsAt = Instant.parse("2030-01-01T09:00:00Z");
+        e.endsAt = Instant.MIN;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.endsAt = null;
+        assertTrue(calendar.ics(e, Instant.now()).orElseThrow().contains("SUMMARY:Kaputt"));
     }
 
     @Test

@@ -240,6 +240,30 @@ class EventResourceTest {
         given().get("/api/events/" + id).then().body("date", equalTo("2027-03-10"));
     }
 
+    @Test
+    void aStoredDateOutsideTheYearsGivesNoCalendarButAProblem() {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            ForumEvent e = new ForumEvent();
+            e.discussion = org.thesenforum.discussion.Discussion.findBySlug(Fixtures.SLUG).orElseThrow();
+            e.title = "Vor der Prüfung gespeichert";
+            e.startsAt = OffsetDateTime.parse("+999999999-01-01T10:00:00+01:00").toInstant();
+            e.startsOn = java.time.LocalDate.of(999_999_999, 1, 1);
+            e.city = "Hannover";
+            e.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            e.updatedAt = e.createdAt;
+            e.persist();
+            return e.id;
+        });
+        given().get("/api/events/" + id + "/calendar.ics").then().statusCode(409).contentType(PROBLEM)
+                .body("field", equalTo("start"))
+                .body("detail", containsString("kein gültiges Datum"));
+        Fixtures.moderator().as().body(Map.of("title", "Umbenannt")).patch("/api/events/" + id).then()
+                .statusCode(422).body("field", equalTo("start"));
+        Fixtures.moderator().as().body(Map.of("start", "2030-05-05T10:00:00+02:00")).patch("/api/events/" + id)
+                .then().statusCode(200).body("date", equalTo("2030-05-05"));
+        given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200);
+    }
+
     // --- registration ---
 
     @Test
