@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.component.VTimezone;
@@ -26,7 +27,7 @@ import org.thesenforum.web.ForumConfig;
 /**
  * An event as an iCalendar file (RFC 5545). Times are written in Europe/Berlin with a VTIMEZONE generated from the
  * JDK's zone rules: biweekly's own lookup ({@code TimezoneAssignment.download}, tzurl.org) is never used, so nothing
- * is fetched at run time.
+ * is fetched at run time. Lines are folded by {@link IcsFolding}, since biweekly counts characters, not octets.
  */
 @ApplicationScoped
 public class EventCalendar {
@@ -79,7 +80,7 @@ public class EventCalendar {
         }
         v.setUrl(base() + "/veranstaltungen/" + event.id);
         ical.addEvent(v);
-        return Optional.of(ical.write());
+        return Optional.of(IcsFolding.fold(Biweekly.write(ical).foldLines(false).go()));
     }
 
     static String location(ForumEvent e) {
