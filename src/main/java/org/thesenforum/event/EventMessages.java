@@ -173,6 +173,9 @@ public interface EventMessages {
     String problem_form_date_range(Integer first, Integer last);
 
     @Message
+    String problem_form_capacity(Integer max);
+
+    @Message
     String organiser_notice_closed();
 
     @Message
@@ -410,7 +413,7 @@ public interface EventMessages {
     String form_capacity();
 
     @Message
-    String form_capacity_hint();
+    String form_capacity_hint(Integer max);
 
     @Message
     String form_save();

@@ -73,6 +73,10 @@ public final class EventPage {
         public String lastDay() {
             return EventDates.lastDay();
         }
+
+        public int maxCapacity() {
+            return EventEditor.MAX_CAPACITY;
+        }
     }
 
     /** The join page the projector's QR code leads to. */

@@ -243,6 +243,38 @@ class EventPagesTest {
     }
 
     @Test
+    void theCapacityMessageHintAndInputAgree() {
+        PageForms.Form form = eventForm();
+        PageForms.browser(form.session()).get("/veranstaltungen/neu?diskussion=" + Fixtures.SLUG).then()
+                .statusCode(200)
+                .body(containsString("name=\"capacity\" value=\"\" min=\"1\" max=\"100000\""))
+                .body(containsString("1 bis 100000 Plätze; leer lassen für unbegrenzt."));
+        for (String places : new String[] {"-5", "0", "100001", "zehn"}) {
+            newEvent(form, "Plätze " + places, "capacity", places).post("/veranstaltungen").then()
+                    .statusCode(422)
+                    .body(containsString("Die Zahl der Plätze muss eine ganze Zahl von 1 bis 100000 sein. "
+                            + "Für unbegrenzt das Feld leer lassen."))
+                    .body(not(containsString("0 für unbegrenzt")))
+                    .body(containsString("name=\"capacity\" value=\"" + places + "\" min=\"1\" "
+                            + "max=\"100000\" aria-describedby=\"event-form-error ev-capacity-hint\" "
+                            + "aria-invalid=\"true\""));
+            assertEquals(0, stored("Plätze " + places));
+        }
+        newEvent(form, "Plätze -5", "capacity", "-5").header("Accept-Language", "en")
+                .post("/veranstaltungen").then().statusCode(422)
+                .body(containsString("The number of places must be a whole number from 1 to 100000. "
+                        + "Leave the field empty for no limit."));
+        PageForms.browser(form.session()).header("Accept-Language", "en")
+                .get("/veranstaltungen/neu?diskussion=" + Fixtures.SLUG).then().statusCode(200)
+                .body(containsString("1 to 100000 places; leave empty for no limit."));
+        newEvent(form, "Plätze 100000", "capacity", "100000").post("/veranstaltungen").then()
+                .statusCode(303);
+        newEvent(form, "Plätze unbegrenzt").post("/veranstaltungen").then().statusCode(303);
+        assertEquals(1, stored("Plätze 100000"));
+        assertEquals(1, stored("Plätze unbegrenzt"));
+    }
+
+    @Test
     void overviewLinksTheEventsAndTheJoinPageOffersAnInvitationRequest() {
         PageForms.browser(null).get("/discussions/" + Fixtures.SLUG).then().statusCode(200)
                 .body(containsString("id=\"events-overview\""))
