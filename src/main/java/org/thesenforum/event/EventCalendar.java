@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 
+import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.component.VTimezone;
@@ -17,6 +19,7 @@ import biweekly.property.DateStart;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.ICalDate;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.thesenforum.web.ForumConfig;
@@ -24,7 +27,7 @@ import org.thesenforum.web.ForumConfig;
 /**
  * An event as an iCalendar file (RFC 5545). Times are written in Europe/Berlin with a VTIMEZONE generated from the
  * JDK's zone rules: biweekly's own lookup ({@code TimezoneAssignment.download}, tzurl.org) is never used, so nothing
- * is fetched at run time.
+ * is fetched at run time. Lines are folded by {@link IcsFolding}, since biweekly counts characters, not octets.
  */
 @ApplicationScoped
 public class EventCalendar {
@@ -38,8 +41,18 @@ public class EventCalendar {
         this.config = config;
     }
 
-    /** The calendar file of {@code event}, stamped at {@code now}. */
-    String ics(ForumEvent event, Instant now) {
+    /**
+     * The calendar file of {@code event}, stamped at {@code now}; empty, with a warning in the log, when a stored date
+     * breaks the rules of {@link EventDates} (written before they were checked), rather than a calendar with a wrong
+     * date or an exception.
+     */
+    Optional<String> ics(ForumEvent event, Instant now) {
+        if (!EventDates.possible(event.startsOn) || event.startsAt != null && !EventDates.possible(event.startsAt)
+                || event.endsAt != null && !EventDates.possible(event.endsAt)) {
+            Log.warnf("Event %d has a date outside the years %d to %d; it has no calendar file until it is corrected",
+                    event.id, EventDates.FIRST_YEAR, EventDates.LAST_YEAR);
+            return Optional.empty();
+        }
         ICalendar ical = new ICalendar();
         ical.setProductId("-//Thesenforum//Veranstaltungen//DE");
         ical.getTimezoneInfo().setDefaultTimezone(
@@ -67,7 +80,7 @@ public class EventCalendar {
         }
         v.setUrl(base() + "/veranstaltungen/" + event.id);
         ical.addEvent(v);
-        return ical.write();
+        return Optional.of(IcsFolding.fold(Biweekly.write(ical).foldLines(false).go()));
     }
 
     static String location(ForumEvent e) {

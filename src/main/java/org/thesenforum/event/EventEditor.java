@@ -1,8 +1,10 @@
 package org.thesenforum.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -104,11 +106,19 @@ public class EventEditor {
                 EventService.text(EventMessages::problem_discussion_unknown)));
     }
 
-    /** Checks every field first and changes the event only when all are fine, so a refusal leaves it as it was. */
+    /**
+     * Checks every field first (the dates by the rules of {@link EventDates}, on the values the event will have) and
+     * changes the event only when all are fine, so a refusal leaves it as it was.
+     */
     private static void apply(ForumEvent e, EventInput in, boolean creating) {
         String title = creating || in.title() != null ? Inputs.requiredLine("title", in.title(), 200) : e.title;
         Instant start = creating || in.start() != null ? dateTime("start", in.start(), true) : e.startsAt;
+        refuseUnless(start == null ? EventDates.possible(e.startsOn) : EventDates.possible(start), "start",
+                m -> m.problem_start_range(EventDates.FIRST_YEAR, EventDates.LAST_YEAR));
+        LocalDate day = start == null ? e.startsOn : start.atZone(EventTimes.BERLIN).toLocalDate();
         Instant end = in.end() != null ? dateTime("end", in.end(), false) : e.endsAt;
+        refuseUnless(end == null || EventDates.possible(end), "end",
+                m -> m.problem_end_range(EventDates.FIRST_YEAR, EventDates.LAST_YEAR));
         if (end != null && (start == null || !end.isAfter(start))) {
             throw ProblemException.invalid("end", EventService.text(EventMessages::problem_end_before_start));
         }
@@ -124,6 +134,10 @@ public class EventEditor {
         String contact = creating || in.contactEmail() != null ? email(in.contactEmail()) : e.contactEmail;
         Instant deadline = creating || in.registrationDeadline() != null
                 ? dateTime("registrationDeadline", in.registrationDeadline(), false) : e.registrationDeadline;
+        refuseUnless(deadline == null || EventDates.possibleDeadline(deadline), "registrationDeadline",
+                m -> m.problem_deadline_range(EventDates.FIRST_YEAR, EventDates.LAST_YEAR));
+        refuseUnless(deadline == null || !EventDates.endsAfter(deadline, day), "registrationDeadline",
+                EventMessages::problem_deadline_after_event);
         Integer capacity = e.capacity;
         if (creating || in.capacity() != null) {
             capacity = in.capacity() == null || in.capacity() == 0 ? null : in.capacity();
@@ -136,7 +150,7 @@ public class EventEditor {
         // An imported event whose time the paper does not give keeps only its day until a start is set.
         if (start != null) {
             e.startsAt = start;
-            e.startsOn = start.atZone(EventTimes.BERLIN).toLocalDate();
+            e.startsOn = day;
         }
         e.endsAt = end;
         e.venueName = venue;
@@ -148,6 +162,12 @@ public class EventEditor {
         e.contactEmail = contact;
         e.registrationDeadline = deadline;
         e.capacity = capacity;
+    }
+
+    private static void refuseUnless(boolean fine, String field, Function<EventMessages, String> message) {
+        if (!fine) {
+            throw ProblemException.invalid(field, EventService.text(message));
+        }
     }
 
     private static String optional(String field, String value, int max, String current, boolean creating) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -201,21 +202,18 @@ public class EventForms {
         return EventPages.page(e.status(), EventPages.Templates.form(refused, title));
     }
 
-    /** The form's fields as the API's input: day and times in Berlin, the deadline at the end of its day. */
+    /**
+     * The form's fields as the API's input: day and times in Berlin, the deadline at the end of its day, and an empty
+     * capacity for no limit. The days are checked here too, so that a refusal names the form's field.
+     */
     static EventInput input(EventForm f) {
-        LocalDate day = date("date", f.date(), true);
+        LocalDate day = date("date", f.date(), true, m -> m.problem_form_date_range(EventDates.FIRST_YEAR,
+                EventDates.LAST_YEAR));
         LocalTime start = time("startTime", f.startTime(), true);
         LocalTime end = time("endTime", f.endTime(), false);
-        LocalDate last = date("deadline", f.deadline(), false);
-        Integer capacity = null;
-        if (!f.capacity().isBlank()) {
-            try {
-                capacity = Integer.valueOf(f.capacity().trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("capacity",
-                        EventService.text(m -> m.problem_capacity(EventEditor.MAX_CAPACITY)));
-            }
-        }
+        LocalDate last = date("deadline", f.deadline(), false, m -> m.problem_deadline_range(EventDates.FIRST_YEAR,
+                EventDates.LAST_YEAR));
+        Integer capacity = capacity(f.capacity());
         return new EventInput(f.title(), f.discussionSlug(), iso(day, start),
                 end == null ? null : iso(day, end), f.venueName(), f.street(), f.postcode(), f.city(),
                 f.description(), f.organisers(), f.contactEmail(),
@@ -227,18 +225,41 @@ public class EventForms {
         return day.atTime(time).atZone(EventTimes.BERLIN).toOffsetDateTime().toString();
     }
 
-    private static LocalDate date(String field, String value, boolean required) {
+    private static LocalDate date(String field, String value, boolean required,
+            Function<EventMessages, String> outOfRange) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw ProblemException.invalid(field, EventService.text(EventMessages::problem_form_date));
             }
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, EventService.text(EventMessages::problem_form_date));
         }
+        if (!EventDates.possible(day)) {
+            throw ProblemException.invalid(field, EventService.text(outOfRange));
+        }
+        return day;
+    }
+
+    /** Empty for no limit, else a whole number of places the form allows ({@code min="1"}); 0 is not one. */
+    private static Integer capacity(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            int places = Integer.parseInt(value.trim());
+            if (places >= 1 && places <= EventEditor.MAX_CAPACITY) {
+                return places;
+            }
+        } catch (NumberFormatException e) {
+            // refused below like a number out of range
+        }
+        throw ProblemException.invalid("capacity",
+                EventService.text(m -> m.problem_form_capacity(EventEditor.MAX_CAPACITY)));
     }
 
     private static LocalTime time(String field, String value, boolean required) {

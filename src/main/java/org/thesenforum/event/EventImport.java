@@ -10,11 +10,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.thesenforum.discussion.PaperImported;
 import org.thesenforum.discussion.ParsedEvent;
+import org.thesenforum.web.ProblemException;
 
 /**
  * Stores the events a paper's invitation announces, once per discussion and event (keyed {@code invitation-1},
  * {@code invitation-2}, ... in the order written), inside the import's transaction. What the paper does not say
- * stays empty.
+ * stays empty; dates that break the rules of {@link EventDates} refuse the whole import (422 naming the event).
  */
 @ApplicationScoped
 class EventImport {
@@ -35,6 +36,7 @@ class EventImport {
     }
 
     static ForumEvent from(ParsedEvent p) {
+        check(p);
         ForumEvent e = new ForumEvent();
         e.title = p.title();
         e.startsOn = p.date();
@@ -52,5 +54,17 @@ class EventImport {
         e.createdAt = now;
         e.updatedAt = now;
         return e;
+    }
+
+    /** The day covers start and end, which the invitation gives on that day. */
+    private static void check(ParsedEvent p) {
+        Instant deadline = p.registrationClosesAt() == null ? null : p.registrationClosesAt().toInstant();
+        if (!EventDates.possible(p.date()) || deadline != null && !EventDates.possibleDeadline(deadline)) {
+            throw ProblemException.invalid("file", EventService.text(m -> m.problem_import_date(p.title(),
+                    EventDates.FIRST_YEAR, EventDates.LAST_YEAR)));
+        }
+        if (deadline != null && EventDates.endsAfter(deadline, p.date())) {
+            throw ProblemException.invalid("file", EventService.text(m -> m.problem_import_deadline(p.title())));
+        }
     }
 }

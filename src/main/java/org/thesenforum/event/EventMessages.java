@@ -26,6 +26,27 @@ public interface EventMessages {
     String problem_date_time();
 
     @Message
+    String problem_start_range(Integer first, Integer last);
+
+    @Message
+    String problem_end_range(Integer first, Integer last);
+
+    @Message
+    String problem_deadline_range(Integer first, Integer last);
+
+    @Message
+    String problem_deadline_after_event();
+
+    @Message
+    String problem_import_date(String title, Integer first, Integer last);
+
+    @Message
+    String problem_import_deadline(String title);
+
+    @Message
+    String problem_calendar_dates();
+
+    @Message
     String problem_email();
 
     @Message
@@ -147,6 +168,12 @@ public interface EventMessages {
 
     @Message
     String problem_form_time();
+
+    @Message
+    String problem_form_date_range(Integer first, Integer last);
+
+    @Message
+    String problem_form_capacity(Integer max);
 
     @Message
     String organiser_notice_closed();
@@ -386,7 +413,7 @@ public interface EventMessages {
     String form_capacity();
 
     @Message
-    String form_capacity_hint();
+    String form_capacity_hint(Integer max);
 
     @Message
     String form_save();

@@ -63,6 +63,20 @@ public final class EventPage {
         public boolean isNew() {
             return id == null;
         }
+
+        /** The earliest day the date fields take ({@link EventDates}). */
+        public String firstDay() {
+            return EventDates.firstDay();
+        }
+
+        /** The latest day the date fields take. */
+        public String lastDay() {
+            return EventDates.lastDay();
+        }
+
+        public int maxCapacity() {
+            return EventEditor.MAX_CAPACITY;
+        }
     }
 
     /** The join page the projector's QR code leads to. */

@@ -128,9 +128,11 @@ public class EventResource {
     @GET
     @Path("/events/{id}/calendar.ics")
     @Produces("text/calendar")
-    @Operation(summary = "The event as an iCalendar file (times in Europe/Berlin)")
+    @Operation(summary = "The event as an iCalendar file (times in Europe/Berlin); 409 when its stored date is "
+            + "outside the years events may have")
     public Response calendar(@RestPath long id) {
-        String ics = calendar.ics(events.require(id), events.now());
+        String ics = calendar.ics(events.require(id), events.now()).orElseThrow(() -> ProblemException.conflict(
+                "start", EventService.text(EventMessages::problem_calendar_dates)));
         return Response.ok(ics.getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"veranstaltung-" + id + ".ics\"").build();
     }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * An e-mail due to a registered person, fired inside the transaction that makes it due and sent after the commit by
- * {@link RegistrationMails}; carries everything it needs (the calendar file too), since the entities are gone by then.
+ * {@link RegistrationMails}; carries everything it needs (the calendar file too, null when the event's date allows
+ * none), since the entities are gone by then.
  */
 record RegistrationMail(Kind kind, String to, String name, String eventTitle, String when, String where,
         String eventUrl, String cancelUrl, String invitationUrl, String calendar, Locale locale) {
@@ -25,5 +26,10 @@ record RegistrationMail(Kind kind, String to, String name, String eventTitle, St
 
     public boolean invited() {
         return kind == Kind.INVITED;
+    }
+
+    /** Every mail but the invitation carries the calendar file, when there is one. */
+    public boolean attachesCalendar() {
+        return kind != Kind.INVITED && calendar != null;
     }
 }

@@ -54,7 +54,7 @@ class RegistrationMails {
         ForumEvent e = r.event;
         due.fire(new RegistrationMail(kind, r.email, r.name, e.title, format.when(e, locale),
                 EventCalendar.location(e), base() + "/veranstaltungen/" + e.id, cancelUrl, invitationUrl,
-                calendar.ics(e, clock.now()), locale));
+                calendar.ics(e, clock.now()).orElse(null), locale));
     }
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistrationMail m) {
@@ -64,7 +64,7 @@ class RegistrationMails {
             String subject = text.lines().findFirst().orElse(m.eventTitle());
             String body = text.substring(text.indexOf('\n') + 1).strip() + "\n";
             Mail message = Mail.withText(m.to(), subject, body);
-            if (m.kind() != RegistrationMail.Kind.INVITED) {
+            if (m.attachesCalendar()) {
                 message.addAttachment("veranstaltung.ics", m.calendar().getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8");
             }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -19,6 +22,7 @@ import biweekly.util.ICalDate;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class EventCalendarTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Inject
+    EventCalendar calendar;
 
     private static long imported(String key) {
         return QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>find("paperKey", key)
@@ -66,6 +73,45 @@ class EventCalendarTest {
         assertEquals(8, start.getRawComponents().getMonth());
         assertEquals(16, start.getRawComponents().getDate());
         assertEquals("Lüneburg", event.getLocation().getValue());
+    }
+
+    @Test
+    void linesWithUmlautsAndEmojiAreFoldedAt75Octets() {
+        Map<String, Object> body = EventFixtures.event("Fachtag „Ankommen“ für Übersetzerinnen, Ärztinnen und Ämter 🎉");
+        String description = "Grüße aus Lüneburg 👋🏽 – wir öffnen die Gemeinwesenarbeit für Zugewanderte. "
+                + "Bitte bringen Sie Ihre Fragen mit; äöüß ÄÖÜ 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀 Ende.";
+        body.put("description", description);
+        body.put("venueName", "Bürgerhaus Süd, Großer Saal (Erdgeschoß, barrierefrei zugänglich über den Südeingang)");
+        long id = EventFixtures.createFrom(body);
+        byte[] file = given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200).extract()
+                .asByteArray();
+        String ics = new String(file, StandardCharsets.UTF_8);
+        for (String line : ics.split("\r\n")) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, line);
+        }
+        VEvent event = Biweekly.parse(ics).first().getEvents().get(0);
+        assertEquals(body.get("title"), event.getSummary().getValue());
+        assertEquals(description, event.getDescription().getValue());
+        assertTrue(event.getLocation().getValue().startsWith("Bürgerhaus Süd, Großer Saal (Erdgeschoß"));
+    }
+
+    @Test
+    void aStoredDateOutsideTheYearsGivesNoCalendarRatherThanAnException() {
+        ForumEvent e = new ForumEvent();
+        e.id = 424242L;
+        e.title = "Kaputt";
+        e.startsOn = LocalDate.of(2030, 1, 1);
+        e.startsAt = Instant.MAX;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.startsAt = null;
+        e.startsOn = LocalDate.MIN;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.startsOn = LocalDate.of(2030, 1, 1);
+        e.startsAt = Instant.parse("2030-01-01T09:00:00Z");
+        e.endsAt = Instant.MIN;
+        assertTrue(calendar.ics(e, Instant.now()).isEmpty());
+        e.endsAt = null;
+        assertTrue(calendar.ics(e, Instant.now()).orElseThrow().contains("SUMMARY:Kaputt"));
     }
 
     @Test

@@ -91,6 +91,10 @@ final class EventFixtures {
         return cancelUrl.substring(cancelUrl.lastIndexOf('/') + 1);
     }
 
+    static long events() {
+        return QuarkusTransaction.requiringNew().call(() -> ForumEvent.count());
+    }
+
     static long registrations(long eventId) {
         return QuarkusTransaction.requiringNew().call(() -> Registration.count("event.id", eventId));
     }

@@ -155,6 +155,125 @@ class EventPagesTest {
                 .post("/veranstaltungen").then().statusCode(422).body(containsString("Bitte ein Datum angeben"));
     }
 
+    /** A create form as a moderator fills it in, with the fields named in {@code typed} changed (name, value...). */
+    private static io.restassured.specification.RequestSpecification newEvent(PageForms.Form form, String title,
+            String... typed) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("discussionSlug", Fixtures.SLUG,
+                "title", title, "date", "2027-03-10", "startTime", "10:00", "endTime", "16:00",
+                "venueName", "Stadtteilzentrum", "city", "Celle", "deadline", "", "capacity", ""));
+        for (int i = 0; i < typed.length; i += 2) {
+            fields.put(typed[i], typed[i + 1]);
+        }
+        return form.post().formParams(fields);
+    }
+
+    private static long stored(String title) {
+        return QuarkusTransaction.requiringNew().call(() -> ForumEvent.count("title", title));
+    }
+
+    private static PageForms.Form eventForm() {
+        return PageForms.open("/veranstaltungen/neu?diskussion=" + Fixtures.SLUG,
+                PageForms.signIn(Fixtures.moderator()));
+    }
+
+    @Test
+    void theFormRefusesADateOutsideTheYearsKeepingWhatWasTyped() {
+        PageForms.Form form = eventForm();
+        newEvent(form, "Fachtag im Jahr 999999999", "date", "+999999999-01-01")
+                .post("/veranstaltungen").then().statusCode(422)
+                .body(containsString("Das Datum muss in den Jahren 2000 bis 2100 liegen."))
+                .body(containsString("name=\"date\" value=\"+999999999-01-01\" min=\"2000-01-01\" "
+                        + "max=\"2100-12-31\" required aria-invalid=\"true\""))
+                .body(containsString("value=\"Fachtag im Jahr 999999999\""))
+                .body(containsString("value=\"Stadtteilzentrum\""))
+                .body(containsString("name=\"startTime\" value=\"10:00\" required>"));
+        newEvent(form, "Fachtag im Jahr null", "date", "0000-01-01").post("/veranstaltungen").then()
+                .statusCode(422).body(containsString("Das Datum muss in den Jahren 2000 bis 2100 liegen."))
+                .body(containsString("value=\"0000-01-01\" min=\"2000-01-01\" max=\"2100-12-31\" required "
+                        + "aria-invalid=\"true\""));
+        newEvent(form, "Fachtag im Jahr null", "date", "0000-01-01").header("Accept-Language", "en")
+                .post("/veranstaltungen").then().statusCode(422)
+                .body(containsString("The date must lie in the years 2000 to 2100."));
+        newEvent(form, "Frist im Jahr 3000", "deadline", "3000-01-01").post("/veranstaltungen").then()
+                .statusCode(422).body(containsString("Die Anmeldefrist muss in den Jahren 2000 bis 2100 enden."))
+                .body(containsString("name=\"deadline\" value=\"3000-01-01\" min=\"2000-01-01\" "
+                        + "max=\"2100-12-31\" aria-describedby=\"event-form-error ev-deadline-hint\" "
+                        + "aria-invalid=\"true\""));
+        assertEquals(0, stored("Fachtag im Jahr 999999999"));
+        assertEquals(0, stored("Fachtag im Jahr null"));
+        assertEquals(0, stored("Frist im Jahr 3000"));
+    }
+
+    @Test
+    void theFormRefusesADeadlineAfterTheDayOfTheEvent() {
+        PageForms.Form form = eventForm();
+        newEvent(form, "Frist nach dem Termin", "deadline", "2027-04-01").post("/veranstaltungen").then()
+                .statusCode(422)
+                .body(containsString("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."))
+                .body(containsString("name=\"deadline\" value=\"2027-04-01\" min=\"2000-01-01\" "
+                        + "max=\"2100-12-31\" aria-describedby=\"event-form-error ev-deadline-hint\" "
+                        + "aria-invalid=\"true\""))
+                .body(containsString("value=\"2027-03-10\""))
+                .body(containsString("value=\"Frist nach dem Termin\""));
+        assertEquals(0, stored("Frist nach dem Termin"));
+        newEvent(form, "Frist am Tag selbst", "deadline", "2027-03-10").post("/veranstaltungen").then()
+                .statusCode(303);
+        assertEquals(1, stored("Frist am Tag selbst"));
+    }
+
+    @Test
+    void editingThroughTheFormChecksTheSameRules() {
+        long id = create(null);
+        String session = PageForms.signIn(Fixtures.moderator());
+        PageForms.Form form = PageForms.open("/veranstaltungen/" + id + "/bearbeiten", session);
+        String title = QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>findById(id).title);
+        form.post().formParam("title", "Verschoben ins Jahr 999999999").formParam("date", "+999999999-01-01")
+                .formParam("startTime", "10:00").formParam("city", "Celle")
+                .post("/veranstaltungen/" + id + "/bearbeiten").then().statusCode(422)
+                .body(containsString("Das Datum muss in den Jahren 2000 bis 2100 liegen."))
+                .body(containsString("value=\"Verschoben ins Jahr 999999999\""));
+        form.post().formParam("title", "Frist danach").formParam("date", "2027-03-10")
+                .formParam("startTime", "10:00").formParam("city", "Celle").formParam("deadline", "2027-03-11")
+                .post("/veranstaltungen/" + id + "/bearbeiten").then().statusCode(422)
+                .body(containsString("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."))
+                .body(containsString("value=\"2027-03-11\""));
+        ForumEvent kept = QuarkusTransaction.requiringNew().call(() -> ForumEvent.<ForumEvent>findById(id));
+        assertEquals(title, kept.title);
+        assertEquals(java.time.LocalDate.now(EventFixtures.BERLIN).plusDays(30), kept.startsOn);
+    }
+
+    @Test
+    void theCapacityMessageHintAndInputAgree() {
+        PageForms.Form form = eventForm();
+        PageForms.browser(form.session()).get("/veranstaltungen/neu?diskussion=" + Fixtures.SLUG).then()
+                .statusCode(200)
+                .body(containsString("name=\"capacity\" value=\"\" min=\"1\" max=\"100000\""))
+                .body(containsString("1 bis 100000 Plätze; leer lassen für unbegrenzt."));
+        for (String places : new String[] {"-5", "0", "100001", "zehn"}) {
+            newEvent(form, "Plätze " + places, "capacity", places).post("/veranstaltungen").then()
+                    .statusCode(422)
+                    .body(containsString("Die Zahl der Plätze muss eine ganze Zahl von 1 bis 100000 sein. "
+                            + "Für unbegrenzt das Feld leer lassen."))
+                    .body(not(containsString("0 für unbegrenzt")))
+                    .body(containsString("name=\"capacity\" value=\"" + places + "\" min=\"1\" "
+                            + "max=\"100000\" aria-describedby=\"event-form-error ev-capacity-hint\" "
+                            + "aria-invalid=\"true\""));
+            assertEquals(0, stored("Plätze " + places));
+        }
+        newEvent(form, "Plätze -5", "capacity", "-5").header("Accept-Language", "en")
+                .post("/veranstaltungen").then().statusCode(422)
+                .body(containsString("The number of places must be a whole number from 1 to 100000. "
+                        + "Leave the field empty for no limit."));
+        PageForms.browser(form.session()).header("Accept-Language", "en")
+                .get("/veranstaltungen/neu?diskussion=" + Fixtures.SLUG).then().statusCode(200)
+                .body(containsString("1 to 100000 places; leave empty for no limit."));
+        newEvent(form, "Plätze 100000", "capacity", "100000").post("/veranstaltungen").then()
+                .statusCode(303);
+        newEvent(form, "Plätze unbegrenzt").post("/veranstaltungen").then().statusCode(303);
+        assertEquals(1, stored("Plätze 100000"));
+        assertEquals(1, stored("Plätze unbegrenzt"));
+    }
+
     @Test
     void overviewLinksTheEventsAndTheJoinPageOffersAnInvitationRequest() {
         PageForms.browser(null).get("/discussions/" + Fixtures.SLUG).then().statusCode(200)

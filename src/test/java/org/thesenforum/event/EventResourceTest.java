@@ -100,7 +100,7 @@ class EventResourceTest {
     @Test
     void badEventInputIsRefusedNamingTheFieldAndStoresNothing() {
         User moderator = Fixtures.moderator();
-        long before = QuarkusTransaction.requiringNew().call(() -> ForumEvent.count());
+        long before = EventFixtures.events();
         Map<String, Object> body = event("");
         moderator.as().body(body).post("/api/events").then().statusCode(422).contentType(PROBLEM)
                 .body("field", equalTo("title"));
@@ -127,7 +127,7 @@ class EventResourceTest {
         moderator.as().body("{\"title\": \"kaputt\"").post("/api/events").then().statusCode(400)
                 .contentType(PROBLEM);
         moderator.as().post("/api/events").then().statusCode(400).contentType(PROBLEM);
-        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> ForumEvent.count()));
+        assertEquals(before, EventFixtures.events());
     }
 
     @Test
@@ -151,6 +151,117 @@ class EventResourceTest {
         given().get("/api/events/" + id).then().body("title", equalTo("Umbenannt"));
         moderator.as().body(Map.of("capacity", 0)).patch("/api/events/" + id).then().statusCode(200)
                 .body("capacity", nullValue());
+    }
+
+    @Test
+    void datesOutsideTheYearsEventsMayHaveAreRefusedNamingTheFieldAndStoreNothing() {
+        User moderator = Fixtures.moderator();
+        long before = EventFixtures.events();
+        Map<String, Object> body = event("Weit in der Zukunft");
+        body.put("start", "+999999999-01-01T10:00:00+01:00");
+        body.remove("end");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).contentType(PROBLEM)
+                .body("field", equalTo("start"))
+                .body("detail", equalTo("Der Beginn muss in den Jahren 2000 bis 2100 liegen."));
+        moderator.as().header("Accept-Language", "en").body(body).post("/api/events").then().statusCode(422)
+                .body("field", equalTo("start"))
+                .body("detail", equalTo("The start must lie in the years 2000 to 2100."));
+        body.put("start", "0000-01-01T10:00:00+01:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).body("field", equalTo("start"));
+        body.put("start", "1999-12-31T23:59:00+01:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).body("field", equalTo("start"));
+        body = event("Ende weit in der Zukunft");
+        body.put("end", "+999999999-01-01T16:00:00+01:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).body("field", equalTo("end"))
+                .body("detail", equalTo("Das Ende muss in den Jahren 2000 bis 2100 liegen."));
+        body = event("Frist weit in der Vergangenheit");
+        body.put("registrationDeadline", "0001-01-01T00:00:00+01:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422)
+                .body("field", equalTo("registrationDeadline"))
+                .body("detail", equalTo("Die Anmeldefrist muss in den Jahren 2000 bis 2100 enden."));
+        body.put("registrationDeadline", "+999999999-01-01T00:00:00+01:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422)
+                .body("field", equalTo("registrationDeadline"));
+        assertEquals(before, EventFixtures.events());
+    }
+
+    @Test
+    void theFirstAndLastDayOfTheYearsAreAccepted() {
+        Map<String, Object> body = event("Erster Tag");
+        body.put("start", "2000-01-01T00:00:00+01:00");
+        body.put("end", "2000-01-01T08:00:00+01:00");
+        body.put("registrationDeadline", "2000-01-01T00:00:01+01:00");
+        Fixtures.moderator().as().body(body).post("/api/events").then().statusCode(201)
+                .body("date", equalTo("2000-01-01"));
+        body = event("Letzter Tag");
+        body.put("start", "2100-12-31T18:00:00+01:00");
+        body.put("end", "2100-12-31T23:59:00+01:00");
+        body.put("registrationDeadline", "2101-01-01T00:00:00+01:00");
+        Fixtures.moderator().as().body(body).post("/api/events").then().statusCode(201)
+                .body("date", equalTo("2100-12-31"));
+    }
+
+    @Test
+    void patchRefusesDatesOutsideTheYearsAndChangesNothing() {
+        long id = create(null);
+        String start = given().get("/api/events/" + id).then().extract().path("start");
+        User moderator = Fixtures.moderator();
+        moderator.as().body(Map.of("start", "+999999999-01-01T10:00:00+01:00")).patch("/api/events/" + id).then()
+                .statusCode(422).contentType(PROBLEM).body("field", equalTo("start"));
+        moderator.as().body(Map.of("title", "Neu", "end", "+999999999-01-01T10:00:00+01:00"))
+                .patch("/api/events/" + id).then().statusCode(422).body("field", equalTo("end"));
+        moderator.as().body(Map.of("registrationDeadline", "0000-01-01T00:00:00Z")).patch("/api/events/" + id)
+                .then().statusCode(422).body("field", equalTo("registrationDeadline"));
+        given().get("/api/events/" + id).then().statusCode(200).body("start", equalTo(start))
+                .body("title", startsWith("Werkstatt"));
+    }
+
+    @Test
+    void aDeadlineAfterTheDayOfTheEventIsRefused() {
+        User moderator = Fixtures.moderator();
+        long before = EventFixtures.events();
+        Map<String, Object> body = event("Frist nach dem Termin");
+        body.put("start", "2027-03-10T10:00:00+01:00");
+        body.put("end", "2027-03-10T16:00:00+01:00");
+        body.put("registrationDeadline", "2027-04-01T00:00:00+02:00");
+        moderator.as().body(body).post("/api/events").then().statusCode(422).contentType(PROBLEM)
+                .body("field", equalTo("registrationDeadline"))
+                .body("detail", equalTo("Die Anmeldefrist darf nicht nach dem Tag der Veranstaltung enden."));
+        moderator.as().header("Accept-Language", "en").body(body).post("/api/events").then().statusCode(422)
+                .body("field", equalTo("registrationDeadline"))
+                .body("detail", equalTo("The registration deadline must not end after the day of the event."));
+        assertEquals(before, EventFixtures.events());
+
+        // Registration may run until the end of the event's day.
+        body.put("registrationDeadline", "2027-03-11T00:00:00+01:00");
+        long id = EventFixtures.createFrom(body);
+        moderator.as().body(Map.of("start", "2027-03-09T10:00:00+01:00", "end", "")).patch("/api/events/" + id)
+                .then().statusCode(422).body("field", equalTo("registrationDeadline"));
+        given().get("/api/events/" + id).then().body("date", equalTo("2027-03-10"));
+    }
+
+    @Test
+    void aStoredDateOutsideTheYearsGivesNoCalendarButAProblem() {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            ForumEvent e = new ForumEvent();
+            e.discussion = org.thesenforum.discussion.Discussion.findBySlug(Fixtures.SLUG).orElseThrow();
+            e.title = "Vor der Prüfung gespeichert";
+            e.startsAt = OffsetDateTime.parse("+999999999-01-01T10:00:00+01:00").toInstant();
+            e.startsOn = java.time.LocalDate.of(999_999_999, 1, 1);
+            e.city = "Hannover";
+            e.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            e.updatedAt = e.createdAt;
+            e.persist();
+            return e.id;
+        });
+        given().get("/api/events/" + id + "/calendar.ics").then().statusCode(409).contentType(PROBLEM)
+                .body("field", equalTo("start"))
+                .body("detail", containsString("kein gültiges Datum"));
+        Fixtures.moderator().as().body(Map.of("title", "Umbenannt")).patch("/api/events/" + id).then()
+                .statusCode(422).body("field", equalTo("start"));
+        Fixtures.moderator().as().body(Map.of("start", "2030-05-05T10:00:00+02:00")).patch("/api/events/" + id)
+                .then().statusCode(200).body("date", equalTo("2030-05-05"));
+        given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200);
     }
 
     // --- registration ---
