@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,9 +25,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.Fixtures;
+import org.thesenforum.testing.Fixtures.User;
 
 /** The demands paper as Markdown, HTML, PDF and CSV: parsed back, in rank order, umlauts intact. */
 @QuarkusTest
@@ -37,7 +40,18 @@ class DemandExportTest {
     private static final String SECOND = "Quartiersfonds für Ankunftsorte öffnen";
     private static final String PROPOSAL = "Sprachcafés in jedem Stadtteil fördern";
 
+    /** Cells a spreadsheet program could run, and what a Markdown viewer that allows HTML could make live. */
+    private static final String FORMULA = "=HYPERLINK(\"http://evil\",\"x\")";
+    private static final String HOSTILE_TITLE = "\"><svg onload=alert(1)> <script>alert(1)</script>";
+    private static final String HOSTILE_TEXT = "Wir fordern *ausdrücklich*:\n\n- eine [Quelle](https://example.org/q)\n"
+            + "- zwei Punkte\n\n> <a href=\"javascript:alert(1)\">a</a>\n\n"
+            + "und [x](javascript:alert(1)) <script>alert(2)</script>";
+
     private static long first;
+    /** A discussion of its own, with demands, objections, dissent notes and names typed to do harm. */
+    private static String hostileSlug;
+    private static String formulaName;
+    private static String markupName;
 
     @BeforeAll
     static void demands() {
@@ -49,6 +63,39 @@ class DemandExportTest {
             Demand d = Demand.findById(first);
             d.body = "Wohnungen *zuerst*, dann Kurse; Träger und Ämter stimmen sich ab.";
         });
+    }
+
+    /** The discussion with what people typed to do harm, made on first use: everything through the API. */
+    private static synchronized String hostileSlug() {
+        if (hostileSlug != null) {
+            return hostileSlug;
+        }
+        hostileSlug = BoardData.discussion();
+        long topic = BoardData.topic(hostileSlug, "=Thema");
+        formulaName = FORMULA + " " + System.nanoTime();
+        markupName = "<svg onload=alert(3)> " + System.nanoTime();
+        User formula = named(formulaName);
+        User markup = named(markupName);
+        long a = propose(formula, topic, "=1+1", "\t=1+2", "@SUM(1)");
+        long b = propose(markup, topic, "+cmd|' /C calc'!A0", "-1+2", "\t -3+4");
+        long c = propose(Fixtures.expert(), topic, "@SUM(1)", FORMULA, null);
+        propose(Fixtures.expert(), topic, "-", "- Punkt", null);
+        long d = propose(Fixtures.expert(), topic, HOSTILE_TITLE, HOSTILE_TEXT, "<img src=x onerror=alert(1)> *Grund*");
+        vote(markup, a, FORMULA);
+        vote(formula, c, "+1");
+        vote(formula, d, "<script>alert(4)</script> [y](javascript:alert(5))");
+        Fixtures.moderator().as().body(Map.of()).put("/api/demands/" + b + "/pin").then().statusCode(200);
+        Fixtures.moderator().as().body(Map.of()).put("/api/demands/" + d + "/pin").then().statusCode(200);
+        dissent(formula, b, "-2+3");
+        dissent(markup, d, "<a href=\"javascript:alert(6)\">Einspruch</a>");
+        return hostileSlug;
+    }
+
+    @AfterAll
+    static void dropHostile() {
+        if (hostileSlug != null) {
+            BoardData.drop(hostileSlug);
+        }
     }
 
     @Test
@@ -122,6 +169,37 @@ class DemandExportTest {
     }
 
     @Test
+    void csvShowsEveryCellThatCouldRunAsAFormulaAsText() throws IOException {
+        byte[] bytes = given().get("/api/discussions/" + hostileSlug() + "/demands/export?format=csv").then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asByteArray();
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+                .get().parse(new StringReader(text)).getRecords();
+        assertEquals(5, rows.size(), text);
+        for (CSVRecord row : rows) {
+            for (String cell : row.values()) {
+                assertFalse(cell.matches("(?s)[\\s\\u00A0]*[=+\\-@].*") || cell.matches("(?s)[\\t\\r\\n].*"),
+                        () -> "cell " + cell + " could run as a formula: " + text);
+            }
+        }
+        Map<String, CSVRecord> byTitle = rows.stream().collect(Collectors.toMap(r -> r.get("Titel"),
+                Function.identity()));
+        CSVRecord a = byTitle.get("'=1+1");
+        assertEquals("'=1+2", a.get("Text"), "the tab was trimmed when it was stored, the formula stays text");
+        assertEquals("'@SUM(1)", a.get("Begründung"));
+        assertEquals("'" + FORMULA + " (" + markupName + ")", a.get("Schwerwiegende Einwände"));
+        CSVRecord b = byTitle.get("'+cmd|' /C calc'!A0");
+        assertEquals("'-1+2", b.get("Text"));
+        assertEquals("'-3+4", b.get("Begründung"));
+        assertEquals("'-2+3 (" + formulaName + ")", b.get("Sondervoten"));
+        CSVRecord c = byTitle.get("'@SUM(1)");
+        assertEquals("'" + FORMULA, c.get("Text"));
+        assertEquals("'+1 (" + formulaName + ")", c.get("Schwerwiegende Einwände"));
+        assertEquals("'- Punkt", byTitle.get("'-").get("Text"), "a lone dash or a bullet gets the apostrophe too");
+        assertEquals("These 1: =Thema", a.get("Bezug"), "text that does not start a formula stays as it is");
+    }
+
+    @Test
     void theReadersLanguageIsThePapersLanguage() {
         given().header("Accept-Language", "en").get(BASE + "?format=md").then().statusCode(200)
                 .body(containsString("## Joint demands")).body(containsString("## Further proposals"))
@@ -143,5 +221,29 @@ class DemandExportTest {
     void anUnknownDiscussionIs404() {
         given().get("/api/discussions/gibt-es-nicht/demands/export?format=pdf").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    private static User named(String name) {
+        User user = Fixtures.expert();
+        user.as().body(Map.of("displayName", name)).patch("/api/me").then().statusCode(200);
+        return user;
+    }
+
+    private static long propose(User author, long topic, String title, String text, String rationale) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", title, "text", text, "topicIds", List.of(topic)));
+        if (rationale != null) {
+            body.put("rationale", rationale);
+        }
+        return author.as().body(body).post("/api/discussions/" + hostileSlug + "/demands").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    private static void vote(User voter, long demand, String objection) {
+        voter.as().body(Map.of("position", "DISAGREE", "objection", objection)).put("/api/demands/" + demand + "/vote")
+                .then().statusCode(200);
+    }
+
+    private static void dissent(User author, long demand, String text) {
+        author.as().body(Map.of("text", text)).post("/api/demands/" + demand + "/dissents").then().statusCode(201);
     }
 }
