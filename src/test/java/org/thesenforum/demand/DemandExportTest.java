@@ -13,8 +13,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +27,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,10 @@ class DemandExportTest {
     private static final String HOSTILE_TEXT = "Wir fordern *ausdrücklich*:\n\n- eine [Quelle](https://example.org/q)\n"
             + "- zwei Punkte\n\n> <a href=\"javascript:alert(1)\">a</a>\n\n"
             + "und [x](javascript:alert(1)) <script>alert(2)</script>";
+
+    /** Any tag but those Markdown makes of the paper and the one allowed link. */
+    private static final Pattern ODD_TAG = Pattern.compile(
+            "<(?!(/?(h[1-3]|p|em|strong|ul|li|blockquote|a)|a href=\"https://example\\.org/q\")>)");
 
     private static long first;
     /** A discussion of its own, with demands, objections, dissent notes and names typed to do harm. */
@@ -197,6 +205,43 @@ class DemandExportTest {
         assertEquals("'+1 (" + formulaName + ")", c.get("Schwerwiegende Einwände"));
         assertEquals("'- Punkt", byTitle.get("'-").get("Text"), "a lone dash or a bullet gets the apostrophe too");
         assertEquals("These 1: =Thema", a.get("Bezug"), "text that does not start a formula stays as it is");
+    }
+
+    @Test
+    void markdownShowsWhatPeopleTypedAsTextAndKeepsTheirMarkdown() {
+        for (String language : List.of("de", "en")) {
+            String md = given().header("Accept-Language", language)
+                    .get("/api/discussions/" + hostileSlug() + "/demands/export?format=md").then().statusCode(200)
+                    .extract().asString();
+            for (String live : List.of("<script", "<svg", "<img", "<a ", "](javascript:", "<javascript:")) {
+                assertFalse(md.toLowerCase(Locale.ROOT).contains(live), () -> live + " in: " + md);
+            }
+            assertTrue(md.contains("### 2. \"&gt;&lt;svg onload=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;\n"),
+                    "the title shows as text: " + md);
+            assertTrue(md.contains("Wir fordern *ausdrücklich*:\n\n- eine [Quelle](https://example.org/q)\n"
+                    + "- zwei Punkte\n\n> &lt;a href=\"javascript:alert(1)\"&gt;a&lt;/a&gt;\n\nund x &lt;script&gt;"),
+                    "formatting and http links stay, raw HTML shows as text, a script link keeps its text: " + md);
+            assertTrue(md.contains("&lt;img src=x onerror=alert(1)&gt; *Grund*"), "the rationale is Markdown: " + md);
+            assertTrue(md.contains("&lt;script&gt;alert(4)&lt;/script&gt; \\[y\\]\\(javascript:alert(5))"),
+                    "an objection is plain text: " + md);
+            assertTrue(md.contains("_&lt;svg onload=alert(3)&gt; "), "a name is plain text: " + md);
+            String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+            assertFalse(ODD_TAG.matcher(html).find(), "a viewer that allows HTML makes no other tag: " + html);
+            assertFalse(html.contains("href=\"javascript:"), html);
+            assertTrue(html.contains("<em>ausdrücklich</em>") && html.contains("<li>zwei Punkte</li>"), html);
+        }
+    }
+
+    @Test
+    void htmlOfWhatPeopleTypedToDoHarmStaysInert() {
+        String html = given().get("/api/discussions/" + hostileSlug() + "/demands/export?format=html").then()
+                .statusCode(200).extract().asString();
+        for (String live : List.of("<script", "<svg", "<img", "href=\"javascript:")) {
+            assertFalse(html.contains(live), () -> live + " in: " + html);
+        }
+        assertTrue(html.contains("<p>&lt;a href&#61;&#34;javascript:alert(1)&#34;&gt;a&lt;/a&gt;</p>"),
+                "raw HTML shows as text: " + html);
+        assertTrue(html.contains("<a href=\"https://example.org/q\" rel=\"nofollow noopener\">Quelle</a>"), html);
     }
 
     @Test
