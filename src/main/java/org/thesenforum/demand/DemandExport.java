@@ -1,8 +1,6 @@
 package org.thesenforum.demand;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -12,17 +10,16 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.thesenforum.demand.DemandPaper.Entry;
 import org.thesenforum.demand.DemandPaper.Signed;
 import org.thesenforum.web.PrintPdf;
+import org.thesenforum.web.SpreadsheetCsv;
 import org.thesenforum.web.Text;
 
 /**
  * The demands paper in the four formats the organisers hand on: Markdown, a print-ready HTML page, a PDF made from
  * that very page ({@link PrintPdf}: A4, page numbers, the shipped DejaVu Sans), and CSV for
- * spreadsheets (UTF-8 with a byte order mark, semicolons as German spreadsheet programs expect).
+ * spreadsheets ({@link SpreadsheetCsv}: UTF-8 with a byte order mark, semicolons, no cell that runs as a formula).
  */
 @ApplicationScoped
 public class DemandExport {
@@ -51,21 +48,14 @@ public class DemandExport {
     }
 
     public String csv(DemandPaper paper, Locale locale) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            csv.printRecord(header(locale));
-            for (Entry e : paper.joint()) {
-                csv.printRecord(row(e, text(locale, DemandMessages::csv_joint), locale));
-            }
-            for (Entry e : paper.proposals()) {
-                csv.printRecord(row(e, text(locale, DemandMessages::csv_proposal), locale));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Entry e : paper.joint()) {
+            rows.add(row(e, text(locale, DemandMessages::csv_joint), locale));
         }
-        return out.toString();
+        for (Entry e : paper.proposals()) {
+            rows.add(row(e, text(locale, DemandMessages::csv_proposal), locale));
+        }
+        return SpreadsheetCsv.write(header(locale), rows);
     }
 
     private static List<String> header(Locale locale) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.thesenforum.web.MarkdownRenderer;
+
 /**
  * The demands paper of a discussion as every export shows it: the joint demands in rank order, then, marked as
  * such, the open proposals; each with its wording, linked topics, the counts on its current wording and the
@@ -19,6 +21,16 @@ public record DemandPaper(String discussionTitle, String discussionSlug, LocalDa
 
         public boolean votingClosed() {
             return votingClosedAt != null;
+        }
+
+        /** The text as the Markdown exports show it: what the forum renders of it, as Markdown. */
+        public String textMarkdown() {
+            return MarkdownRenderer.markdown(text);
+        }
+
+        /** The rationale as the Markdown exports show it; {@code ""} when there is none. */
+        public String rationaleMarkdown() {
+            return MarkdownRenderer.markdown(rationale);
         }
     }
 

@@ -1,10 +1,9 @@
 package org.thesenforum.event;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.thesenforum.account.Account;
 import org.thesenforum.account.AccountViews.InvitationRequest;
 import org.thesenforum.account.AccountViews.InvitationView;
@@ -26,6 +23,7 @@ import org.thesenforum.event.EventViews.RegistrationView;
 import org.thesenforum.web.ForumConfig;
 import org.thesenforum.web.Inputs;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.SpreadsheetCsv;
 import org.thesenforum.web.Text;
 
 /**
@@ -200,31 +198,24 @@ public class RegistrationService {
         }
     }
 
-    /** The registrations as CSV for spreadsheets (UTF-8 with BOM, semicolons), in the reader's language. */
+    /** The registrations as CSV for spreadsheets ({@link SpreadsheetCsv}), in the reader's language. */
     public String csv(long eventId, Account moderator, Locale locale) {
         List<RegistrationView> rows = list(eventId, moderator, locale);
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
         EventMessages m = EventService.bundle(locale);
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            csv.printRecord(m.csv_status(), m.csv_position(), m.csv_name(), m.csv_email(), m.csv_organisation(),
-                    m.csv_field_of_work(), m.csv_note(), m.csv_registered_at(), m.csv_checked_in_at(),
-                    m.csv_invitation_requested_at(), m.csv_invited_at());
-            for (RegistrationView r : rows) {
-                csv.printRecord(m.status(r.status().name()), r.waitingPosition() == 0 ? "" : r.waitingPosition(),
-                        cell(r.name()), cell(r.email()), cell(r.organisation()),
-                        r.fieldOfWorkLabel() == null ? "" : r.fieldOfWorkLabel(), cell(r.note()),
-                        EventFormat.shortInstant(r.createdAt().toInstant()),
-                        r.checkedInAt() == null ? "" : EventFormat.shortInstant(r.checkedInAt().toInstant()),
-                        r.invitationRequestedAt() == null ? ""
-                                : EventFormat.shortInstant(r.invitationRequestedAt().toInstant()),
-                        r.invitedAt() == null ? "" : EventFormat.shortInstant(r.invitedAt().toInstant()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        List<String> header = List.of(m.csv_status(), m.csv_position(), m.csv_name(), m.csv_email(),
+                m.csv_organisation(), m.csv_field_of_work(), m.csv_note(), m.csv_registered_at(), m.csv_checked_in_at(),
+                m.csv_invitation_requested_at(), m.csv_invited_at());
+        return SpreadsheetCsv.write(header, rows.stream().map(r -> row(r, m)).toList());
+    }
+
+    private static List<Object> row(RegistrationView r, EventMessages m) {
+        return Arrays.asList(m.status(r.status().name()), r.waitingPosition() == 0 ? "" : r.waitingPosition(),
+                r.name(), r.email(), r.organisation(), r.fieldOfWorkLabel(), r.note(), time(r.createdAt()),
+                time(r.checkedInAt()), time(r.invitationRequestedAt()), time(r.invitedAt()));
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? "" : EventFormat.shortInstant(t.toInstant());
     }
 
     /**
@@ -250,14 +241,6 @@ public class RegistrationService {
             }
         }
         return count;
-    }
-
-    /** Formula-looking cells are quoted with an apostrophe, so spreadsheet programs show them as text. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private Registration find(String token) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.thesenforum.demand.DemandPaper.Outcome;
+import org.thesenforum.web.MarkdownRenderer;
+import org.thesenforum.web.MarkdownText;
 import org.thesenforum.web.TemplateExtensions;
 
 /**
@@ -54,18 +56,26 @@ public record Protocol(String title, String subtitle, LocalDate paperDate, Strin
         public boolean hasOmitted() {
             return hidden > 0 || deleted > 0;
         }
+
+        /** The paper's text as the Markdown export shows it: what the forum renders of it, as Markdown. */
+        public String textMarkdown() {
+            return MarkdownRenderer.markdown(text);
+        }
     }
 
     /** A visible contribution; {@code depth} 0 for a comment on the topic, 1 for a reply to it, and so on. */
     public record Post(int depth, String author, Instant at, String body, String bodyHtml) {
 
-        /** The contribution as a Markdown block quote, nested one level deeper per reply level. */
+        /**
+         * The contribution as a Markdown block quote, nested one level deeper per reply level: the author's name as
+         * text, the body as the forum renders it ({@link MarkdownRenderer#markdown}). Safe to output unescaped.
+         */
         public String quoted() {
             String prefix = "> ".repeat(depth + 1);
-            String head = "**" + author + "** · " + TemplateExtensions.shortDateTime(at);
+            String head = "**" + MarkdownText.escape(author) + "** · " + TemplateExtensions.shortDateTime(at);
             StringBuilder out = new StringBuilder(prefix).append(head).append('\n').append(prefix.strip()).append('\n');
-            body.strip().lines().forEach(line -> out.append(line.isBlank() ? prefix.strip() : prefix + line)
-                    .append('\n'));
+            MarkdownRenderer.markdown(body).lines().forEach(line -> out.append(line.isBlank() ? prefix.strip()
+                    : prefix + line).append('\n'));
             return out.toString().stripTrailing();
         }
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -42,6 +41,8 @@ import org.owasp.html.PolicyFactory;
  * paper parser joins the lines of running text with spaces and keeps a {@code "\n"} only where the paper
  * breaks a line, as in an address block), so that renderer shows every line break inside a paragraph as
  * {@code <br />}. Comments keep CommonMark's soft line breaks.
+ *
+ * <p>{@link #markdown} applies the same rules for the Markdown exports and writes the result back as Markdown.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
@@ -88,7 +89,11 @@ public class MarkdownRenderer {
             .allowAttributes("class").matching(Pattern.compile(Mentions.CSS_CLASS)).onElements("span")
             .toFactory();
 
-    private final Parser parser;
+    /** The same for every renderer: only block quotes and lists among the blocks; the rest stays text. */
+    private static final Parser PARSER = Parser.builder()
+            .enabledBlockTypes(Set.of(BlockQuote.class, ListBlock.class))
+            .build();
+
     private final HtmlRenderer htmlRenderer;
     /** Resolves {@code @Name} mentions; unset (no mentions) where the renderer is not a bean, as for the paper. */
     @Inject
@@ -99,10 +104,6 @@ public class MarkdownRenderer {
     }
 
     private MarkdownRenderer(boolean lineBreaks) {
-        Set<Class<? extends Block>> blocks = Set.of(BlockQuote.class, ListBlock.class);
-        this.parser = Parser.builder()
-                .enabledBlockTypes(blocks)
-                .build();
         HtmlRenderer.Builder html = HtmlRenderer.builder();
         if (lineBreaks) {
             html.softbreak("<br />\n");
@@ -146,8 +147,20 @@ public class MarkdownRenderer {
         return POLICY.sanitize(html).strip();
     }
 
+    /**
+     * The Markdown source reduced to what {@link #render} keeps, written back as Markdown for the Markdown exports:
+     * emphasis, lists, block quotes, inline code and links to absolute {@code http}, {@code https} and {@code mailto}
+     * URLs stay; every other link and image keeps only its text, and raw HTML and everything else the renderer does
+     * not support are escaped so that they show as text ({@link MarkdownText}). Mentions stay plain {@code @Name}
+     * text. Safe to output unescaped in a Markdown template; {@code ""} for null or blank input.
+     */
+    public static String markdown(String markdown) {
+        Node document = parse(markdown, null);
+        return document == null ? "" : MarkdownText.write(document);
+    }
+
     /** Cleans the input, parses it and reduces the tree to the supported, safe subset. */
-    private Node parse(String markdown, MentionNames names) {
+    private static Node parse(String markdown, MentionNames names) {
         if (markdown == null) {
             return null;
         }
@@ -155,7 +168,7 @@ public class MarkdownRenderer {
         if (cleaned.isBlank()) {
             return null;
         }
-        Node document = parser.parse(cleaned);
+        Node document = PARSER.parse(cleaned);
         document.accept(new SafetyVisitor());
         if (names != null && cleaned.indexOf('@') >= 0) {
             Mentions.mark(document, names);

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,7 +194,7 @@ class ProtocolResourceTest {
         assertEquals(List.of("Protokoll: " + TITLE), h1, md);
         assertEquals(List.of("Teilnehmende nach Arbeitsfeld", "Tagesordnung", "These 1: " + THESIS,
                 "Ansatz 1: " + APPROACH, "Forderungen und Ergebnisse", "Gemeinsame Forderungen"), h2, md);
-        assertEquals(List.of("Diskussion im Forum", "Diskussion im Forum", PROPOSAL, "fett & Forderung", MERGED,
+        assertEquals(List.of("Diskussion im Forum", "Diskussion im Forum", PROPOSAL, HOSTILE_DEMAND, MERGED,
                 REJECTED, "1. " + FIRST, "2. " + SECOND), h3,
                 "open proposals, merged, rejected, then the joint demands by rank: " + md);
         assertTrue(md.contains("Stand 15.04.2016"), md);
@@ -245,6 +248,52 @@ class ProtocolResourceTest {
                 .body(startsWith("# Minutes: " + TITLE)).body(containsString("## Thesis 1: " + THESIS))
                 .body(containsString("## Demands and outcomes")).body(containsString("## Joint demands"))
                 .body(containsString("1 hidden contribution and 1 deleted contribution not included."));
+    }
+
+    @Test
+    void markdownShowsWhatPeopleTypedAsTextAndKeepsTheirMarkdown() {
+        String own = ProtocolData.discussion("\"><svg onload=alert(1)> Protokoll");
+        try {
+            User author = Fixtures.expert();
+            long n = System.nanoTime();
+            author.as().body(Map.of("displayName", "<svg onload=alert(2)> " + n)).patch("/api/me").then()
+                    .statusCode(200);
+            long thesis = ProtocolData.topic(own, TopicKind.THESIS, "<script>alert(3)</script> These",
+                    "Die *Integration* <img src=x onerror=alert(4)> [z](javascript:alert(5))");
+            ProtocolData.comment(thesis, author, "> <a href=\"javascript:alert(1)\">a</a>\n\n[x](javascript:alert(1)) "
+                    + "und *betont*, [Quelle](https://example.org/q)\n\n- eins\n- zwei", null, MORNING);
+            long demand = ProtocolData.demand(own, thesis, author, "\"><svg onload=alert(1)> <script>alert(1)</script>",
+                    Demand.Status.PROPOSED);
+            ProtocolData.position(demand, author, Position.Stance.DISAGREE, "<a href=\"javascript:alert(6)\">wenn</a>");
+            ProtocolData.reject(ProtocolData.demand(own, thesis, author, "Abgelehnt", Demand.Status.PROPOSED),
+                    "<script>alert(7)</script>");
+            String md = given().get("/api/discussions/" + own + "/protocol?format=md").then().statusCode(200)
+                    .extract().asString();
+            for (String live : List.of("<script", "<svg", "<img", "<a ", "](javascript:", "<javascript:")) {
+                assertFalse(md.toLowerCase(Locale.ROOT).contains(live), () -> live + " in: " + md);
+            }
+            assertTrue(md.startsWith("# Protokoll: \"&gt;&lt;svg onload=alert(1)&gt; Protokoll\n"), md);
+            assertTrue(md.contains("## These 1: &lt;script&gt;alert(3)&lt;/script&gt; These\n\n"
+                    + "Die *Integration* &lt;img src=x onerror=alert(4)&gt; z\n"), "the paper's text: " + md);
+            assertTrue(md.contains("> **&lt;svg onload=alert(2)&gt; " + n + "** · 16.06.2016, 10:30\n>\n"
+                    + "> > &lt;a href=\"javascript:alert(1)\"&gt;a&lt;/a&gt;\n>\n"
+                    + "> x und *betont*, [Quelle](https://example.org/q)\n>\n> - eins\n> - zwei"),
+                    "a comment keeps its Markdown and shows its raw HTML as text: " + md);
+            assertTrue(md.contains("### \"&gt;&lt;svg onload=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;\n"),
+                    "a demand's title: " + md);
+            assertTrue(md.contains("„Tragbar, wenn &lt;a href=\"javascript:alert(6)\"&gt;wenn&lt;/a&gt;“"), md);
+            assertTrue(md.contains("_Ergebnis: abgelehnt – &lt;script&gt;alert(7)&lt;/script&gt;_"), md);
+            String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+            assertFalse(Pattern.compile("<(?!(/?(h[1-3]|p|em|strong|ul|li|blockquote|a)|a href=\"https://example"
+                    + "\\.org/q\")>)").matcher(html).find(), "a viewer that allows HTML makes no other tag: " + html);
+            String page = given().get("/api/discussions/" + own + "/protocol?format=html").then().statusCode(200)
+                    .extract().asString();
+            for (String live : List.of("<script", "<svg", "<img", "href=\"javascript:")) {
+                assertFalse(page.contains(live), () -> "the print page was already inert; " + live + " in: " + page);
+            }
+        } finally {
+            ProtocolData.drop(own);
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -402,12 +404,7 @@ class MarkdownRendererTest {
                 "mailto:", "onclick=", " ", "\t", "\r", "\u0000", "#", "```"));
         Random random = new Random(20260313L);
         for (int round = 0; round < 2000; round++) {
-            StringBuilder input = new StringBuilder();
-            int parts = 1 + random.nextInt(12);
-            for (int i = 0; i < parts; i++) {
-                input.append(fragments.get(random.nextInt(fragments.size())));
-            }
-            String markdown = input.toString();
+            String markdown = RandomText.of(random, fragments, 12);
             String html = renderer.render(markdown);
             try {
                 assertNoDangerousMarkup(html);
@@ -432,6 +429,90 @@ class MarkdownRendererTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    // --- Markdown for the exports -----------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Wohnungen *zuerst*, dann **Kurse**; _Träger_ und Ämter",
+            "Was wir brauchen:\n\n- Räume & Zeit\n- [Förderung](https://example.org/a?b=1&c=2)\n\n> Zitat\n\n"
+                    + "Erste Zeile  \nzweite mit `Code` und <br> Ende",
+            "1. eins\n2. zwei\n   - verschachtelt\n\n7) sieben",
+            "<https://example.org/x> und [Post](mailto:a@example.org)",
+            "# kein Titel\n\n```\nkein Block\n```\n\n---\n\n| a | b |\n|---|---|",
+            "Wow![x](https://e.org) und ![Bild](https://e.org/i.png)", "@Name schreibt\nüber zwei Zeilen" })
+    void markdownShowsWhatTheForumShows(String markdown) {
+        assertEquals(renderer.render(markdown), renderer.render(MarkdownRenderer.markdown(markdown)));
+    }
+
+    @Test
+    void markdownKeepsFormattingAndAllowedLinks() {
+        String markdown = "Wohnungen *zuerst*, dann **Kurse**\n\n- eins\n- [zwei](https://example.org/a)\n\n> Zitat";
+        assertEquals(markdown, MarkdownRenderer.markdown(markdown));
+    }
+
+    @Test
+    void markdownShowsRawHtmlAsTextAndKeepsOnlyTheTextOfRefusedLinks() {
+        assertEquals("> &lt;a href=\"javascript:alert(1)\"&gt;a&lt;/a&gt;",
+                MarkdownRenderer.markdown("> <a href=\"javascript:alert(1)\">a</a>"));
+        assertEquals("x, y und z", MarkdownRenderer.markdown("[x](javascript:alert(1)), [y][r] und "
+                + "![z](https://e.org/z.png)\n\n[r]: data:text/html,x"));
+        assertEquals("\"&gt;&lt;svg onload=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;",
+                MarkdownRenderer.markdown("\"><svg onload=alert(1)> <script>alert(1)</script>"));
+    }
+
+    @Test
+    void markdownEncodesWhatCouldEndALinksUrl() {
+        assertEquals("[x](https://ok.example/%22onmouseover=%22alert%281%29)",
+                MarkdownRenderer.markdown("[x](https://ok.example/\"onmouseover=\"alert(1))"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = { " ", "\n\n" })
+    void markdownOfNothingIsEmpty(String markdown) {
+        assertEquals("", MarkdownRenderer.markdown(markdown));
+    }
+
+    @Test
+    void hostilePayloadsInMarkdownStayInertInAViewerThatAllowsHtml() {
+        Parser viewerParser = Parser.builder().build();
+        HtmlRenderer viewer = HtmlRenderer.builder().build();
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String payload : HOSTILE_PAYLOADS) {
+            for (String input : List.of(payload, "Text *before*\n\n" + payload + "\n\n- and **after**",
+                    "> " + payload, "[" + payload + "](https://ok.example)")) {
+                checks.add(() -> {
+                    String markdown = MarkdownRenderer.markdown(input);
+                    assertViewedMarkupIsHarmless(viewer.render(viewerParser.parse(markdown)));
+                    // Runs of spaces may shrink to one, which a browser shows alike.
+                    assertEquals(renderer.render(input).replaceAll("[ \\t]+", " "),
+                            renderer.render(markdown).replaceAll("[ \\t]+", " "), "the forum shows the same");
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void randomlyCombinedFragmentsInMarkdownStayInertInAViewerThatAllowsHtml() {
+        Parser viewerParser = Parser.builder().build();
+        HtmlRenderer viewer = HtmlRenderer.builder().build();
+        List<String> fragments = new ArrayList<>(HOSTILE_PAYLOADS);
+        fragments.addAll(List.of("*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "\"", "'", "=", "!", "\\",
+                "\n", "\n\n", "  \n", "- ", "1. ", "> ", "    ", "&", "&#", ";", "x", "javascript:", "https://",
+                "mailto:", "onclick=", " ", "\t", "\r", "#", "```", "|", "~", "{", "}"));
+        Random random = new Random(20260412L);
+        for (int round = 0; round < 2000; round++) {
+            String input = RandomText.of(random, fragments, 12);
+            String markdown = MarkdownRenderer.markdown(input);
+            String html = viewer.render(viewerParser.parse(markdown));
+            try {
+                assertViewedMarkupIsHarmless(html);
+            } catch (AssertionError e) {
+                fail("Input " + escapeForMessage(input) + " became " + markdown + ", shown as " + html, e);
+            }
         }
     }
 
@@ -480,6 +561,21 @@ class MarkdownRendererTest {
             if ("a".equals(element) && !tag.startsWith("</")) {
                 assertTrue(hasRel, () -> "link without rel: " + tag);
             }
+        }
+    }
+
+    /**
+     * Checks what a viewer that allows HTML makes of exported Markdown: only the tags Markdown itself makes, no
+     * attribute but an allowed link's href.
+     */
+    private static void assertViewedMarkupIsHarmless(String html) {
+        Matcher tags = TAG.matcher(html);
+        while (tags.find()) {
+            String tag = tags.group();
+            Matcher link = Pattern.compile("<a href=\"([^\"]*)\">").matcher(tag);
+            assertTrue(tag.matches("</?(p|em|strong|code|ul|ol|li|blockquote|a)>|<br />|<ol start=\"\\d+\">")
+                    || link.matches() && HREF_VALUE.matcher(link.group(1)).find(),
+                    () -> "unexpected tag " + tag + " in: " + html);
         }
     }
 
