@@ -5,8 +5,15 @@ import java.nio.charset.StandardCharsets;
 
 import org.thesenforum.web.Inputs;
 
-/** The query of a live connection: {@code since} (last seq the client has) and {@code topic} (the page it shows). */
+/**
+ * The query of a live connection: {@code since} (last seq the client has) and {@code topic} (the page it shows). A
+ * {@code since} that is no seq (negative, not a whole number, too large) is {@link #NO_SEQ}: the client cannot know
+ * what it has, so it gets a reset, as for a seq beyond the log.
+ */
 record LiveQuery(Long since, Long topicId) {
+
+    /** The {@code since} of a value that is no seq: beyond any log, so it is answered with a reset. */
+    static final long NO_SEQ = Long.MAX_VALUE;
 
     static LiveQuery parse(String query) {
         Long since = null;
@@ -17,7 +24,8 @@ record LiveQuery(Long since, Long topicId) {
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 if (key.equals("since")) {
-                    since = number(value);
+                    Long n = number(value);
+                    since = value.isBlank() ? null : n == null ? NO_SEQ : n;
                 } else if (key.equals("topic")) {
                     topic = number(value);
                 }

@@ -241,6 +241,16 @@ class LiveSocketTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "since=-1", "since=abc", "since=1.5",
+            "since=99999999999999999999" })
+    void aSinceThatIsNoSeqGetsAReset(String query) {
+        try (LiveClient client = connect(query, null)) {
+            JsonObject reset = client.awaitFrame(f -> "reset".equals(f.getString("type")));
+            assertEquals(latestSeq(), reset.getLong("seq"));
+        }
+    }
+
     @Test
     void aSinceOlderThanTheRetainedLogGetsAReset() {
         long topic = Fixtures.freshTopic();
