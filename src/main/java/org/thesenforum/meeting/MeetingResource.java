@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.meeting.MeetingViews.MeetingView;
+import org.thesenforum.web.Messages;
 import org.thesenforum.web.ProblemException;
+import org.thesenforum.web.Text;
 
 /** JSON API of the live meeting: the agenda with planned and actual times, the focus, the timer and the reach. */
 @Path("/api/discussions/{slug}/meeting")
@@ -102,7 +104,7 @@ public class MeetingResource {
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!name.equals("itemId")) {
-                throw ProblemException.invalid(name, AgendaInput.text(MeetingMessages::problem_item_required));
+                throw new ProblemException(400, name, Text.of(Messages.class, m -> m.json_unknown(name)));
             }
         }
         JsonNode id = body.get("itemId");
@@ -110,7 +112,7 @@ public class MeetingResource {
             return null;
         }
         if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-            throw ProblemException.invalid("itemId", AgendaInput.text(MeetingMessages::problem_item_unknown));
+            throw new ProblemException(400, "itemId", Text.of(Messages.class, m -> m.json_expects_integer("itemId")));
         }
         return id.longValue();
     }

@@ -312,9 +312,13 @@ class MeetingResourceTest {
         fullAgenda();
         focus(moderator, focusOn(999_999_999L)).statusCode(422).contentType(PROBLEM).body("field", equalTo("itemId"));
         focus(moderator, Map.of()).statusCode(422).body("field", equalTo("itemId"));
-        focus(moderator, Map.of("itemId", "1")).statusCode(422).body("field", equalTo("itemId"));
-        focus(moderator, Map.of("itemId", 1.5)).statusCode(422).body("field", equalTo("itemId"));
-        focus(moderator, Map.of("itemId", 1, "extra", true)).statusCode(422).body("field", equalTo("extra"));
+        // Wrong JSON types and unknown fields are malformed requests (400), named as such.
+        focus(moderator, Map.of("itemId", "1")).statusCode(400).body("field", equalTo("itemId"))
+                .body("detail", equalTo("Das Feld „itemId“ erwartet eine ganze Zahl."));
+        focus(moderator, Map.of("itemId", 1.5)).statusCode(400).body("field", equalTo("itemId"));
+        focus(moderator, Map.of("itemId", true)).statusCode(400).body("field", equalTo("itemId"));
+        focus(moderator, Map.of("itemId", 1, "extra", true)).statusCode(400).body("field", equalTo("extra"))
+                .body("detail", equalTo("Das Feld „extra“ ist unbekannt."));
         focus(moderator, "[1]").statusCode(422).body("field", equalTo("itemId"));
         focus(moderator, "{\"itemId\": ").statusCode(400).contentType(PROBLEM);
         moderator.as().put(MEETING + "/focus").then().statusCode(400).contentType(PROBLEM);
