@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.CurrentUser;
 import org.thesenforum.demand.DemandForm.Kind;
+import org.thesenforum.web.Messages;
 import org.thesenforum.web.ProblemException;
 import org.thesenforum.web.ReaderLanguage;
 import org.thesenforum.web.Text;
@@ -88,6 +89,10 @@ public class DemandBoardForms {
     @POST
     @Path("demands/{id}/voting")
     public Response voting(@RestPath long id, @RestForm String open) {
+        if (!"true".equals(open) && !"false".equals(open)) {
+            // The form's buttons send one or the other; anything else changes nothing.
+            throw new ProblemException(400, "open", Text.of(Messages.class, Messages::problem_bad_request));
+        }
         return handle(id, Kind.VOTING, null, () -> votes.setVoting(id, "true".equals(open), currentUser.require()));
     }
 

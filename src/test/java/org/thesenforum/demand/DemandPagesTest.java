@@ -330,6 +330,10 @@ class DemandPagesTest {
                 .then().statusCode(303);
         form.post().formParam("into", String.valueOf(keep)).post("/demands/" + keep + "/merge")
                 .then().statusCode(422);
+        form.post().formParam("open", "maybe").post("/demands/" + keep + "/voting").then().statusCode(400);
+        form.post().post("/demands/" + keep + "/voting").then().statusCode(400);
+        org.junit.jupiter.api.Assertions.assertFalse(html(page, null).contains("Abstimmung geschlossen am"),
+                "a form value that is neither true nor false closes nothing");
         form.post().formParam("open", "false").post("/demands/" + keep + "/voting").then().statusCode(303);
         String html = html(page, null);
         assertTrue(html.contains("Abgelehnt: Gehört nicht zum Thema"));
