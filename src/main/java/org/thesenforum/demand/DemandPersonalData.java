@@ -23,8 +23,9 @@ class DemandPersonalData implements PersonalData {
     record ExportedSupport(long demandId, String title, int wording, Instant createdAt) {
     }
 
-    record ExportedVote(long demandId, String title, int wording, String stance, String objection, Instant createdAt,
-            Instant updatedAt) {
+    /** {@code objectionOpen} false with an objection: the person withdrew it; the forum keeps its text. */
+    record ExportedVote(long demandId, String title, int wording, String stance, String objection,
+            boolean objectionOpen, Instant createdAt, Instant updatedAt) {
     }
 
     record ExportedDissent(long demandId, String title, String text, Instant createdAt) {
@@ -48,7 +49,7 @@ class DemandPersonalData implements PersonalData {
         List<ExportedVote> votes = Position.<Position>list("from Position p join fetch p.demand "
                 + "where p.account.id = ?1 order by p.createdAt, p.id", accountId).stream()
                 .map(p -> new ExportedVote(p.demand.id, p.demand.title, p.wording, p.stance.name(), p.objection,
-                        p.createdAt, p.updatedAt)).toList();
+                        p.objection != null && p.objectionOpen, p.createdAt, p.updatedAt)).toList();
         List<ExportedDissent> dissents = Dissent.<Dissent>list("from Dissent n join fetch n.demand "
                 + "where n.author.id = ?1 order by n.createdAt, n.id", accountId).stream()
                 .map(n -> new ExportedDissent(n.demand.id, n.demand.title, n.text, n.createdAt)).toList();

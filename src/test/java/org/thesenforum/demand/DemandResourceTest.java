@@ -311,8 +311,15 @@ class DemandResourceTest {
                 .body("objections[0].author.id", equalTo((int) expert.id()))
                 .body("objections[0].text", equalTo("die Miete gedeckelt wird"))
                 .body("objections[0].wording", equalTo(1));
+        expert.as().get("/api/me/export").then().statusCode(200)
+                .body("demands.votes.find { it.demandId == " + id + " }.objectionOpen", equalTo(true));
         expert.as().delete("/api/demands/" + id + "/vote/objection").then().statusCode(200)
                 .body("objections", hasSize(0)).body("votes.disagree", equalTo(1));
+        // The personal export still holds the text the forum keeps, marked as withdrawn.
+        expert.as().get("/api/me/export").then().statusCode(200)
+                .body("demands.votes.find { it.demandId == " + id + " }.objection",
+                        equalTo("die Miete gedeckelt wird"))
+                .body("demands.votes.find { it.demandId == " + id + " }.objectionOpen", equalTo(false));
         vote(expert, id, Map.of("position", "DISAGREE", "objection", "wieder")).statusCode(200)
                 .body("objections", hasSize(1));
         vote(expert, id, Map.of("position", "PASS")).statusCode(200)
