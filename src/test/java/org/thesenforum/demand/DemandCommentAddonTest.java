@@ -179,10 +179,17 @@ class DemandCommentAddonTest {
         boolean wasEnabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
         try {
-            statistics.clear();
-            Map<Long, Snippets> snippets = QuarkusTransaction.requiringNew()
-                    .call(() -> addon.render(view, thread, Locale.GERMAN));
-            assertEquals(1, statistics.getPrepareStatementCount(), "statements for 60 comments");
+            // The statistics are the whole application's: background work (the search index catching up on the
+            // previous tests' writes) can add to a count, never take from it, so the fewest of three counts is the
+            // addon's own.
+            long fewest = Long.MAX_VALUE;
+            Map<Long, Snippets> snippets = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                statistics.clear();
+                snippets = QuarkusTransaction.requiringNew().call(() -> addon.render(view, thread, Locale.GERMAN));
+                fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+            }
+            assertEquals(1, fewest, "statements for 60 comments");
             assertEquals(60, snippets.size());
             assertEquals(3, snippets.values().stream().filter(s -> s.notes().contains("→ Forderung:")).count());
         } finally {
