@@ -246,8 +246,9 @@ class EventResourceTest {
             ForumEvent e = new ForumEvent();
             e.discussion = org.thesenforum.discussion.Discussion.findBySlug(Fixtures.SLUG).orElseThrow();
             e.title = "Vor der Prüfung gespeichert";
-            e.startsAt = OffsetDateTime.parse("+999999999-01-01T10:00:00+01:00").toInstant();
-            e.startsOn = java.time.LocalDate.of(999_999_999, 1, 1);
+            // Outside the years events may have, yet storable in both databases (PostgreSQL ends at 294276 AD).
+            e.startsAt = OffsetDateTime.parse("3000-01-01T10:00:00+01:00").toInstant();
+            e.startsOn = java.time.LocalDate.of(3000, 1, 1);
             e.city = "Hannover";
             e.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             e.updatedAt = e.createdAt;
