@@ -67,16 +67,20 @@ class CommentJournal {
     }
 
     /**
-     * Gives every earlier entry about each of {@code commentIds} that the log still holds the comment's present
-     * state, for readers and moderators: after an account is deleted, its name is gone from replays as from pages.
+     * Gives every earlier entry the log still holds about each of {@code commentIds} the comment's present state, for
+     * readers and moderators: after an account is deleted, its name is gone from replays as from pages. Each comment
+     * is locked first, as every comment write does, so a hiding or deletion at the same time is rendered either
+     * before or after, never half.
      */
-    void rewriteLogged(java.util.Set<Long> commentIds) {
-        for (Journal.Logged logged : journal.logged(KIND)) {
-            if (commentIds.contains(logged.entityId())) {
-                Prepared now = prepare(new CommentChanged(logged.entityId(), Change.EDITED));
-                journal.rewrite(logged.discussionId(), KIND, logged.entityId(), now.forReaders(),
-                        now.forModerators());
+    void rewriteLogged(java.util.Collection<Long> commentIds) {
+        for (Journal.Logged logged : journal.logged(KIND, commentIds)) {
+            Comment comment = Comment.findById(logged.entityId());
+            if (comment == null) {
+                continue;
             }
+            Comment.getEntityManager().refresh(comment, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Prepared now = prepare(new CommentChanged(logged.entityId(), Change.EDITED));
+            journal.rewrite(logged.discussionId(), KIND, logged.entityId(), now.forReaders(), now.forModerators());
         }
     }
 

@@ -28,8 +28,10 @@ class DemandJournal {
     private final DemandService demands;
     private final ObjectMapper json;
     private final DemandCards cards;
+    private final PinnedList pins;
 
-    DemandJournal(Journal journal, DemandService demands, ObjectMapper json, DemandCards cards) {
+    DemandJournal(Journal journal, DemandService demands, ObjectMapper json, DemandCards cards, PinnedList pins) {
+        this.pins = pins;
         this.journal = journal;
         this.demands = demands;
         this.json = json;
@@ -46,11 +48,13 @@ class DemandJournal {
     }
 
     /**
-     * Gives every earlier entry the log still holds about a demand the demand's present state: after an account is
-     * deleted, its name is gone from replays (proposals, objections, dissent notes) as from pages.
+     * Gives every earlier entry the log still holds about each of {@code demandIds} the demand's present state: after
+     * an account is deleted, its name is gone from replays (proposals, objections, dissent notes) as from pages. Each
+     * demand's discussion lock is taken first, as every demand write does.
      */
-    void rewriteLogged() {
-        for (Journal.Logged logged : journal.logged(KIND)) {
+    void rewriteLogged(java.util.Collection<Long> demandIds) {
+        for (Journal.Logged logged : journal.logged(KIND, demandIds)) {
+            pins.lockForDemand(logged.entityId());
             if (Demand.findById(logged.entityId()) != null) {
                 journal.rewrite(logged.discussionId(), KIND, logged.entityId(),
                         new Payload(write(demands.viewFor(logged.entityId(), null)), cards.live(logged.entityId())),

@@ -202,33 +202,37 @@ public class Journal {
     /**
      * Replaces what every audience gets from the earlier entries about an entity with its present state: an account
      * deleted since then leaves no name in a replay either. {@code forModerators} null: moderators get what readers
-     * get.
+     * get. One statement, without loading the entries.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rewrite(long discussionId, String entityKind, long entityId, Payload forReaders,
             Payload forModerators) {
-        List<JournalEntry> earlier = JournalEntry.list("discussionId = ?1 and entityKind = ?2 and entityId = ?3",
-                discussionId, entityKind, entityId);
         boolean same = forModerators == null || forModerators.equals(forReaders);
-        for (JournalEntry e : earlier) {
-            e.data = forReaders.data();
-            e.html = forReaders.html();
-            e.moderatorData = same ? null : forModerators.data();
-            e.moderatorHtml = same ? null : forModerators.html();
-        }
+        JournalEntry.getEntityManager().createQuery("update JournalEntry e set e.data = ?1, e.html = ?2, "
+                + "e.moderatorData = ?3, e.moderatorHtml = ?4 where e.discussionId = ?5 and e.entityKind = ?6 "
+                + "and e.entityId = ?7")
+                .setParameter(1, forReaders.data()).setParameter(2, forReaders.html())
+                .setParameter(3, same ? null : forModerators.data()).setParameter(4, same ? null : forModerators.html())
+                .setParameter(5, discussionId).setParameter(6, entityKind).setParameter(7, entityId)
+                .executeUpdate();
     }
 
     /** An entity the retained log has entries about, in the discussion it belongs to. */
     public record Logged(long discussionId, long entityId) {
     }
 
-    /** The entities of a kind that the retained log still has entries about, each once. */
+    /** Those of {@code entityIds} (of one kind) that the retained log still has entries about, each once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Logged> logged(String entityKind) {
-        return JournalEntry.getEntityManager().createQuery("select distinct e.discussionId, e.entityId from "
-                + "JournalEntry e where e.entityKind = ?1 and e.entityId is not null", Object[].class)
-                .setParameter(1, entityKind).getResultList().stream()
-                .map(r -> new Logged((Long) r[0], (Long) r[1])).toList();
+    public List<Logged> logged(String entityKind, java.util.Collection<Long> entityIds) {
+        List<Long> ids = List.copyOf(entityIds);
+        List<Logged> logged = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            JournalEntry.getEntityManager().createQuery("select distinct e.discussionId, e.entityId from "
+                    + "JournalEntry e where e.entityKind = ?1 and e.entityId in ?2", Object[].class)
+                    .setParameter(1, entityKind).setParameter(2, ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .getResultList().forEach(r -> logged.add(new Logged((Long) r[0], (Long) r[1])));
+        }
+        return logged;
     }
 
     /** Committed entries after {@code since}, in order. */
