@@ -20,15 +20,24 @@ import jakarta.transaction.Transactional;
 @Singleton
 public class SkeletonBackfill {
 
-    /** Before {@code FirstAdmin} looks for the admin by its normalised address. */
-    @Transactional
+    /**
+     * Before {@code FirstAdmin} looks for the admin by its normalised address. A failure (an account registered on
+     * another instance with a skeleton claimed here at the same moment) does not stop the start: the next start
+     * tries again.
+     */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-        fill();
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(this::fill);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not fill the look-alike skeletons (%s); the next start tries again", e.getMessage());
+        }
     }
 
     /** Returns the number of accounts it left without a skeleton because they look like another one. */
     @Transactional
     int fill() {
+        Set<String> nameSkeletons = new HashSet<>(column("displayNameSkeleton"));
+        letGoOfOutdatedNameSkeletons(nameSkeletons);
         // Deleted accounts keep no skeletons on purpose: they hold no address or name anyone could imitate.
         List<Account> pending = Account.list("deletedAt is null and (emailSkeleton is null or displayNameSkeleton is null)"
                 + " order by id");
@@ -37,7 +46,6 @@ public class SkeletonBackfill {
         }
         Set<String> emails = new HashSet<>(column("email"));
         Set<String> emailSkeletons = new HashSet<>(column("emailSkeleton"));
-        Set<String> nameSkeletons = new HashSet<>(column("displayNameSkeleton"));
         int left = 0;
         for (Account account : pending) {
             String email = Lookalikes.normaliseEmail(account.email);
@@ -59,6 +67,25 @@ public class SkeletonBackfill {
         }
         Log.infof("Filled look-alike skeletons of %d accounts", pending.size() - left);
         return left;
+    }
+
+    /**
+     * Lets go of name skeletons stored under an earlier rule (before capitals of other scripts and blanks drawn as
+     * spaces counted), so that those accounts claim their new ones with the pending ones, in the order the accounts
+     * came; one that now looks like another keeps none and is logged. Written at once, so that no new skeleton meets
+     * an old one in the unique index.
+     */
+    private static void letGoOfOutdatedNameSkeletons(Set<String> nameSkeletons) {
+        List<Account> outdated = Account.<Account>list("deletedAt is null and displayNameSkeleton is not null")
+                .stream().filter(a -> !Lookalikes.nameSkeleton(a.displayName).equals(a.displayNameSkeleton)).toList();
+        for (Account account : outdated) {
+            nameSkeletons.remove(account.displayNameSkeleton);
+            account.displayNameSkeleton = null;
+        }
+        if (!outdated.isEmpty()) {
+            Account.getEntityManager().flush();
+            Log.infof("Display names of %d accounts are checked for look-alikes anew", outdated.size());
+        }
     }
 
     /** The skeleton when no other account has it, or null. */
