@@ -95,6 +95,9 @@ public interface AuditMessages {
     String sentence_report_hidden(String actor, String target);
 
     @Message
+    String sentence_report_rejected(String actor, String target);
+
+    @Message
     String action_report_dismissed();
 
     @Message

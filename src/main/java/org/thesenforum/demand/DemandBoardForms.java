@@ -85,7 +85,7 @@ public class DemandBoardForms {
         return handle(id, Kind.UNPIN, null, () -> board.unpin(id, currentUser.require()));
     }
 
-    /** {@code open} true reopens voting, anything else closes it. */
+    /** {@code open} true reopens voting, false closes it; anything else is refused with 400 and changes nothing. */
     @POST
     @Path("demands/{id}/voting")
     public Response voting(@RestPath long id, @RestForm String open) {

@@ -42,7 +42,7 @@ final class DemandChecks {
     }
 
     static String optionalText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        if (value == null || Inputs.invisible(value)) {
             return null;
         }
         return Inputs.requiredText(field, value, max);

@@ -38,9 +38,16 @@ class LiveConnectionFacts implements ConnectionFacts {
         if (!cluster.shared()) {
             return List.of();
         }
-        return sharedPresence.acknowledgedElsewhere(discussionId).entrySet().stream()
-                .map(e -> new Elsewhere(e.getKey() == SharedPresence.NOTHING_ACKNOWLEDGED ? null : e.getKey(),
-                        e.getValue()))
-                .toList();
+        try {
+            return sharedPresence.acknowledgedElsewhere(discussionId).entrySet().stream()
+                    .map(e -> new Elsewhere(e.getKey() == SharedPresence.NOTHING_ACKNOWLEDGED ? null : e.getKey(),
+                            e.getValue()))
+                    .toList();
+        } catch (RuntimeException e) {
+            // As presence does: this instance's own connections still count.
+            io.quarkus.logging.Log.warnf("Live: cannot read how far other instances' connections are (%s)",
+                    e.getMessage());
+            return List.of();
+        }
     }
 }

@@ -319,6 +319,9 @@ public class LiveHub {
     void instancesChanged(@Observes Instances.Changed changed) {
         presenceElsewhere.addAll(byDiscussion.keySet());
         // This instance may have been taken for gone, its rows removed: published again.
+        if (cluster.shared()) {
+            presenceChanged.addAll(byDiscussion.keySet());
+        }
         byDiscussion.keySet().forEach(this::acknowledgedChangedHere);
     }
 

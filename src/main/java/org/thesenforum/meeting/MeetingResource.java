@@ -98,7 +98,10 @@ public class MeetingResource {
 
     /** The {@code itemId} of a focus body: a whole number or null, and nothing else in the object. */
     private static Long itemId(JsonNode body) {
-        if (!body.isObject() || !body.has("itemId")) {
+        if (!body.isObject()) {
+            throw new ProblemException(400, null, Text.of(Messages.class, Messages::json_malformed));
+        }
+        if (!body.has("itemId")) {
             throw ProblemException.invalid("itemId", AgendaInput.text(MeetingMessages::problem_item_required));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {

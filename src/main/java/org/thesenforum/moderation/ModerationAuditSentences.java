@@ -50,8 +50,11 @@ class ModerationAuditSentences implements AuditSentences {
         Map<Long, AuditSentence> sentences = new HashMap<>();
         for (AuditView e : mine) {
             Report report = e.targetId() == null ? null : Report.findById(e.targetId());
+            boolean demand = report != null && report.target == Report.Target.DEMAND;
             String message = switch (e.action().substring(PREFIX.length())) {
-                case "HIDDEN" -> m.sentence_report_hidden(slot(0), slot(1));
+                // A reported demand that is "hidden" is rejected (ReportService).
+                case "HIDDEN" -> demand ? m.sentence_report_rejected(slot(0), slot(1))
+                        : m.sentence_report_hidden(slot(0), slot(1));
                 case "DISMISSED" -> m.sentence_report_dismissed(slot(0), slot(1));
                 case "UNHIDDEN" -> m.sentence_report_unhidden(slot(0), slot(1));
                 default -> m.sentence_report_kept_hidden(slot(0), slot(1));

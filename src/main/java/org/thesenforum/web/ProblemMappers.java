@@ -118,12 +118,13 @@ public class ProblemMappers {
 
     /**
      * The form parser refusing a body with more fields than it takes: a plain {@link RuntimeException} thrown by the
-     * parser itself, so it is recognised by where it comes from, not by its message.
+     * parser's {@code FormData}, recognised by where it comes from and by its message.
      */
     static boolean isFormFieldLimit(Exception e) {
         StackTraceElement[] trace = e.getStackTrace();
         return e.getClass() == RuntimeException.class && trace.length > 0
-                && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
+                && trace[0].getClassName().equals("org.jboss.resteasy.reactive.server.core.multipart.FormData")
+                && e.getMessage() != null && e.getMessage().startsWith("Param limit of");
     }
 
     private Response malformedJson(JsonProcessingException e, UriInfo uri, ContainerRequestContext request) {

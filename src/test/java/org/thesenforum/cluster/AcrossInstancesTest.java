@@ -199,6 +199,7 @@ class AcrossInstancesTest {
     @Test
     void thisInstanceTellsTheOthersHowFarItsDevicesAre() {
         long latest = latestSeq();
+        long[] withIt = new long[1];
         try (LiveClient client = LiveClient.connectWithCookie(base, Fixtures.SLUG, "since=" + latest, null)) {
             // The new connection has acknowledged nothing yet.
             await().atMost(Duration.ofSeconds(5)).until(() -> here(null) >= 1 && publishedAsHere(-1));
@@ -206,9 +207,11 @@ class AcrossInstancesTest {
             client.send(new JsonObject().put("type", "ack").put("seq", latest).encode());
             await().atMost(Duration.ofSeconds(5)).until(() -> here(null) == nothingYet - 1 && here(latest) >= 1
                     && publishedAsHere(-1) && publishedAsHere(latest));
+            withIt[0] = acknowledgedHere(latest);
         }
-        // Gone: no longer counted.
-        await().atMost(Duration.ofSeconds(5)).until(() -> publishedAsHere(latest) && publishedAsHere(-1));
+        // Gone: no longer counted, here nor in what the others read.
+        await().atMost(Duration.ofSeconds(5)).until(() -> acknowledgedHere(latest) == withIt[0] - 1
+                && publishedAsHere(latest));
     }
 
     @Test

@@ -319,7 +319,7 @@ class MeetingResourceTest {
         focus(moderator, Map.of("itemId", true)).statusCode(400).body("field", equalTo("itemId"));
         focus(moderator, Map.of("itemId", 1, "extra", true)).statusCode(400).body("field", equalTo("extra"))
                 .body("detail", equalTo("Das Feld „extra“ ist unbekannt."));
-        focus(moderator, "[1]").statusCode(422).body("field", equalTo("itemId"));
+        focus(moderator, "[1]").statusCode(400).contentType(PROBLEM);
         focus(moderator, "{\"itemId\": ").statusCode(400).contentType(PROBLEM);
         moderator.as().put(MEETING + "/focus").then().statusCode(400).contentType(PROBLEM);
         given().get(MEETING).then().body("focus", nullValue()).body("startedAt", nullValue());
