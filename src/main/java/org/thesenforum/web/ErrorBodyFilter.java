@@ -42,7 +42,8 @@ public class ErrorBodyFilter {
 
     /**
      * The HTTP layer refuses a declared Content-Length over the limit with an empty 413 before any REST filter runs;
-     * this route runs just before it and answers API requests with a problem body instead, in the reader's language.
+     * this route runs just before it and answers with a problem body (API) or the sentence as plain text (pages)
+     * instead, in the reader's language.
      */
     @Singleton
     static class OversizedBodies {
@@ -53,21 +54,26 @@ public class ErrorBodyFilter {
             long limit = maxBodySize.asLongValue();
             Text detail = Text.of(Messages.class, m -> m.problem_too_large(limit / 1024));
             Map<Locale, byte[]> bodies = new HashMap<>();
+            Map<Locale, byte[]> texts = new HashMap<>();
             for (Locale locale : Languages.OFFERED) {
                 bodies.put(locale,
                         json.writeValueAsBytes(Problem.of(413, "Content Too Large", detail.in(locale), null)));
+                texts.put(locale, detail.in(locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
                 String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-                if (length == null || !ApiPaths.isApi(context.normalizedPath()) || !exceeds(length, limit)) {
+                if (length == null || !exceeds(length, limit)) {
                     context.next();
                     return;
                 }
+                // Pages get the same sentence as a chunked body over the limit does (RequestGuard): plain text.
+                boolean api = ApiPaths.isApi(context.normalizedPath());
                 Cookie chosen = context.request().getCookie(Languages.COOKIE);
-                byte[] body = bodies.get(Languages.resolve(chosen == null ? null : chosen.getValue(),
-                        context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+                Locale reader = Languages.resolve(chosen == null ? null : chosen.getValue(),
+                        context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+                byte[] body = (api ? bodies : texts).get(reader);
                 context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, api ? Problem.MEDIA_TYPE : "text/plain; charset=UTF-8")
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .endHandler(v -> context.request().connection().close())
                         .end(Buffer.buffer(body));

@@ -9,7 +9,10 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.thesenforum.testing.PageForms;
 
-/** A form with more fields than the form parser takes is refused with 413 and a page, not a 500. */
+/**
+ * A form with more fields than the form parser takes is refused with 413 and a page, not a 500; a form body over the
+ * size limit is refused with 413 and the sentence, not an empty answer.
+ */
 @QuarkusTest
 class FormFieldLimitTest {
 
@@ -42,5 +45,15 @@ class FormFieldLimitTest {
         withFields(form.post(), 997).formParam("email", "someone@example.org").formParam("password", "wrong-pass")
                 .post("/login").then().statusCode(equalTo(401))
                 .body(containsString("value=\"someone@example.org\""));
+    }
+
+    @Test
+    void aFormOverTheSizeLimitIs413WithTheSentenceInTheReadersLanguage() {
+        String huge = "x".repeat(70 * 1024);
+        PageForms.Form form = PageForms.open("/login", null);
+        form.post().formParam("email", huge).post("/login").then().statusCode(413)
+                .contentType(containsString("text/plain")).body(equalTo("Die Anfrage ist zu groß (höchstens 64 KB)."));
+        form.post().header("Accept-Language", "en").formParam("email", huge).post("/login").then().statusCode(413)
+                .body(equalTo("The request is too large (at most 64 KB)."));
     }
 }
