@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.thesenforum.account.ProfileViews.ProfileView;
@@ -57,15 +58,19 @@ public class ProfileResource {
     public static class ProfilePatch {
 
         private String displayName;
+        @Schema(hidden = true)
         private boolean displayNameSent;
         private String organisation;
+        @Schema(hidden = true)
         private boolean organisationSent;
         private String place;
+        @Schema(hidden = true)
         private boolean placeSent;
         private EmailNotifications emailNotifications;
         private Integer digestHour;
         private Boolean showPresence;
         /** The first setting sent as null, which cannot be cleared. */
+        @Schema(hidden = true)
         private String nullSetting;
 
         @JsonSetter("displayName")

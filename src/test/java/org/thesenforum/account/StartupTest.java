@@ -27,6 +27,10 @@ class StartupTest {
                 .body(containsString("/api/invitations"))
                 .body(containsString("\"basic\""))
                 .body(not(containsString("\"/login\"")))
-                .body(not(containsString("\"/topics/{id}/comments\"")));
+                .body(not(containsString("\"/topics/{id}/comments\"")))
+                // The profile change lists what clients send, not how the server notes it.
+                .body("components.schemas.ProfilePatch.properties.displayName", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.ProfilePatch.properties.displayNameSent", org.hamcrest.Matchers.nullValue())
+                .body("components.schemas.ProfilePatch.properties.nullSetting", org.hamcrest.Matchers.nullValue());
     }
 }
