@@ -74,7 +74,7 @@ public class DemandBoard {
     @Transactional
     public BoardState pin(long demandId, Integer rank, Account moderator) {
         long discussionId = pins.discussionOf(demandId);
-        pins.countRevision(discussionId);
+        pins.lock(discussionId);
         Demand demand = Demand.findById(demandId);
         if (demand.isFinished()) {
             throw ProblemException.conflict(null, text(BoardMessages::problem_pin_closed));
@@ -86,6 +86,11 @@ public class DemandBoard {
         if (at < 1 || at > last) {
             throw ProblemException.invalid("rank", text(m -> m.problem_rank_range(last)));
         }
+        if (demand.status == Demand.Status.PINNED && demand.pinRank != null && demand.pinRank == at) {
+            // Already there: nothing changes, so the revision other moderators hold stays good.
+            return BoardState.of(demand);
+        }
+        pins.countRevision(discussionId);
         pinned.add(at - 1, demand);
         demand.status = Demand.Status.PINNED;
         demand.updatedAt = DemandChecks.now();
@@ -126,16 +131,22 @@ public class DemandBoard {
         if (revision == null) {
             throw ProblemException.invalid("revision", text(BoardMessages::problem_revision_required));
         }
-        long next = pins.countRevision(discussion.id);
+        pins.lock(discussion.id);
+        long current = pins.revision(discussion.id);
         List<Demand> pinned = Demand.listPinned(discussion);
-        if (revision != next - 1) {
+        if (revision != current) {
             throw ProblemException.conflict("revision", text(BoardMessages::problem_revision_stale))
-                    .with(Map.of("order", ids(pinned), "revision", next - 1));
+                    .with(Map.of("order", ids(pinned), "revision", current));
         }
         Set<Long> wanted = new HashSet<>(order);
         if (order.size() != pinned.size() || wanted.size() != order.size() || !wanted.equals(new HashSet<>(ids(pinned)))) {
             throw ProblemException.invalid("order", text(BoardMessages::problem_order_not_permutation));
         }
+        if (order.equals(ids(pinned))) {
+            // The order as it is: nothing changes, and the revision other moderators hold stays good.
+            return new PinnedOrder(List.copyOf(order), current);
+        }
+        long next = pins.countRevision(discussion.id);
         List<Demand> sorted = new ArrayList<>(pinned);
         sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id), order.indexOf(b.id)));
         List<Demand> moved = PinnedList.renumber(sorted);

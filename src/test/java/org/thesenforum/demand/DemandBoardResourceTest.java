@@ -208,6 +208,24 @@ class DemandBoardResourceTest {
     }
 
     @Test
+    void changesThatChangeNothingKeepTheRevisionOthersHold() {
+        long a = demand("A");
+        long b = demand("B");
+        pin(moderator, a, null);
+        pin(moderator, b, null);
+        assertEquals(2L, revision());
+        // Pinning a joint demand at the rank it has, and sending the order as it is.
+        pin(moderator, a, 1);
+        reorder(moderator, List.of(a, b), 2).statusCode(200).body("order", contains((int) a, (int) b))
+                .body("revision", equalTo(2));
+        assertEquals(2L, revision());
+        assertEquals(0, BoardData.auditCount("DEMAND_PINS_REORDERED", discussionId()));
+        // Another moderator's reorder with the revision read before still goes through.
+        reorder(Fixtures.moderator(), List.of(b, a), 2).statusCode(200).body("revision", equalTo(3));
+        assertOrder(b, a);
+    }
+
+    @Test
     void staleRevisionGets409WithTheFreshOrder() {
         long a = demand("A");
         long b = demand("B");
