@@ -10,4 +10,13 @@ public interface AccountErasure {
 
     /** Removes or blanks this feature's personal data of the account; runs inside the deletion's transaction. */
     void erase(long accountId);
+
+    /**
+     * Work that must see the deletion committed, such as rewriting what was rendered with the person's name (the
+     * live log's entries). Runs after the commit, in a transaction of its own that takes the feature's locks in the
+     * order its writes do; should it fail, the deletion stands and the failure is logged
+     * ({@link AccountErasures}).
+     */
+    default void afterDeletion(long accountId) {
+    }
 }

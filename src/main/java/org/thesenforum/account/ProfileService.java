@@ -41,10 +41,12 @@ public class ProfileService {
     private final AccountClock clock;
     private final List<PersonalData> parts;
     private final List<AccountErasure> erasures;
+    private final jakarta.enterprise.event.Event<AccountErasures.Deleted> deleted;
 
     ProfileService(AccountService accounts, LoginThrottle throttle, DeviceSessions sessions, ApiTokens tokens,
             Passwords passwords, AccountClock clock, @All List<PersonalData> parts,
-            @All List<AccountErasure> erasures) {
+            @All List<AccountErasure> erasures, jakarta.enterprise.event.Event<AccountErasures.Deleted> deleted) {
+        this.deleted = deleted;
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -180,6 +182,7 @@ public class ProfileService {
         PasswordReset.closeAllOf(account.id, clock.now());
         sessions.endAll(account.id);
         erasures.forEach(e -> e.erase(account.id));
+        deleted.fire(new AccountErasures.Deleted(account.id));
     }
 
     /** Everything the forum holds of the account (GDPR Art. 15 and 20): profile, sessions, and each feature's part. */
